@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IcsgovConfig(AppConfig):
+    name = "icsgov"
+    verbose_name = "Registry"

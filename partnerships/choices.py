@@ -1,0 +1,178 @@
+"""Vocabularies for organisations, bodies, seats and meetings, in the domain's own words."""
+
+from django.db import models
+
+
+class Sector(models.TextChoices):
+    NHS = "nhs", "NHS"
+    LOCAL_GOVERNMENT = "local_government", "Local government"
+    VCSE = "vcse", "Voluntary, community and social enterprise"
+    HEALTHWATCH = "healthwatch", "Healthwatch"
+    EMERGENCY_SERVICES = "emergency_services", "Fire and police"
+    EDUCATION = "education", "Universities and education"
+    BUSINESS = "business", "Business and enterprise"
+    SOCIAL_CARE = "social_care", "Social care providers"
+    NATIONAL = "national", "National bodies"
+    OTHER = "other", "Other"
+
+
+class OrganisationKind(models.TextChoices):
+    ICB = "icb", "Integrated care board"
+    CCG = "ccg", "Clinical commissioning group"
+    NHS_TRUST = "nhs_trust", "NHS trust"
+    ACUTE_TRUST = "acute_trust", "Acute trust"
+    COMMUNITY_TRUST = "community_trust", "Community trust"
+    MENTAL_HEALTH_TRUST = "mental_health_trust", "Mental health trust"
+    AMBULANCE_TRUST = "ambulance_trust", "Ambulance trust"
+    PRIMARY_CARE = "primary_care", "Primary care"
+    GP_FEDERATION = "gp_federation", "GP federation"
+    COUNTY_COUNCIL = "county_council", "County council (upper tier)"
+    UNITARY_AUTHORITY = "unitary_authority", "Unitary authority (upper tier)"
+    DISTRICT_COUNCIL = "district_council", "District or borough council (lower tier)"
+    HEALTHWATCH = "healthwatch", "Healthwatch"
+    VCSE_BODY = "vcse_body", "VCSE body"
+    FIRE_AND_RESCUE = "fire_and_rescue", "Fire and rescue service"
+    POLICE = "police", "Police"
+    UNIVERSITY = "university", "University"
+    ENTERPRISE_PARTNERSHIP = "enterprise_partnership", "Local enterprise partnership"
+    SOCIAL_CARE_PROVIDER = "social_care_provider", "Social care provider"
+    AHSN = "academic_health_science_network", "Academic health science network"
+    NATIONAL_BODY = "national_body", "National body"
+    OTHER = "other", "Other"
+
+
+class IdentifierScheme(models.TextChoices):
+    ODS = "ods", "NHS ODS code"
+    GSS = "gss", "ONS GSS code"
+
+
+class BoardKind(models.TextChoices):
+    ICB_BOARD = "icb_board", "ICB board"
+    ICB_COMMITTEE = "icb_committee", "ICB committee"
+    STATUTORY_ICP = "statutory_icp", "Integrated care partnership (statutory, from 2022)"
+    ICP_CORE_COMMITTEE = "icp_core_committee", "ICP core committee"
+    ICP_ASSEMBLY = "icp_assembly", "ICP assembly"
+    LOCAL_ICP_2018 = "local_icp_2018", "Local integrated care partnership (2018)"
+    STP_BOARD = "stp_board", "STP board or group"
+    HEALTH_AND_WELLBEING_BOARD = "health_and_wellbeing_board", "Health and wellbeing board"
+    PLACE_PARTNERSHIP_BOARD = "place_partnership_board", "Place partnership board"
+    JOINT_COMMISSIONING_BOARD = "joint_commissioning_board", "Joint commissioning board"
+    CLUSTER_BOARD = "cluster_board", "Cluster board"
+    DELIVERY_GROUP = "delivery_group", "Delivery group"
+    TASK_AND_FINISH_GROUP = "task_and_finish_group", "Task and finish group"
+    DESIGN_GROUP = "design_group", "Design or focus group"
+    PARTNERSHIP_FORUM = "partnership_forum", "Partnership forum"
+    OTHER = "other", "Other"
+
+
+class ChairModel(models.TextChoices):
+    ICB_CHAIR = "icb_chair", "Chaired by the ICB chair"
+    LOCAL_AUTHORITY_CHAIR = "local_authority_chair", "Chaired by a local authority member"
+    CO_CHAIRS = "co_chairs", "Co-chairs"
+    ROTATING_CHAIR = "rotating_chair", "Rotating chair"
+    ROTATING_CONVENOR = "rotating_convenor", "Convenor elected for a limited term"
+    INDEPENDENT_CHAIR = "independent_chair", "Independent chair"
+    UNKNOWN = "unknown", "Not yet decided"
+
+    @classmethod
+    def allowing_several_chairs(cls):
+        """Chair models under which more than one person may hold a chair seat at once."""
+        return {cls.CO_CHAIRS, cls.ROTATING_CHAIR, cls.ROTATING_CONVENOR}
+
+
+class BoardStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    SHADOW = "shadow", "Meeting in shadow form"
+    ACTIVE = "active", "Active"
+    DISSOLVED = "dissolved", "Dissolved"
+
+
+class Role(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    VICE_CHAIR = "vice_chair", "Vice-chair"
+    CO_CHAIR = "co_chair", "Co-chair"
+    CONVENOR = "convenor", "Convenor"
+    MEMBER = "member", "Member"
+    CO_OPTED_MEMBER = "co_opted_member", "Co-opted member"
+    PARTICIPANT = "participant", "Participant"
+    OBSERVER = "observer", "Observer"
+    HOST = "host", "Host"
+    LEAD = "lead", "Lead"
+    ACCOUNTABLE_PERSON = "accountable_person", "Accountable person"
+
+    @classmethod
+    def chairing(cls):
+        """Roles that chair the body: at most one holder at a time unless the chair model
+        allows co-chairs or rotation."""
+        return {cls.CHAIR, cls.CO_CHAIR, cls.CONVENOR}
+
+
+class MembershipKind(models.TextChoices):
+    MEMBER = "member", "Appointed member"
+    SUBSTITUTE = "substitute", "Named substitute"
+    DEPUTY = "deputy", "Deputy"
+
+
+class TermsStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    RATIFIED = "ratified", "Ratified"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class ClauseTopic(models.TextChoices):
+    PURPOSE = "purpose", "Purpose"
+    ROLE = "role", "Role and responsibilities"
+    PRINCIPLES = "principles", "Principles"
+    MEMBERSHIP = "membership", "Membership"
+    CHAIR = "chair", "Chair and vice-chair"
+    CO_OPTED_MEMBERS = "co_opted_members", "Co-opted members"
+    VOTING = "voting", "Voting rights"
+    QUORACY = "quoracy", "Quoracy"
+    DECISION_MAKING = "decision_making", "Decision making"
+    FREQUENCY = "frequency", "Frequency of meetings"
+    PUBLIC_PRIVATE = "public_private", "Meeting in public or private"
+    ATTENDANCE = "attendance", "Attendance"
+    DELEGATION = "delegation", "Delegated responsibility"
+    SECRETARIAT = "secretariat", "Secretariat"
+    REVIEW = "review", "Review"
+    OTHER = "other", "Other"
+
+
+class MeetingKind(models.TextChoices):
+    INAUGURAL = "inaugural", "Inaugural meeting"
+    ORDINARY = "ordinary", "Ordinary meeting"
+    SPECIAL = "special", "Special meeting"
+    ASSEMBLY = "assembly", "Assembly"
+    WORKSHOP = "workshop", "Workshop"
+    DEVELOPMENT_SESSION = "development_session", "Development session"
+    DESIGN_GROUP = "design_group", "Design group"
+    FOCUS_GROUP = "focus_group", "Focus group"
+    OTHER = "other", "Other"
+
+
+class MeetingStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    SCHEDULED = "scheduled", "Scheduled"
+    HELD = "held", "Held"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", "Present"
+    APOLOGIES = "apologies", "Apologies"
+    DEPUTY = "deputy", "Represented by a deputy"
+    ABSENT = "absent", "Absent"
+
+
+class AgreementKind(models.TextChoices):
+    SECTION_75 = "section_75", "Section 75 partnership agreement"
+    POOLED_BUDGET = "pooled_budget", "Pooled budget"
+    MOU = "mou", "Memorandum of understanding"
+    ALLIANCE_AGREEMENT = "alliance_agreement", "Alliance agreement"
+    OTHER = "other", "Other"
+
+
+class AgreementStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    ACTIVE = "active", "Active"
+    ENDED = "ended", "Ended"

@@ -1,0 +1,141 @@
+import pghistory
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from icsgov.models import (
+    PublishableDatedQuerySet,
+    PublishableModel,
+    SluggedModel,
+    SourcedModel,
+    ValidityPeriod,
+    end_after_start_constraint,
+)
+from partnerships.choices import BoardKind, BoardStatus, ChairModel
+
+
+class BoardQuerySet(PublishableDatedQuerySet):
+    def in_place(self, place):
+        """Bodies of a place, whether tied to it directly or through a footprint or cluster."""
+        return self.filter(
+            models.Q(place=place)
+            | models.Q(footprint__places=place)
+            | models.Q(cluster__place=place)
+        ).distinct()
+
+
+@pghistory.track()
+class Board(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
+    """Any governance body: ICB board, ICP and its committees and assemblies, HWBs, place
+    partnership boards, joint commissioning boards, cluster boards, delivery and task-and-finish
+    groups. The 2018 local ICPs and the 2022 statutory ICP are different kinds."""
+
+    name = models.CharField(max_length=250, help_text="Full name of the body.")
+    short_name = models.CharField(max_length=60, blank=True, help_text="Common abbreviation.")
+    kind = models.CharField(max_length=40, choices=BoardKind.choices, help_text="Kind of body.")
+    # PROTECT: a system's bodies are the public record; dissolve them with an end date.
+    system = models.ForeignKey(
+        "places.System",
+        on_delete=models.PROTECT,
+        related_name="boards",
+        help_text="System the body belongs to.",
+    )
+    place = models.ForeignKey(
+        "places.Place",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="boards",
+        help_text="Place the body covers, for place-level bodies.",
+    )
+    footprint = models.ForeignKey(
+        "places.Footprint",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="boards",
+        help_text="Named footprint the body covers, when it is not a single place.",
+    )
+    cluster = models.ForeignKey(
+        "places.Cluster",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="boards",
+        help_text="Cluster the body governs (cluster boards).",
+    )
+    # PROTECT: a committee must not vanish with its parent by accident.
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text="Body this one is a committee, assembly or group of.",
+    )
+    predecessors = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="successors",
+        help_text="Bodies this one replaced, e.g. a joint commissioning board reconstituted.",
+    )
+    convening_organisations = models.ManyToManyField(
+        "partnerships.Organisation",
+        blank=True,
+        related_name="convened_boards",
+        help_text="Organisations that jointly form or convene the body.",
+    )
+    chair_model = models.CharField(
+        max_length=30,
+        choices=ChairModel.choices,
+        default=ChairModel.UNKNOWN,
+        help_text="How the body is chaired. Co-chairs and rotation allow several chairs at once.",
+    )
+    meets_in_public = models.BooleanField(
+        null=True, blank=True, help_text="Whether it meets in public; blank if not yet decided."
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=BoardStatus.choices,
+        default=BoardStatus.ACTIVE,
+        help_text="Lifecycle stage. Dates say when; 'as at' answers come from the dates.",
+    )
+    end_reason = models.CharField(
+        max_length=300, blank=True, help_text="Why it ended, e.g. reconstituted as another body."
+    )
+    purpose = models.TextField(blank=True, help_text="What the body is for, in brief.")
+    attendance_expectation = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Attendance expected of members, e.g. at least 75% of meetings a year.",
+    )
+
+    objects = BoardQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["system__name", "name"]
+        constraints = [end_after_start_constraint("partnerships_board")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def allows_several_chairs(self) -> bool:
+        return self.chair_model in ChairModel.allowing_several_chairs()
+
+    def terms_in_force_on(self, date):
+        from partnerships.models import TermsOfReference
+
+        return TermsOfReference.objects.filter(board=self).in_force_on(date).first()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.parent_id and self.parent_id == self.pk:
+            errors["parent"] = "A body cannot be its own parent."
+        if self.place_id and self.system_id and self.place.system_id != self.system_id:
+            errors["place"] = f"{self.place} is in {self.place.system}, not in {self.system}."
+        if self.footprint_id and self.system_id and self.footprint.system_id != self.system_id:
+            errors["footprint"] = f"{self.footprint} is not in {self.system}."
+        if errors:
+            raise ValidationError(errors)

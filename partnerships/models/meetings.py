@@ -1,0 +1,212 @@
+import pghistory
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from icsgov.dates import DatePrecision, format_date
+from icsgov.models import PublishableQuerySet, SluggedModel, SourcedModel, today
+from partnerships.choices import AttendanceStatus, MeetingKind, MeetingStatus
+
+
+class MeetingQuerySet(PublishableQuerySet):
+    def upcoming(self, date=None):
+        return self.filter(date__gte=date or today()).exclude(status=MeetingStatus.CANCELLED)
+
+    def past(self, date=None):
+        return self.filter(date__lt=date or today())
+
+
+@pghistory.track()
+class Meeting(SluggedModel, SourcedModel):
+    """A meeting of a body: scheduled, held or cancelled; public or private."""
+
+    slug_source = "slug_basis"
+
+    # PROTECT: meetings are the public record of what a body did.
+    board = models.ForeignKey(
+        "partnerships.Board",
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        help_text="Body that meets.",
+    )
+    title = models.CharField(
+        max_length=250, help_text="Title, e.g. 'Inaugural meeting of the ICP'."
+    )
+    kind = models.CharField(
+        max_length=30,
+        choices=MeetingKind.choices,
+        default=MeetingKind.ORDINARY,
+        help_text="Kind of meeting.",
+    )
+    date = models.DateField(help_text="Date, or the first day of its period if imprecise.")
+    date_precision = models.CharField(
+        max_length=12,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="How precisely the date is known.",
+    )
+    date_end = models.DateField(
+        null=True, blank=True, help_text="For a range of months: the first day of the last month."
+    )
+    starts_at = models.TimeField(null=True, blank=True, help_text="Start time, if known.")
+    purpose = models.TextField(blank=True, help_text="What the meeting is for.")
+    is_public = models.BooleanField(
+        default=True, help_text="Held in public. Papers of private meetings are never published."
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=MeetingStatus.choices,
+        default=MeetingStatus.SCHEDULED,
+        help_text="Proposed, scheduled, held or cancelled.",
+    )
+    host = models.CharField(
+        max_length=250, blank=True, help_text="Who hosts or leads the session, as the papers say."
+    )
+    host_organisation = models.ForeignKey(
+        "partnerships.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hosted_meetings",
+        help_text="Organisation hosting, if one does.",
+    )
+    location = models.CharField(max_length=250, blank=True, help_text="Where it is held.")
+    is_published = models.BooleanField(
+        default=True, help_text="Unpublished meetings are visible to secretariat staff only."
+    )
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "board__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_end__isnull=True) | Q(date_end__gte=models.F("date")),
+                name="partnerships_meeting_end_not_before_start",
+                violation_error_message="The end of the date range cannot be before its start.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.board} — {self.title} ({self.when})"
+
+    @property
+    def slug_basis(self):
+        return f"{self.board.slug} {self.date.isoformat() if self.date else ''} {self.title}"
+
+    @property
+    def when(self) -> str:
+        return format_date(self.date, self.date_precision, self.date_end)
+
+    def clean(self):
+        super().clean()
+        if self.date_end and self.date and self.date_end < self.date:
+            raise ValidationError({"date_end": "The range cannot end before it starts."})
+
+
+@pghistory.track()
+class MeetingPaper(SourcedModel):
+    """A paper for a meeting. Papers of private meetings, or not marked public, stay private."""
+
+    # CASCADE: a paper belongs to its meeting.
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="papers", help_text="Meeting."
+    )
+    title = models.CharField(max_length=250, help_text="Title of the paper.")
+    url = models.URLField(blank=True, help_text="Where the paper is published.")
+    is_public = models.BooleanField(
+        default=True, help_text="Public papers of public meetings are shown on public pages."
+    )
+
+    class Meta:
+        ordering = ["meeting", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+@pghistory.track()
+class Attendance(models.Model):
+    """Who attended a meeting: present, apologies, a deputy, or absent."""
+
+    # CASCADE: attendance is part of the meeting's record.
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendance", help_text="Meeting."
+    )
+    # PROTECT: a person with recorded attendance is part of the public record.
+    person = models.ForeignKey(
+        "partnerships.Person",
+        on_delete=models.PROTECT,
+        related_name="attendance",
+        help_text="Person attending (or sending apologies).",
+    )
+    membership = models.ForeignKey(
+        "partnerships.Membership",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="attendance",
+        help_text="The appointment under which they attend, if they are a member.",
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=AttendanceStatus.choices,
+        default=AttendanceStatus.PRESENT,
+        help_text="Present, apologies, deputy or absent.",
+    )
+    deputy = models.ForeignKey(
+        "partnerships.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="deputised_attendance",
+        help_text="Who attended in their place, when status is 'deputy'.",
+    )
+    notes = models.CharField(max_length=250, blank=True, help_text="Notes, e.g. left early.")
+
+    class Meta:
+        ordering = ["meeting", "person__name"]
+        verbose_name_plural = "attendance"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"], name="partnerships_attendance_once_per_meeting"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.get_status_display()}"
+
+    def clean(self):
+        super().clean()
+        if self.status == AttendanceStatus.DEPUTY and not self.deputy_id:
+            raise ValidationError({"deputy": "Name the deputy who attended."})
+        if self.deputy_id and self.status != AttendanceStatus.DEPUTY:
+            raise ValidationError({"status": "A deputy is recorded only with status 'deputy'."})
+        if self.membership_id and self.person_id and self.membership.person_id != self.person_id:
+            raise ValidationError({"membership": "That appointment belongs to someone else."})
+
+
+@pghistory.track()
+class Decision(models.Model):
+    """A decision recorded at a meeting."""
+
+    # CASCADE: decisions are part of the meeting's record.
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="decisions", help_text="Meeting."
+    )
+    order = models.PositiveSmallIntegerField(default=1, help_text="Position in the minutes.")
+    text = models.TextField(help_text="The decision as minuted.")
+    source_section = models.CharField(
+        max_length=200, blank=True, help_text="Where in the source paper the decision is recorded."
+    )
+
+    class Meta:
+        ordering = ["meeting", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "order"], name="partnerships_decision_unique_order"
+            )
+        ]
+
+    def __str__(self):
+        return self.text[:80]

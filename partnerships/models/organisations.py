@@ -1,0 +1,126 @@
+import pghistory
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import RangeOperators
+from django.db import models
+
+from icsgov.models import (
+    DatedQuerySet,
+    PublishableDatedQuerySet,
+    PublishableModel,
+    SluggedModel,
+    SourcedModel,
+    ValidityPeriod,
+    end_after_start_constraint,
+    inclusive_range,
+)
+from partnerships.choices import IdentifierScheme, OrganisationKind, Sector
+
+
+@pghistory.track()
+class Organisation(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
+    """A partner organisation: ICB, trust, council, Healthwatch, VCSE body, national body..."""
+
+    name = models.CharField(max_length=250, help_text="Full legal or common name.")
+    short_name = models.CharField(
+        max_length=60, blank=True, help_text="Common abbreviation, e.g. UHS."
+    )
+    sector = models.CharField(
+        max_length=30, choices=Sector.choices, help_text="Sector it belongs to."
+    )
+    kind = models.CharField(
+        max_length=40, choices=OrganisationKind.choices, help_text="Kind of organisation."
+    )
+    # SET_NULL: an organisation outlives a system's reorganisation; national bodies have none.
+    system = models.ForeignKey(
+        "places.System",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        help_text="System it mainly serves; blank for national bodies.",
+    )
+    website = models.URLField(blank=True, help_text="Public website.")
+    end_reason = models.CharField(
+        max_length=300, blank=True, help_text="Why it ended, e.g. merged into another body."
+    )
+    predecessors = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="successors",
+        help_text="Organisations it replaced.",
+    )
+
+    objects = PublishableDatedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [end_after_start_constraint("partnerships_organisation")]
+
+    def __str__(self):
+        return self.name
+
+    def code_on(self, date, scheme=IdentifierScheme.ODS):
+        """The official code of ``scheme`` valid on ``date`` (codes change over time)."""
+        identifier = self.identifiers.filter(scheme=scheme).as_at(date).first()
+        return identifier.code if identifier else None
+
+
+class IdentifierQuerySet(DatedQuerySet):
+    start_field = "valid_from"
+    end_field = "valid_to"
+
+
+@pghistory.track()
+class OrganisationIdentifier(SourcedModel):
+    """An official code for an organisation or its area, valid for a period."""
+
+    # CASCADE: an identifier has no meaning without its organisation.
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="identifiers",
+        help_text="Organisation the code identifies.",
+    )
+    scheme = models.CharField(
+        max_length=10, choices=IdentifierScheme.choices, help_text="Register that issues the code."
+    )
+    code = models.CharField(max_length=20, help_text="The code, e.g. QRL or E54000042.")
+    valid_from = models.DateField(
+        null=True, blank=True, help_text="First day the code applies (inclusive)."
+    )
+    valid_to = models.DateField(
+        null=True, blank=True, help_text="Last day the code applies (inclusive)."
+    )
+    source_note = models.TextField(
+        blank=True, help_text="Where the code was found and how far it was verified."
+    )
+
+    objects = IdentifierQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["scheme", "code", "valid_from"]
+        constraints = [
+            end_after_start_constraint(
+                "partnerships_organisationidentifier", "valid_from", "valid_to"
+            ),
+            ExclusionConstraint(
+                name="partnerships_identifier_code_unique_in_time",
+                expressions=[
+                    (inclusive_range("valid_from", "valid_to"), RangeOperators.OVERLAPS),
+                    ("scheme", RangeOperators.EQUAL),
+                    ("code", RangeOperators.EQUAL),
+                ],
+                violation_error_message="This code is already in use for an overlapping period.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_scheme_display()} {self.code}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": "The code cannot stop applying before it starts."})

@@ -1,0 +1,243 @@
+import pghistory
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import RangeOperators
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from icsgov.models import (
+    DatedQuerySet,
+    SluggedModel,
+    SourcedModel,
+    end_after_start_constraint,
+    inclusive_range,
+)
+from partnerships.choices import ClauseTopic, TermsStatus
+
+
+class TermsQuerySet(DatedQuerySet):
+    start_field = "in_force_from"
+    end_field = "in_force_to"
+
+    def ratified(self):
+        return self.filter(status=TermsStatus.RATIFIED)
+
+    def in_force_on(self, date):
+        return self.ratified().as_at(date)
+
+    def published(self):
+        """Public versions: ratified and marked for publication. Drafts are never public."""
+        return self.ratified().filter(is_published=True)
+
+
+@pghistory.track()
+class TermsOfReference(SluggedModel, SourcedModel):
+    """One version of a body's terms of reference. Drafts are ratified at a meeting; only one
+    ratified version of a body is in force on any date."""
+
+    slug_source = "slug_basis"
+
+    # PROTECT: versions are the body's constitutional record.
+    board = models.ForeignKey(
+        "partnerships.Board",
+        on_delete=models.PROTECT,
+        related_name="terms_of_reference",
+        help_text="Body the terms of reference govern.",
+    )
+    version = models.CharField(max_length=40, help_text="Version label, e.g. '1.0' or '2022-07'.")
+    title = models.CharField(max_length=250, blank=True, help_text="Title of the document.")
+    status = models.CharField(
+        max_length=20,
+        choices=TermsStatus.choices,
+        default=TermsStatus.DRAFT,
+        help_text="Draft, ratified (may be in force) or withdrawn. Drafts are never public.",
+    )
+    in_force_from = models.DateField(
+        null=True, blank=True, help_text="First day in force (inclusive). Ratified versions only."
+    )
+    in_force_to = models.DateField(
+        null=True, blank=True, help_text="Last day in force (inclusive); blank while in force."
+    )
+    approved_on = models.DateField(null=True, blank=True, help_text="Date it was ratified.")
+    approval_meeting = models.ForeignKey(
+        "partnerships.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="terms_approved",
+        help_text="Meeting that ratified it.",
+    )
+    review_date = models.DateField(null=True, blank=True, help_text="Date it is due for review.")
+    membership_count = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Number of members the version states (for quorum)."
+    )
+    voting_membership_count = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Number of voting members the version states."
+    )
+    quorum = models.CharField(
+        max_length=250, blank=True, help_text="Quorum rule as written, e.g. 'half the members'."
+    )
+    quorum_number = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Quorum as a number of members, where it is one."
+    )
+    document_url = models.URLField(blank=True, help_text="Link to the published document.")
+    is_published = models.BooleanField(
+        default=True, help_text="Ratified versions marked for publication are public."
+    )
+    based_on = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="revisions",
+        help_text="Earlier version this one was drafted from.",
+    )
+
+    objects = TermsQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "terms of reference"
+        verbose_name_plural = "terms of reference"
+        ordering = ["board__name", "-in_force_from", "version"]
+        constraints = [
+            end_after_start_constraint(
+                "partnerships_termsofreference", "in_force_from", "in_force_to"
+            ),
+            models.UniqueConstraint(
+                fields=["board", "version"], name="partnerships_terms_unique_version"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=TermsStatus.RATIFIED) | Q(in_force_from__isnull=False),
+                name="partnerships_terms_ratified_has_start",
+                violation_error_message="A ratified version needs the date it comes into force.",
+            ),
+            ExclusionConstraint(
+                name="partnerships_terms_one_in_force",
+                expressions=[
+                    (inclusive_range("in_force_from", "in_force_to"), RangeOperators.OVERLAPS),
+                    ("board", RangeOperators.EQUAL),
+                ],
+                condition=Q(status=TermsStatus.RATIFIED),
+                violation_error_message=(
+                    "Another ratified version of this body's terms of reference is in force "
+                    "over part of that period."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.board} terms of reference v{self.version}"
+
+    @property
+    def slug_basis(self):
+        return f"{self.board.slug} tor {self.version}" if self.board_id else self.version
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == TermsStatus.RATIFIED and self.is_published
+
+    def is_in_force_on(self, date) -> bool:
+        return (
+            self.status == TermsStatus.RATIFIED
+            and self.in_force_from is not None
+            and self.in_force_from <= date
+            and (self.in_force_to is None or self.in_force_to >= date)
+        )
+
+    def clean(self):
+        super().clean()
+        if self.in_force_from and self.in_force_to and self.in_force_to < self.in_force_from:
+            raise ValidationError(
+                {"in_force_to": "A version cannot stop being in force before it starts."}
+            )
+        if self.status == TermsStatus.RATIFIED and not self.in_force_from:
+            raise ValidationError(
+                {"in_force_from": "Give the date a ratified version comes into force."}
+            )
+        if (
+            self.voting_membership_count is not None
+            and self.membership_count is not None
+            and self.voting_membership_count > self.membership_count
+        ):
+            raise ValidationError(
+                {"voting_membership_count": "There cannot be more voting members than members."}
+            )
+        if self.status == TermsStatus.RATIFIED and self.board_id:
+            clash = (
+                TermsOfReference.objects.filter(board_id=self.board_id)
+                .ratified()
+                .exclude(pk=self.pk)
+                .filter(Q(in_force_to__isnull=True) | Q(in_force_to__gte=self.in_force_from))
+            )
+            if self.in_force_to:
+                clash = clash.filter(in_force_from__lte=self.in_force_to)
+            clash = clash.first()
+            if clash:
+                until = f" to {clash.in_force_to:%d %b %Y}" if clash.in_force_to else ""
+                raise ValidationError(
+                    {
+                        "in_force_from": f"Version {clash.version} is in force from "
+                        f"{clash.in_force_from:%d %b %Y}{until}. End it before this version "
+                        "comes into force."
+                    }
+                )
+
+
+@pghistory.track()
+class TermsClause(SourcedModel):
+    """A numbered clause of a terms-of-reference version, classified by topic."""
+
+    # CASCADE: clauses are part of their version.
+    terms = models.ForeignKey(
+        TermsOfReference,
+        on_delete=models.CASCADE,
+        related_name="clauses",
+        help_text="Version the clause belongs to.",
+    )
+    order = models.PositiveSmallIntegerField(help_text="Position of the clause in the document.")
+    topic = models.CharField(
+        max_length=30, choices=ClauseTopic.choices, help_text="What the clause is about."
+    )
+    heading = models.CharField(max_length=250, blank=True, help_text="Clause heading.")
+    text = models.TextField(help_text="Clause text.")
+
+    class Meta:
+        ordering = ["terms", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["terms", "order"], name="partnerships_clause_unique_order"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.order}. {self.heading or self.get_topic_display()}"
+
+
+@pghistory.track()
+class Principle(SourcedModel):
+    """A principle a body adopted, e.g. one of HIOW's 10 partnership principles."""
+
+    # CASCADE: principles have no meaning without the body that adopted them.
+    board = models.ForeignKey(
+        "partnerships.Board",
+        on_delete=models.CASCADE,
+        related_name="principles",
+        help_text="Body that adopted the principle.",
+    )
+    number = models.PositiveSmallIntegerField(help_text="Its number in the adopted list.")
+    title = models.CharField(
+        max_length=250, help_text="The short statement, e.g. 'learning system'."
+    )
+    text = models.TextField(help_text="The principle in full.")
+    adopted_on = models.DateField(null=True, blank=True, help_text="Date it was adopted.")
+
+    class Meta:
+        ordering = ["board", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["board", "number"], name="partnerships_principle_unique_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"

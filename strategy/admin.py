@@ -1,0 +1,125 @@
+from django.contrib import admin
+
+from strategy.models import (
+    Chapter,
+    DevelopmentItem,
+    GlossaryTerm,
+    MaturityPeriod,
+    MaturityStatement,
+    MaturityTimeline,
+    Milestone,
+    Priority,
+    Strategy,
+)
+
+
+class ChapterInline(admin.StackedInline):
+    model = Chapter
+    extra = 0
+    autocomplete_fields = ["place", "owner_board", "overseen_by"]
+
+
+class PriorityInline(admin.TabularInline):
+    model = Priority
+    extra = 0
+    fields = ["order", "name", "status", "description"]
+
+
+@admin.register(Strategy)
+class StrategyAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "system", "status", "period_start", "period_end"]
+    list_filter = ["kind", "status", "system"]
+    list_select_related = ["system"]
+    search_fields = ["name", "slug", "description"]
+    autocomplete_fields = ["system", "place", "owner_board", "based_on"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [ChapterInline, PriorityInline]
+
+
+@admin.register(Chapter)
+class ChapterAdmin(admin.ModelAdmin):
+    list_display = ["number", "title", "strategy", "scope", "owner_board"]
+    list_filter = ["scope", "strategy__system"]
+    list_select_related = ["strategy", "owner_board"]
+    search_fields = ["title", "strategy__name"]
+    autocomplete_fields = ["strategy", "place", "owner_board", "overseen_by"]
+
+
+@admin.register(Priority)
+class PriorityAdmin(admin.ModelAdmin):
+    list_display = ["order", "name", "strategy", "status"]
+    list_filter = ["status", "strategy__system"]
+    list_select_related = ["strategy"]
+    search_fields = ["name", "strategy__name"]
+    autocomplete_fields = ["strategy"]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    list_display = ["title", "when", "scope", "system", "status", "cycle"]
+    list_filter = ["scope", "status", "precision", "recurrence", "system", "cycle"]
+    list_select_related = ["system"]
+    search_fields = ["title", "description", "slug"]
+    autocomplete_fields = [
+        "system",
+        "place",
+        "strategy",
+        "board",
+        "meeting",
+        "owner_board",
+        "owner_organisation",
+    ]
+    date_hierarchy = "date"
+
+
+@admin.register(DevelopmentItem)
+class DevelopmentItemAdmin(admin.ModelAdmin):
+    list_display = ["area", "development_required", "board", "place", "due", "status"]
+    list_filter = ["status", "place", "board"]
+    list_select_related = ["board", "place"]
+    search_fields = ["area", "development_required"]
+    autocomplete_fields = ["board", "place"]
+
+
+class PeriodInline(admin.TabularInline):
+    model = MaturityPeriod
+    extra = 0
+
+
+class StatementInline(admin.TabularInline):
+    model = MaturityStatement
+    extra = 0
+    fields = ["domain", "period", "order", "text"]
+
+
+@admin.register(MaturityTimeline)
+class MaturityTimelineAdmin(admin.ModelAdmin):
+    list_display = ["subject", "system"]
+    list_filter = ["system"]
+    list_select_related = ["system"]
+    search_fields = ["subject"]
+    autocomplete_fields = ["system"]
+    inlines = [PeriodInline, StatementInline]
+
+
+@admin.register(MaturityPeriod)
+class MaturityPeriodAdmin(admin.ModelAdmin):
+    list_display = ["label", "timeline", "start_date", "end_date"]
+    list_select_related = ["timeline__system"]
+    search_fields = ["label", "timeline__subject"]
+
+
+@admin.register(MaturityStatement)
+class MaturityStatementAdmin(admin.ModelAdmin):
+    list_display = ["domain", "period", "text", "timeline"]
+    list_filter = ["timeline__system", "domain"]
+    list_select_related = ["timeline__system", "period"]
+    search_fields = ["domain", "text"]
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(admin.ModelAdmin):
+    list_display = ["term", "acronym", "system"]
+    list_filter = ["system"]
+    list_select_related = ["system"]
+    search_fields = ["term", "acronym", "explanation"]

@@ -1,0 +1,299 @@
+"""A factory for every model, producing valid records by default."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from icsgov.dates import DatePrecision
+from partnerships import models as pm
+from partnerships.choices import BoardKind, ChairModel, OrganisationKind, Role, Sector
+from places import models as geo
+from strategy import models as sm
+from strategy.choices import Scope, StrategyKind, StrategyStatus
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.django.Password("a-long-test-password")
+
+
+class SystemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = geo.System
+
+    name = factory.Sequence(lambda n: f"Test Integrated Care System {n}")
+    slug = factory.Sequence(lambda n: f"system-{n}")
+    population = 1_000_000
+
+
+class PlaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = geo.Place
+
+    system = factory.SubFactory(SystemFactory)
+    name = factory.Sequence(lambda n: f"Place {n}")
+    slug = factory.Sequence(lambda n: f"place-{n}")
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = geo.Area
+
+    place = factory.SubFactory(PlaceFactory)
+    name = factory.Sequence(lambda n: f"Area {n}")
+    slug = factory.Sequence(lambda n: f"area-{n}")
+
+
+class ClusterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = geo.Cluster
+
+    place = factory.SubFactory(PlaceFactory)
+    name = factory.Sequence(lambda n: f"Cluster {n}")
+    slug = factory.Sequence(lambda n: f"cluster-{n}")
+
+
+class FootprintFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = geo.Footprint
+
+    system = factory.SubFactory(SystemFactory)
+    name = factory.Sequence(lambda n: f"Footprint {n}")
+    slug = factory.Sequence(lambda n: f"footprint-{n}")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    sector = Sector.NHS
+    kind = OrganisationKind.NHS_TRUST
+    system = factory.SubFactory(SystemFactory)
+
+
+class OrganisationIdentifierFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.OrganisationIdentifier
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    scheme = "ods"
+    code = factory.Sequence(lambda n: f"R{n:02d}")
+    valid_from = datetime.date(2022, 7, 1)
+
+
+class BoardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Board
+
+    name = factory.Sequence(lambda n: f"Partnership Board {n}")
+    slug = factory.Sequence(lambda n: f"board-{n}")
+    kind = BoardKind.PLACE_PARTNERSHIP_BOARD
+    system = factory.SubFactory(SystemFactory)
+    chair_model = ChairModel.ICB_CHAIR
+    start_date = datetime.date(2022, 7, 1)
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Person
+
+    name = factory.Sequence(lambda n: f"Person {n}")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+    email = factory.Sequence(lambda n: f"person{n}@example.nhs.uk")
+    phone = "023 8000 0000"
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Post
+
+    board = factory.SubFactory(BoardFactory)
+    label = factory.Sequence(lambda n: f"Member seat {n}")
+    slug = factory.Sequence(lambda n: f"post-{n}")
+    role = Role.MEMBER
+    places = 1
+    voting = True
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Membership
+
+    person = factory.SubFactory(PersonFactory)
+    post = factory.SubFactory(PostFactory)
+    on_behalf_of = factory.SubFactory(
+        OrganisationFactory, system=factory.SelfAttribute("..post.board.system")
+    )
+    start_date = datetime.date(2022, 11, 1)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Meeting
+
+    board = factory.SubFactory(BoardFactory)
+    title = factory.Sequence(lambda n: f"Meeting {n}")
+    date = datetime.date(2023, 1, 12)
+
+
+class TermsOfReferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.TermsOfReference
+
+    board = factory.SubFactory(BoardFactory)
+    version = factory.Sequence(lambda n: f"1.{n}")
+    status = "ratified"
+    in_force_from = datetime.date(2022, 7, 1)
+    membership_count = 19
+    voting_membership_count = 19
+
+
+class TermsClauseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.TermsClause
+
+    terms = factory.SubFactory(TermsOfReferenceFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    topic = "membership"
+    text = "Membership is as follows."
+
+
+class PrincipleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Principle
+
+    board = factory.SubFactory(BoardFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = "learning system"
+    text = "We will create a learning system."
+
+
+class MeetingPaperFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.MeetingPaper
+
+    meeting = factory.SubFactory(MeetingFactory)
+    title = factory.Sequence(lambda n: f"Paper {n}")
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Attendance
+
+    meeting = factory.SubFactory(MeetingFactory)
+    person = factory.SubFactory(PersonFactory)
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Decision
+
+    meeting = factory.SubFactory(MeetingFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    text = "Agreed the terms of reference."
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Agreement
+
+    name = factory.Sequence(lambda n: f"Section 75 agreement {n}")
+    slug = factory.Sequence(lambda n: f"agreement-{n}")
+    kind = "section_75"
+    system = factory.SubFactory(SystemFactory)
+
+
+class StrategyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sm.Strategy
+
+    name = factory.Sequence(lambda n: f"Integrated care strategy {n}")
+    slug = factory.Sequence(lambda n: f"strategy-{n}")
+    kind = StrategyKind.INTEGRATED_CARE_STRATEGY
+    status = StrategyStatus.PUBLISHED
+    system = factory.SubFactory(SystemFactory)
+
+
+class ChapterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sm.Chapter
+
+    strategy = factory.SubFactory(StrategyFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = "Integration at system level"
+    scope = "system"
+
+
+class PriorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sm.Priority
+
+    strategy = factory.SubFactory(StrategyFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    name = factory.Sequence(lambda n: f"Priority {n}")
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sm.Milestone
+
+    title = factory.Sequence(lambda n: f"Milestone {n}")
+    slug = factory.Sequence(lambda n: f"milestone-{n}")
+    date = datetime.date(2023, 4, 1)
+    precision = DatePrecision.MONTH
+    scope = Scope.SYSTEM
+    system = factory.SubFactory(SystemFactory)
+
+
+class DevelopmentItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sm.DevelopmentItem
+
+    slug = factory.Sequence(lambda n: f"development-item-{n}")
+    place = factory.SubFactory(PlaceFactory)
+    area = "System financial plan"
+    development_required = "Agree Place Budget for 2023/24."
+
+
+class MaturityTimelineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sm.MaturityTimeline
+
+    slug = factory.Sequence(lambda n: f"timeline-{n}")
+    system = factory.SubFactory(SystemFactory)
+    subject = "Clusters"
+
+
+class MaturityPeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sm.MaturityPeriod
+
+    timeline = factory.SubFactory(MaturityTimelineFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    label = factory.Sequence(lambda n: f"Period {n}")
+
+
+class MaturityStatementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sm.MaturityStatement
+
+    period = factory.SubFactory(MaturityPeriodFactory)
+    timeline = factory.SelfAttribute("period.timeline")
+    domain = "Care redesign"
+    text = "Core cluster team membership defined"
+
+
+class GlossaryTermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sm.GlossaryTerm
+
+    term = factory.Sequence(lambda n: f"Term {n}")
+    acronym = "T"
+    explanation = "An explanation."

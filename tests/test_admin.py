@@ -1,0 +1,68 @@
+"""The basic admin: every model's list, add and change pages open, and list query counts do not
+grow with the number of rows."""
+
+import pytest
+from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories
+from tests.test_factories import FACTORIES, registry_models
+
+
+def changelist_url(model):
+    return f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+
+
+def test_every_registry_model_is_in_the_admin():
+    assert [m._meta.label for m in registry_models() if m not in admin.site._registry] == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", registry_models(), ids=lambda m: m._meta.label)
+def test_list_add_and_change_pages_open(admin_client, model):
+    obj = FACTORIES[model]()
+    base = changelist_url(model)
+    assert admin_client.get(base).status_code == 200
+    assert admin_client.get(f"{base}?q=test").status_code == 200
+    assert admin_client.get(f"{base}add/").status_code == 200
+    assert admin_client.get(f"{base}{obj.pk}/change/").status_code == 200
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", registry_models(), ids=lambda m: m._meta.label)
+def test_changelist_queries_do_not_grow_with_rows(admin_client, model):
+    factory = FACTORIES[model]
+    factory.create_batch(2)
+    few = count_queries(admin_client, changelist_url(model))
+    factory.create_batch(20)
+    many = count_queries(admin_client, changelist_url(model))
+    assert many == few, f"{model.__name__}: {few} queries with 2 rows, {many} with 22"
+
+
+@pytest.mark.django_db
+def test_seat_over_capacity_is_a_form_error_not_a_500(admin_client):
+    post = factories.PostFactory(label="Healthwatch representative", places=1)
+    factories.MembershipFactory(post=post)
+    person = factories.PersonFactory()
+    response = admin_client.post(
+        "/admin/partnerships/membership/add/",
+        {
+            "person": person.pk,
+            "post": post.pk,
+            "kind": "member",
+            "start_date": "2023-04-01",
+            "start_precision": "day",
+            "end_precision": "day",
+            "is_published": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "Healthwatch representative" in response.content.decode()
+    assert post.memberships.count() == 1

@@ -1,0 +1,164 @@
+"""The seed dataset matches the papers, cites them, and loads idempotently."""
+
+import datetime
+import io
+from collections import Counter
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from pghistory.models import Events
+
+from partnerships.models import Board, Membership, Post, Principle
+from places.models import Cluster, Place, System
+from strategy.models import GlossaryTerm, Milestone, Strategy
+
+D = datetime.date
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_seed", stdout=io.StringIO())
+    yield
+    with django_db_blocker.unblock():
+        from django.core.management import call_command as cc
+
+        cc("flush", "--no-input", verbosity=0)
+
+
+pytestmark = pytest.mark.django_db
+
+
+def test_second_run_changes_nothing_and_records_no_history(seeded):
+    before = Events.objects.count()
+    out = io.StringIO()
+    call_command("load_seed", stdout=out)
+    assert "0 created, 0 updated" in out.getvalue()
+    assert Events.objects.count() == before
+
+
+def test_both_seed_systems_and_the_case_studies(seeded):
+    slugs = set(System.objects.values_list("slug", flat=True))
+    assert {"hiow", "herefordshire-worcestershire"} <= slugs
+    assert {"surrey-heartlands", "coventry-warwickshire", "frimley"} <= slugs
+    assert not System.objects.filter(is_synthetic=True).exists()
+
+
+def test_hiow_places(seeded):
+    names = set(Place.objects.filter(system__slug="hiow").values_list("name", flat=True))
+    assert names == {"Hampshire", "Portsmouth", "Southampton", "Isle of Wight"}
+
+
+def test_hiow_clusters_per_area_as_at_august_2018(seeded):
+    clusters = Cluster.objects.filter(place__system__slug="hiow").select_related("place", "area")
+    assert clusters.count() == 36
+    by_group = Counter((c.area.name if c.area else c.place.name) for c in clusters)
+    assert by_group == {
+        "South West Hampshire": 9,
+        "Southampton": 6,
+        "North and Mid Hampshire": 10,
+        "South East Hampshire": 5,
+        "Portsmouth": 3,
+        "Isle of Wight": 3,
+    }
+
+
+def test_every_cluster_has_a_board_with_an_unfilled_lead_seat(seeded):
+    boards = Board.objects.filter(kind="cluster_board", system__slug="hiow")
+    assert boards.count() == 36
+    leads = Post.objects.filter(board__in=boards, role="lead")
+    assert leads.count() == 36
+    assert not Membership.objects.filter(post__in=leads).exists()
+
+
+def test_engine_room_seats_exactly_as_section_5_2(seeded):
+    posts = Post.objects.filter(board__slug="hiow-icp-engine-room")
+    assert posts.count() == 13
+    assert sum(p.places for p in posts) == 19
+    assert sorted(p.places for p in posts) == [1] * 11 + [4, 4]
+    assert posts.filter(role="chair").count() == 1
+    assert not Membership.objects.filter(post__in=posts).exists()
+
+
+def test_southampton_board_phases(seeded):
+    board = Board.objects.get(slug="southampton-health-and-care-partnership-board")
+    assert board.predecessors.filter(slug="southampton-jcb").exists()
+    assert board.chair_model == "rotating_chair" and board.meets_in_public is True
+    initial = board.posts.as_at(D(2022, 11, 1)).exclude(role="accountable_person")
+    full = board.posts.as_at(D(2023, 4, 1)).exclude(role="accountable_person")
+    assert initial.count() == 6
+    assert full.count() == 6 + 13
+
+
+def test_the_2018_and_2022_icps_are_different_kinds(seeded):
+    assert Board.objects.filter(kind="local_icp_2018", system__slug="hiow").count() == 4
+    assert Board.objects.get(slug="hiow-icp").kind == "statutory_icp"
+
+
+def test_hiow_principles(seeded):
+    principles = Principle.objects.filter(board__slug="hiow-icp").order_by("number")
+    assert list(principles.values_list("number", flat=True)) == list(range(1, 11))
+    assert principles.last().title == "learning system"
+
+
+def test_hiow_five_emerging_priorities(seeded):
+    strategy = Strategy.objects.get(slug="hiow-interim-integrated-care-strategy")
+    assert list(strategy.priorities.values_list("name", flat=True)) == [
+        "Children and young people",
+        "Mental well-being",
+        "Prevention of ill-health and healthy lifestyles",
+        "Workforce",
+        "Digital and data",
+    ]
+
+
+def test_hw_strategy_has_three_chapters(seeded):
+    strategy = Strategy.objects.get(slug="hw-integrated-care-strategy")
+    assert strategy.chapters.count() == 3
+
+
+def test_national_timeline_keeps_its_precision(seeded):
+    national = Milestone.objects.filter(scope="national", cycle="National indicative timeline")
+    first = national.order_by("date").first()
+    assert (first.date, first.precision, first.date_end) == (
+        D(2022, 4, 1),
+        "month_range",
+        D(2022, 6, 1),
+    )
+    assert first.when == "April – June 2022"
+
+
+def test_annual_cycle_recurs(seeded):
+    annual = Milestone.objects.filter(
+        recurrence="annual", system__slug="herefordshire-worcestershire"
+    )
+    assert {m.recurrence_note for m in annual} >= {"May/June each year"}
+
+
+def test_glossaries_loaded(seeded):
+    assert GlossaryTerm.objects.filter(system__slug="herefordshire-worcestershire").count() >= 5
+    assert GlossaryTerm.objects.filter(system__slug="hiow").exists()
+
+
+def test_every_record_cites_its_source(seeded):
+    uncited = []
+    for app in ("places", "partnerships", "strategy"):
+        for model in apps.get_app_config(app).get_models():
+            fields = {f.name for f in model._meta.get_fields()}
+            if "source_file" in fields:
+                uncited += [
+                    f"{model.__name__} {pk}"
+                    for pk in model.objects.filter(source_file="").values_list("pk", flat=True)
+                ]
+                uncited += [
+                    f"{model.__name__} {pk}"
+                    for pk in model.objects.filter(source_section="").values_list("pk", flat=True)
+                ]
+    assert uncited == []
+
+
+def test_nobody_is_invented(seeded):
+    from partnerships.models import Person
+
+    assert set(Person.objects.values_list("name", flat=True)) <= {"Simon Trickett", "Priya Singh"}
