@@ -91,6 +91,21 @@ def test_southampton_board_phases(seeded):
     assert full.count() == 6 + 13
 
 
+def test_southampton_jcb_hands_over_to_the_partnership_board_in_november_2022(seeded):
+    def place_boards(date):
+        return set(
+            Board.objects.filter(
+                place__slug="southampton",
+                kind__in=["joint_commissioning_board", "place_partnership_board"],
+            )
+            .as_at(date)
+            .values_list("slug", flat=True)
+        )
+
+    assert place_boards(D(2022, 10, 31)) == {"southampton-jcb"}
+    assert place_boards(D(2022, 11, 1)) == {"southampton-health-and-care-partnership-board"}
+
+
 def test_the_2018_and_2022_icps_are_different_kinds(seeded):
     assert Board.objects.filter(kind="local_icp_2018", system__slug="hiow").count() == 4
     assert Board.objects.get(slug="hiow-icp").kind == "statutory_icp"
