@@ -177,3 +177,31 @@ def test_nobody_is_invented(seeded):
     from partnerships.models import Person
 
     assert set(Person.objects.values_list("name", flat=True)) <= {"Simon Trickett", "Priya Singh"}
+
+
+def test_bad_seed_file_is_refused_with_its_place_and_nothing_is_written(tmp_path, db):
+    (tmp_path / "a.yaml").write_text(
+        "source_file: x.txt\n"
+        "systems:\n  - {slug: good, name: Good System, source_section: '1'}\n"
+        "places:\n  - {slug: p, system: no-such-system, name: P, source_section: '2'}\n"
+    )
+    from icsgov.seed.loader import SeedError, load_seed
+
+    with pytest.raises(
+        SeedError, match=r"a.yaml places\[1\].*no system with slug 'no-such-system'"
+    ):
+        load_seed(tmp_path)
+    assert not System.objects.filter(slug="good").exists()
+
+
+def test_seed_rule_violation_is_reported_not_stored(tmp_path, db):
+    (tmp_path / "a.yaml").write_text(
+        "source_file: x.txt\n"
+        "systems:\n  - {slug: s, name: S, start_date: 2022-07-01, end_date: 2022-01-01,"
+        " source_section: '1'}\n"
+    )
+    from icsgov.seed.loader import SeedError, load_seed
+
+    with pytest.raises(SeedError, match="end date"):
+        load_seed(tmp_path)
+    assert not System.objects.filter(slug="s").exists()
