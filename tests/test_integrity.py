@@ -11,8 +11,9 @@ from tests import factories
 D = datetime.date
 
 
-def refused(callable_):
-    with pytest.raises(IntegrityError), transaction.atomic():
+def refused(callable_, constraint):
+    """``callable_`` is refused by Postgres, and by the named constraint."""
+    with pytest.raises(IntegrityError, match=constraint), transaction.atomic():
         callable_()
 
 
@@ -20,7 +21,10 @@ def refused(callable_):
 class TestDatabaseConstraints:
     def test_appointment_ending_before_it_starts_is_refused_by_update(self):
         membership = factories.MembershipFactory(start_date=D(2023, 4, 1))
-        refused(lambda: Membership.objects.filter(pk=membership.pk).update(end_date=D(2023, 3, 31)))
+        refused(
+            lambda: Membership.objects.filter(pk=membership.pk).update(end_date=D(2023, 3, 31)),
+            "partnerships_membership_end_not_before_start",
+        )
 
     def test_overlapping_appointment_inserted_with_raw_sql_is_refused(self):
         membership = factories.MembershipFactory(
@@ -38,7 +42,7 @@ class TestDatabaseConstraints:
                     [membership.person_id, membership.post_id],
                 )
 
-        refused(insert_overlap)
+        refused(insert_overlap, "partnerships_membership_no_overlap_same_person_post")
 
     def test_back_to_back_terms_are_allowed(self):
         first = factories.MembershipFactory(start_date=D(2022, 11, 1), end_date=D(2023, 10, 31))
@@ -60,7 +64,10 @@ class TestDatabaseConstraints:
         later = factories.TermsOfReferenceFactory(
             board=board, version="2", status="draft", in_force_from=D(2023, 1, 1)
         )
-        refused(lambda: TermsOfReference.objects.filter(pk=later.pk).update(status="ratified"))
+        refused(
+            lambda: TermsOfReference.objects.filter(pk=later.pk).update(status="ratified"),
+            "partnerships_terms_one_in_force",
+        )
 
     def test_a_draft_may_overlap_the_version_in_force(self):
         board = factories.BoardFactory()
@@ -71,11 +78,14 @@ class TestDatabaseConstraints:
 
     def test_duplicate_slug_is_refused(self):
         factories.BoardFactory(slug="southampton-board")
-        refused(lambda: factories.BoardFactory(slug="southampton-board"))
+        refused(lambda: factories.BoardFactory(slug="southampton-board"), "partnerships_board_slug")
 
     def test_same_official_code_for_two_organisations_at_once_is_refused(self):
         factories.OrganisationIdentifierFactory(scheme="ods", code="QRL")
-        refused(lambda: factories.OrganisationIdentifierFactory(scheme="ods", code="QRL"))
+        refused(
+            lambda: factories.OrganisationIdentifierFactory(scheme="ods", code="QRL"),
+            "partnerships_identifier_code_unique_in_time",
+        )
 
     def test_a_code_may_be_reissued_after_it_lapsed(self):
         factories.OrganisationIdentifierFactory(
@@ -87,4 +97,7 @@ class TestDatabaseConstraints:
         post = factories.PostFactory()
         from partnerships.models import Post
 
-        refused(lambda: Post.objects.filter(pk=post.pk).update(places=0))
+        refused(
+            lambda: Post.objects.filter(pk=post.pk).update(places=0),
+            "partnerships_post_at_least_one_place",
+        )

@@ -48,6 +48,14 @@ class TestSeatCapacity:
             )
         assert post.memberships.count() == 1
 
+    def test_capacity_is_checked_on_dates_after_the_new_start(self):
+        """A seat free on the new start date but full later is refused, naming the later date."""
+        post = factories.PostFactory(label="Vol Sector Representative", places=1)
+        appoint(post, D(2023, 6, 1), person=factories.PersonFactory(name="Later Holder"))
+        with pytest.raises(ValidationError) as error:
+            appoint(post, D(2023, 1, 1))
+        assert "on 1 June 2023 it is already filled by Later Holder" in str(error.value)
+
     def test_four_places_take_four_people(self):
         post = factories.PostFactory(places=4)
         for _ in range(4):

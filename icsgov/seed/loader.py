@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import DataError, IntegrityError, models, transaction
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -261,10 +261,13 @@ class Loader:
 
     def _save(self, instance, where):
         try:
-            instance.full_clean()
-            instance.save()
+            with transaction.atomic():
+                instance.full_clean()
+                instance.save()
         except ValidationError as exc:
             raise SeedError(f"{where}: {'; '.join(exc.messages)}") from exc
+        except (IntegrityError, DataError, TypeError, ValueError) as exc:
+            raise SeedError(f"{where}: {exc}") from exc
 
     def set_m2m(self, instance, name, label, slugs, where):
         wanted = {self.ref(label, slug, where).pk for slug in slugs or []}
@@ -303,7 +306,12 @@ class Loader:
         pending = []
         for file_name, document in self.documents:
             source_file = document.get("source_file", file_name)
-            for index, record in enumerate(document.get(section.name) or [], start=1):
+            records = document.get(section.name) or []
+            if not isinstance(records, list):
+                raise SeedError(f"{file_name} {section.name}: expected a list of records")
+            for index, record in enumerate(records, start=1):
+                if not isinstance(record, dict):
+                    raise SeedError(f"{file_name} {section.name}[{index}]: expected a mapping")
                 where = f"{file_name} {section.name}[{index}] ({record.get('slug', '')})"
                 skip = set(section.m2m) | {c.key for c in section.children}
                 skip |= set(section.deferred_fks)
