@@ -12,5 +12,14 @@ class BriefSerializer(serializers.ModelSerializer):
         return super().get_attribute(instance)
 
 
-def brief_url(view_name):
-    return serializers.HyperlinkedIdentityField(view_name=f"api:{view_name}", lookup_field="slug")
+class LinkField(serializers.HyperlinkedIdentityField):
+    """The object's absolute API address, without the request's own ``?format=`` (DRF keeps
+    it; a CSV row should link to the record, not to more CSV)."""
+
+    def get_url(self, obj, view_name, request, format):
+        path = super().get_url(obj, view_name, None, None)
+        return request.build_absolute_uri(path) if request and path else path
+
+
+def brief_url(view_name, lookup_field="slug"):
+    return LinkField(view_name=f"api:{view_name}", lookup_field=lookup_field)

@@ -54,7 +54,7 @@ class StrategySerializer(serializers.ModelSerializer):
 class PrioritySerializer(serializers.ModelSerializer):
     """Priorities have no slug: they are addressed by their numeric ``id``."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:priority-detail")
+    url = brief_url("priority-detail", lookup_field="pk")
     strategy = BriefStrategySerializer(read_only=True)
 
     class Meta:
@@ -104,7 +104,7 @@ class MilestoneSerializer(serializers.ModelSerializer):
 class GlossaryTermSerializer(serializers.ModelSerializer):
     """Glossary terms have no slug: they are addressed by their numeric ``id``."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="api:glossary-detail")
+    url = brief_url("glossary-detail", lookup_field="pk")
     system = BriefSystemSerializer(read_only=True, allow_null=True)
 
     class Meta:
