@@ -19,6 +19,13 @@ class RegistryViewSet(viewsets.ReadOnlyModelViewSet):
         queryset = visible(super().get_queryset(), self.request.user)
         return mark_public_links(queryset, self.request.user, self.public_links)
 
+    def filter_queryset(self, queryset):
+        # List filters do not apply to a detail: ``/boards/x/?as_at=D`` describes board x as at
+        # D (even before it began: no members then), it does not hide it.
+        if self.action == "retrieve":
+            return queryset
+        return super().filter_queryset(queryset)
+
     @cached_property
     def as_at(self):
         """The ``as_at`` date a detail answers for (default today); a malformed date is a 400."""
