@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from icsgov.api.views import SearchView
 from partnerships.api import views as partnerships
 from places.api import views as places
 from strategy.api import views as strategy
@@ -31,5 +32,6 @@ router.register("glossary", strategy.GlossaryTermViewSet, basename="glossary")
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("search/", SearchView.as_view(), name="search"),
     path("", include(router.urls)),
 ]

@@ -1,9 +1,15 @@
+from django.urls import reverse
 from django.utils.functional import cached_property
-from rest_framework import viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.fields import DateField
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from icsgov.models import today
+from icsgov.search import KINDS, search
 from icsgov.visibility import mark_public_links, visible
 
 
@@ -38,3 +44,73 @@ class RegistryViewSet(viewsets.ReadOnlyModelViewSet):
             raise ValidationError(
                 {"as_at": [f"'{raw}' is not a date; use YYYY-MM-DD, e.g. 2023-04-01."]}
             ) from None
+
+
+class SearchHitSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=KINDS, help_text="Kind of record.")
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    url = serializers.URLField(help_text="The record's API address.")
+    score = serializers.FloatField(help_text="Relevance: higher is better.")
+
+
+class SearchResultsSerializer(serializers.Serializer):
+    query = serializers.CharField()
+    count = serializers.IntegerField(help_text="Number of results returned.")
+    results = SearchHitSerializer(many=True)
+
+
+class SearchParametersSerializer(serializers.Serializer):
+    q = serializers.CharField(max_length=200, help_text="What to look for; typos are tolerated.")
+    type = serializers.MultipleChoiceField(
+        choices=KINDS, required=False, help_text="Only these kinds (repeat for several)."
+    )
+    limit = serializers.IntegerField(min_value=1, max_value=100, default=20)
+
+
+# Search kinds → the router's detail view names.
+SEARCH_VIEWS = {
+    "person": "api:person-detail",
+    "organisation": "api:organisation-detail",
+    "board": "api:board-detail",
+    "place": "api:place-detail",
+    "cluster": "api:cluster-detail",
+    "strategy": "api:strategy-detail",
+    "milestone": "api:milestone-detail",
+}
+
+
+class SearchView(APIView):
+    """Ranked search across people, organisations, boards, places, clusters, strategies and
+    milestones (full text plus trigram similarity, so misspelt names still match). Anonymous
+    clients search published records only."""
+
+    renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
+
+    @extend_schema(
+        parameters=[SearchParametersSerializer],
+        responses={200: SearchResultsSerializer},
+    )
+    def get(self, request):
+        params = SearchParametersSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        q = params.validated_data["q"]
+        hits = search(
+            q,
+            user=request.user,
+            kinds=params.validated_data.get("type") or None,
+            limit=params.validated_data["limit"],
+        )
+        results = [
+            {
+                "type": hit.kind,
+                "slug": hit.object.slug,
+                "name": hit.name,
+                "url": request.build_absolute_uri(
+                    reverse(SEARCH_VIEWS[hit.kind], kwargs={"slug": hit.object.slug})
+                ),
+                "score": round(hit.score, 4),
+            }
+            for hit in hits
+        ]
+        return Response({"query": q, "count": len(results), "results": results})
