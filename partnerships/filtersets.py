@@ -94,7 +94,9 @@ class PersonFilterSet(django_filters.FilterSet):
         label="Holds a seat of the role.",
     )
     as_at = django_filters.DateFilter(label="Holds a seat on this date (YYYY-MM-DD).")
-    current = django_filters.ChoiceFilter(choices=TRUE_FALSE, label="true: holds a seat today.")
+    current = django_filters.ChoiceFilter(
+        choices=TRUE_FALSE, label="true: holds a seat today; false: holds none today."
+    )
     q = django_filters.CharFilter(method="search", label="Text in the name.")
     ordering = django_filters.OrderingFilter(fields=("name", "sort_name"))
 
@@ -124,6 +126,8 @@ class PersonFilterSet(django_filters.FilterSet):
             memberships, used = memberships.as_at(today()), True
         if used:
             queryset = queryset.filter(pk__in=memberships.values("person_id"))
+        if data.get("current") == "false":
+            queryset = queryset.exclude(pk__in=memberships.as_at(today()).values("person_id"))
         if data.get("q"):
             queryset = self.search(queryset, "q", data["q"])
         return self.filters["ordering"].filter(queryset, data.get("ordering"))
