@@ -1,4 +1,7 @@
+from django.middleware.http import ConditionalGetMiddleware
 from django.urls import reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.decorators import decorator_from_middleware
 from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
@@ -10,10 +13,58 @@ from rest_framework.views import APIView
 
 from icsgov.models import today
 from icsgov.search import KINDS, search
-from icsgov.visibility import mark_public_links, visible
+from icsgov.visibility import mark_public_links, sees_unpublished, visible
+
+conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
 
 
-class RegistryViewSet(viewsets.ReadOnlyModelViewSet):
+class CachedReadMixin:
+    """Reads carry an ETag and answer ``If-None-Match`` with 304 Not Modified. Anonymous answers
+    may be cached by anyone for five minutes; staff answers (with unpublished data) only by the
+    user's own browser, and only after revalidating."""
+
+    @classmethod
+    def as_view(cls, *args, **kwargs):
+        return conditional_get(super().as_view(*args, **kwargs))
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            if sees_unpublished(request.user):
+                patch_cache_control(response, private=True, no_cache=True)
+            else:
+                patch_cache_control(response, public=True, max_age=300)
+            patch_vary_headers(response, ["Cookie"])
+        return response
+
+
+class FieldsMixin:
+    """``?fields=slug,name`` trims each object to those fields; an unknown name is a 400."""
+
+    def get_serializer(self, *args, **kwargs):
+        serializer = super().get_serializer(*args, **kwargs)
+        raw = self.request.query_params.get("fields") if self.request else None
+        if not raw:
+            return serializer
+        wanted = [name.strip() for name in raw.split(",") if name.strip()]
+        target = getattr(serializer, "child", serializer)
+        unknown = [name for name in wanted if name not in target.fields]
+        if unknown:
+            raise ValidationError(
+                {
+                    "fields": [
+                        f"Unknown field(s): {', '.join(unknown)}. Available: "
+                        f"{', '.join(target.fields)}."
+                    ]
+                }
+            )
+        for name in list(target.fields):
+            if name not in wanted:
+                target.fields.pop(name)
+        return serializer
+
+
+class RegistryViewSet(CachedReadMixin, FieldsMixin, viewsets.ReadOnlyModelViewSet):
     """Read-only list and detail by slug, restricted to what the client may see: anonymous
     clients get published records only; staff see everything."""
 
@@ -80,7 +131,7 @@ SEARCH_VIEWS = {
 }
 
 
-class SearchView(APIView):
+class SearchView(CachedReadMixin, APIView):
     """Ranked search across people, organisations, boards, places, clusters, strategies and
     milestones (full text plus trigram similarity, so misspelt names still match). Anonymous
     clients search published records only."""
