@@ -33,5 +33,10 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("search/", SearchView.as_view(), name="search"),
+    path(
+        "systems/<slug:slug>/popolo/",
+        partnerships.SystemPopoloView.as_view(),
+        name="system-popolo",
+    ),
     path("", include(router.urls)),
 ]

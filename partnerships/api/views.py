@@ -1,8 +1,14 @@
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework.exceptions import ValidationError as DRFValidationError
+from rest_framework.fields import DateField
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
-from icsgov.api.views import RegistryViewSet
+from icsgov.api.views import CachedReadMixin, RegistryViewSet
 from icsgov.visibility import (
     mark_public_links,
     public_board,
@@ -11,6 +17,7 @@ from icsgov.visibility import (
     public_organisation,
     visible,
 )
+from partnerships.api.popolo import PopoloExportSerializer, popolo_export
 from partnerships.api.serializers import (
     BoardDetailSerializer,
     BoardSerializer,
@@ -39,6 +46,7 @@ from partnerships.models import (
     Post,
     TermsOfReference,
 )
+from places.models import System
 
 AS_AT_DETAIL = OpenApiParameter(
     "as_at",
@@ -183,3 +191,35 @@ class MeetingViewSet(RegistryViewSet):
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilterSet
     public_links = {"host_organisation": public_organisation}
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter(
+            "as_at",
+            OpenApiTypes.DATE,
+            description="Only records in effect on this date (YYYY-MM-DD); default all dates.",
+        )
+    ],
+    responses={200: PopoloExportSerializer},
+)
+class SystemPopoloView(CachedReadMixin, APIView):
+    """A system's persons, organizations (bodies and partner organisations), posts and
+    memberships in Popolo JSON, as at a date if given. Published records only for anonymous
+    clients; never contact details."""
+
+    renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
+
+    def get(self, request, slug):
+        system = get_object_or_404(visible(System.objects.all(), request.user), slug=slug)
+        raw = request.query_params.get("as_at")
+        date = None
+        if raw:
+            try:
+                date = DateField().to_internal_value(raw)
+            except DRFValidationError:
+                raise DRFValidationError(
+                    {"as_at": [f"'{raw}' is not a date; use YYYY-MM-DD, e.g. 2023-04-01."]}
+                ) from None
+        data = popolo_export(system, request.user, date)
+        return Response(PopoloExportSerializer(data).data)

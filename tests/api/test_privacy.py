@@ -1,5 +1,6 @@
 """Anonymous clients see published records only, and never a person's contact details: a crawl
-of every list and detail (JSON and CSV) finds no private value; staff do see them."""
+of every list and detail (JSON and CSV), every Popolo export and search finds no private value;
+staff do see them."""
 
 import datetime
 import re
@@ -25,17 +26,20 @@ def world(db):
     system = factories.SystemFactory(slug="hiow", name="Hampshire and Isle of Wight")
     place = factories.PlaceFactory(system=system)
     hidden_org = factories.OrganisationFactory(
-        system=system, name="Hidden Organisation Name", is_published=False
+        system=system, name="Hidden Organisation Name", slug="hidden-org", is_published=False
     )
     hidden_board = factories.BoardFactory(
-        system=system, name="Hidden Board Name", is_published=False
+        system=system, name="Hidden Board Name", slug="hidden-board", is_published=False
     )
     board = factories.BoardFactory(system=system, place=place, parent=hidden_board)
     board.convening_organisations.set([hidden_org, factories.OrganisationFactory(system=system)])
     seat = factories.PostFactory(board=board, places=5, nominating_organisation=hidden_org)
     factories.MembershipFactory(post=seat, on_behalf_of=hidden_org)
     factories.MembershipFactory(
-        post=seat, person=factories.PersonFactory(name="Hidden Person Name", is_published=False)
+        post=seat,
+        person=factories.PersonFactory(
+            name="Hidden Person Name", slug="hidden-person", is_published=False
+        ),
     )
     factories.MembershipFactory(post=seat, notes="Unpublished Appointment Note", is_published=False)
     factories.MembershipFactory(
@@ -80,6 +84,10 @@ def world(db):
     factories.GlossaryTermFactory(system=synthetic, term="Synthetic Glossary Term")
     factories.MeetingFactory(board=synthetic_board, title="Synthetic Meeting Title")
     return [
+        # Slugs too: the Popolo export and the links carry slugs, not names.
+        "hidden-org",
+        "hidden-board",
+        "hidden-person",
         "Hidden Organisation Name",
         "Hidden Board Name",
         "Hidden Person Name",
@@ -118,6 +126,12 @@ def crawl(client):
                 detail = client.get(row["url"] + query)
                 assert detail.status_code == 200
                 pages[row["url"] + query] = detail.content.decode()
+    for system in client.get("/api/v1/systems/").json()["results"]:
+        popolo = client.get(f"/api/v1/systems/{system['slug']}/popolo/")
+        assert popolo.status_code == 200
+        pages[f"{system['slug']} popolo"] = popolo.content.decode()
+    search = client.get("/api/v1/search/?q=hidden+secret+synthetic+draft+name&limit=100")
+    pages["search"] = search.content.decode()
     return {url: str(body) for url, body in pages.items()}
 
 
@@ -156,10 +170,9 @@ def test_private_records_are_404_to_anonymous_clients(api, staff_api, world):
 
 
 def test_a_private_slug_in_a_filter_is_as_unknown_as_a_misspelt_one(api, staff_api, world):
-    assert api.get("/api/v1/posts/?board=" + "hidden-board-name").status_code == 400
-    hidden = factories.BoardFactory(is_published=False)
-    assert api.get(f"/api/v1/posts/?board={hidden.slug}").status_code == 400
-    assert staff_api.get(f"/api/v1/posts/?board={hidden.slug}").status_code == 200
+    assert api.get("/api/v1/posts/?board=hidden-board").status_code == 400
+    assert api.get("/api/v1/posts/?board=no-such-board").status_code == 400
+    assert staff_api.get("/api/v1/posts/?board=hidden-board").status_code == 200
 
 
 @pytest.mark.django_db
