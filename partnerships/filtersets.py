@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 
 from icsgov.api.filtersets import TRUE_FALSE, DatedFilterSet, slug_filter
+from icsgov.models import today
 from icsgov.visibility import visible
 from partnerships.choices import (
     BoardKind,
@@ -112,8 +113,6 @@ class PersonFilterSet(django_filters.FilterSet):
     }
 
     def filter_queryset(self, queryset):
-        from icsgov.models import today
-
         data = self.form.cleaned_data
         memberships = visible(Membership.objects.all(), getattr(self.request, "user", None))
         used = False
