@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "rest_framework",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "pgtrigger",
     "pghistory",
     "pghistory.admin",
@@ -48,6 +51,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before CommonMiddleware, so its redirects carry CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -108,6 +113,56 @@ PGHISTORY_ADMIN_MODEL = "pghistory.Events"
 
 REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # Read-only API (docs/api.md): anonymous clients see published data only, staff (by their
+    # admin session) see unpublished records too. No writes, so no token authentication yet.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PAGINATION_CLASS": "icsgov.api.pagination.StrictLimitOffsetPagination",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+        "icsgov.api.renderers.CSVRenderer",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "icsgov.api.schema.RegistrySchema",
+    "EXCEPTION_HANDLER": "icsgov.api.exceptions.exception_handler",
+}
+
+# Other sites' browsers may read the API (GET only, no cookies): it serves public data.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "ICS governance registry API",
+    "DESCRIPTION": "Who sits on what in England's Integrated Care Systems, as at any date. "
+    "Read-only; anonymous clients see published records only. See docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The docs page works offline: Swagger UI is served from drf-spectacular-sidecar.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # One named enum per vocabulary, so "kind" of a board and of a meeting do not collide.
+    "ENUM_NAME_OVERRIDES": {
+        "DatePrecisionEnum": "icsgov.dates.DatePrecision",
+        "SectorEnum": "partnerships.choices.Sector",
+        "OrganisationKindEnum": "partnerships.choices.OrganisationKind",
+        "BoardKindEnum": "partnerships.choices.BoardKind",
+        "BoardStatusEnum": "partnerships.choices.BoardStatus",
+        "ChairModelEnum": "partnerships.choices.ChairModel",
+        "RoleEnum": "partnerships.choices.Role",
+        "MembershipKindEnum": "partnerships.choices.MembershipKind",
+        "TermsStatusEnum": "partnerships.choices.TermsStatus",
+        "MeetingKindEnum": "partnerships.choices.MeetingKind",
+        "MeetingStatusEnum": "partnerships.choices.MeetingStatus",
+        "StrategyKindEnum": "strategy.choices.StrategyKind",
+        "StrategyStatusEnum": "strategy.choices.StrategyStatus",
+        "PriorityStatusEnum": "strategy.choices.PriorityStatus",
+        "MilestoneStatusEnum": "strategy.choices.MilestoneStatus",
+        "ScopeEnum": "strategy.choices.Scope",
+        "RecurrenceEnum": "strategy.choices.Recurrence",
+    },
 }
 
 LOGGING = {

@@ -1,0 +1,143 @@
+"""A system's people, bodies, organisations, seats and appointments in Popolo JSON
+(https://www.popoloproject.com/specs/), the vocabulary other civic systems read.
+
+Ids are the registry's slugs. Bodies (Board) and partner organisations (Organisation) are both
+Popolo organizations, told apart by ``classification``. Only what the client may see is
+exported (icsgov.visibility); as at a date when one is given.
+"""
+
+from rest_framework import serializers
+
+from icsgov.visibility import mark_public_links, public_board, public_organisation, visible
+from partnerships.models import Board, Membership, Organisation, Person, Post
+
+
+def _slug(obj):
+    return obj.slug if obj is not None else None
+
+
+class PopoloPersonSerializer(serializers.ModelSerializer):
+    id = serializers.CharField(source="slug")
+    honorific_prefix = serializers.CharField(source="honorific")
+
+    class Meta:
+        model = Person
+        fields = ["id", "name", "sort_name", "honorific_prefix", "biography"]
+
+
+class PopoloIdentifierSerializer(serializers.Serializer):
+    scheme = serializers.CharField()
+    identifier = serializers.CharField(source="code")
+
+
+class PopoloOrganizationSerializer(serializers.Serializer):
+    id = serializers.CharField(source="slug")
+    name = serializers.CharField()
+    classification = serializers.CharField(
+        help_text="'body:<kind>' for a governance body, 'organisation:<kind>' for a partner."
+    )
+    parent_id = serializers.CharField(allow_null=True)
+    founding_date = serializers.DateField(source="start_date", allow_null=True)
+    dissolution_date = serializers.DateField(source="end_date", allow_null=True)
+    identifiers = PopoloIdentifierSerializer(many=True)
+
+
+class PopoloPostSerializer(serializers.ModelSerializer):
+    id = serializers.CharField(source="slug")
+    organization_id = serializers.CharField(source="board.slug")
+
+    class Meta:
+        model = Post
+        fields = ["id", "label", "role", "organization_id", "start_date", "end_date"]
+
+
+class PopoloMembershipSerializer(serializers.ModelSerializer):
+    id = serializers.CharField(source="slug")
+    person_id = serializers.CharField(source="person.slug")
+    post_id = serializers.CharField(source="post.slug")
+    organization_id = serializers.CharField(source="post.board.slug")
+    on_behalf_of_id = serializers.SerializerMethodField()
+    role = serializers.CharField(source="post.role")
+
+    class Meta:
+        model = Membership
+        fields = [
+            "id",
+            "person_id",
+            "post_id",
+            "organization_id",
+            "on_behalf_of_id",
+            "role",
+            "start_date",
+            "end_date",
+        ]
+
+    def get_on_behalf_of_id(self, membership) -> str | None:
+        if getattr(membership, "_public_on_behalf_of", True) is False:
+            return None
+        return _slug(membership.on_behalf_of)
+
+
+class PopoloExportSerializer(serializers.Serializer):
+    as_at = serializers.DateField(allow_null=True)
+    persons = PopoloPersonSerializer(many=True)
+    organizations = PopoloOrganizationSerializer(many=True)
+    posts = PopoloPostSerializer(many=True)
+    memberships = PopoloMembershipSerializer(many=True)
+
+
+def _dated(queryset, date):
+    return queryset.as_at(date) if date else queryset
+
+
+def popolo_export(system, user, date=None) -> dict:
+    """The system's records in Popolo, restricted to what ``user`` may see, as at ``date``."""
+    boards = _dated(visible(Board.objects.filter(system=system), user), date)
+    boards = mark_public_links(boards.select_related("parent"), user, {"parent": public_board})
+    posts = _dated(visible(Post.objects.filter(board__system=system), user), date)
+    memberships = _dated(visible(Membership.objects.filter(post__board__system=system), user), date)
+    memberships = mark_public_links(
+        memberships.select_related("person", "post__board", "on_behalf_of"),
+        user,
+        {"on_behalf_of": public_organisation},
+    )
+    memberships = list(memberships)
+    people = visible(
+        Person.objects.filter(pk__in={m.person_id for m in memberships}), user
+    ).order_by("sort_name", "name")
+    organisations = _dated(
+        visible(Organisation.objects.filter(system=system), user), date
+    ).prefetch_related("identifiers")
+
+    organizations = [
+        {
+            "slug": board.slug,
+            "name": board.name,
+            "classification": f"body:{board.kind}",
+            "parent_id": None
+            if getattr(board, "_public_parent", True) is False
+            else _slug(board.parent),
+            "start_date": board.start_date,
+            "end_date": board.end_date,
+            "identifiers": [],
+        }
+        for board in boards
+    ] + [
+        {
+            "slug": organisation.slug,
+            "name": organisation.name,
+            "classification": f"organisation:{organisation.kind}",
+            "parent_id": None,
+            "start_date": organisation.start_date,
+            "end_date": organisation.end_date,
+            "identifiers": list(organisation.identifiers.all()),
+        }
+        for organisation in organisations
+    ]
+    return {
+        "as_at": date,
+        "persons": list(people),
+        "organizations": organizations,
+        "posts": list(posts.select_related("board")),
+        "memberships": memberships,
+    }
