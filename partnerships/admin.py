@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from icsgov.admin import ScopedAdmin, ScopedStackedInline, ScopedTabularInline
 from partnerships.models import (
     Agreement,
     Attendance,
@@ -18,14 +19,14 @@ from partnerships.models import (
 )
 
 
-class IdentifierInline(admin.TabularInline):
+class IdentifierInline(ScopedTabularInline):
     model = OrganisationIdentifier
     extra = 0
     fields = ["scheme", "code", "valid_from", "valid_to", "source_note"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ScopedAdmin):
     list_display = ["name", "short_name", "sector", "kind", "system", "is_published"]
     list_filter = ["sector", "kind", "system", "is_published"]
     list_select_related = ["system"]
@@ -36,7 +37,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(OrganisationIdentifier)
-class OrganisationIdentifierAdmin(admin.ModelAdmin):
+class OrganisationIdentifierAdmin(ScopedAdmin):
     list_display = ["code", "scheme", "organisation", "valid_from", "valid_to"]
     list_filter = ["scheme"]
     list_select_related = ["organisation"]
@@ -44,14 +45,14 @@ class OrganisationIdentifierAdmin(admin.ModelAdmin):
     autocomplete_fields = ["organisation"]
 
 
-class PostInline(admin.TabularInline):
+class PostInline(ScopedTabularInline):
     model = Post
     extra = 0
     fields = ["label", "role", "places", "voting", "statutory", "phase", "start_date", "end_date"]
     show_change_link = True
 
 
-class TermsInline(admin.TabularInline):
+class TermsInline(ScopedTabularInline):
     model = TermsOfReference
     extra = 0
     fields = ["version", "status", "in_force_from", "in_force_to", "approved_on"]
@@ -59,7 +60,7 @@ class TermsInline(admin.TabularInline):
 
 
 @admin.register(Board)
-class BoardAdmin(admin.ModelAdmin):
+class BoardAdmin(ScopedAdmin):
     list_display = ["name", "kind", "system", "place", "chair_model", "status", "start_date"]
     list_filter = ["kind", "status", "chair_model", "system", "meets_in_public"]
     list_select_related = ["system", "place"]
@@ -78,7 +79,7 @@ class BoardAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ScopedAdmin):
     list_display = ["name", "honorific", "is_published"]
     list_filter = ["is_published"]
     search_fields = ["name", "sort_name", "slug"]
@@ -86,7 +87,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(ScopedAdmin):
     list_display = ["label", "board", "role", "places", "voting", "statutory", "phase"]
     list_filter = ["role", "voting", "statutory", "board__kind", "board__system"]
     list_select_related = ["board"]
@@ -95,7 +96,7 @@ class PostAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ScopedAdmin):
     list_display = ["person", "post", "on_behalf_of", "kind", "start_date", "end_date"]
     list_filter = ["kind", "post__role", "post__board__system", "post__board__kind"]
     list_select_related = ["person", "post__board", "on_behalf_of"]
@@ -104,14 +105,14 @@ class MembershipAdmin(admin.ModelAdmin):
     date_hierarchy = "start_date"
 
 
-class ClauseInline(admin.StackedInline):
+class ClauseInline(ScopedStackedInline):
     model = TermsClause
     extra = 0
     fields = ["order", "topic", "heading", "text"]
 
 
 @admin.register(TermsOfReference)
-class TermsOfReferenceAdmin(admin.ModelAdmin):
+class TermsOfReferenceAdmin(ScopedAdmin):
     list_display = ["board", "version", "status", "in_force_from", "in_force_to", "review_date"]
     list_filter = ["status", "board__system"]
     list_select_related = ["board"]
@@ -121,7 +122,7 @@ class TermsOfReferenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Principle)
-class PrincipleAdmin(admin.ModelAdmin):
+class PrincipleAdmin(ScopedAdmin):
     list_display = ["number", "title", "board"]
     list_filter = ["board"]
     list_select_related = ["board"]
@@ -129,26 +130,26 @@ class PrincipleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["board"]
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(ScopedTabularInline):
     model = Attendance
     extra = 0
     autocomplete_fields = ["person", "membership", "deputy"]
 
 
-class DecisionInline(admin.TabularInline):
+class DecisionInline(ScopedTabularInline):
     model = Decision
     extra = 0
     fields = ["order", "text"]
 
 
-class PaperInline(admin.TabularInline):
+class PaperInline(ScopedTabularInline):
     model = MeetingPaper
     extra = 0
     fields = ["title", "url", "is_public"]
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ScopedAdmin):
     list_display = ["title", "board", "date", "date_precision", "kind", "status", "is_public"]
     list_filter = ["status", "kind", "is_public", "board__system"]
     list_select_related = ["board"]
@@ -159,7 +160,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(ScopedAdmin):
     list_display = ["name", "kind", "system", "overseen_by", "value_note", "status"]
     list_filter = ["kind", "status", "system"]
     list_select_related = ["system", "overseen_by"]
@@ -169,7 +170,7 @@ class AgreementAdmin(admin.ModelAdmin):
 
 
 @admin.register(TermsClause)
-class TermsClauseAdmin(admin.ModelAdmin):
+class TermsClauseAdmin(ScopedAdmin):
     list_display = ["terms", "order", "topic", "heading"]
     list_filter = ["topic"]
     list_select_related = ["terms__board"]
@@ -178,7 +179,7 @@ class TermsClauseAdmin(admin.ModelAdmin):
 
 
 @admin.register(MeetingPaper)
-class MeetingPaperAdmin(admin.ModelAdmin):
+class MeetingPaperAdmin(ScopedAdmin):
     list_display = ["title", "meeting", "is_public"]
     list_filter = ["is_public"]
     list_select_related = ["meeting__board"]
@@ -187,7 +188,7 @@ class MeetingPaperAdmin(admin.ModelAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(ScopedAdmin):
     list_display = ["person", "meeting", "status", "deputy"]
     list_filter = ["status"]
     list_select_related = ["person", "meeting__board", "deputy"]
@@ -196,7 +197,7 @@ class AttendanceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(ScopedAdmin):
     list_display = ["meeting", "order", "text"]
     list_select_related = ["meeting__board"]
     search_fields = ["text", "meeting__title"]
