@@ -6,9 +6,11 @@ Scoping goes through the documented hooks only (``get_queryset``, ``has_*_permis
 :mod:`icsgov.access`.
 """
 
+from django import forms
 from django.apps import apps
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import get_fields_from_path, unquote
+from django.contrib.admin.widgets import AdminDateWidget
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import (
     FieldDoesNotExist,
@@ -16,9 +18,12 @@ from django.core.exceptions import (
     PermissionDenied,
     ValidationError,
 )
+from django.db import IntegrityError, transaction
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
-from django.http import Http404
+from django.forms.forms import NON_FIELD_ERRORS
+from django.forms.models import BaseInlineFormSet
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from pghistory.admin import EventsAdmin
 
@@ -108,6 +113,39 @@ class ScopedAdmin(ScopedPermissionsMixin, admin.ModelAdmin):
             raise PermissionDenied("Some of the selected records are not yours to delete.")
         super().delete_queryset(request, queryset)
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # Forms and formsets check every rule first; this is the net under them. If the
+        # database still refuses a save (e.g. two rows of one inline clash with each other),
+        # nothing of the form or its inlines is kept and the user is told why, never a 500.
+        try:
+            with transaction.atomic():
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except (IntegrityError, ValidationError) as error:
+            detail = " ".join(getattr(error, "messages", [])) or str(error).splitlines()[0]
+            self.message_user(request, f"Nothing was saved: {detail}", messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def run_all_or_nothing(self, request, queryset, operation, done):
+        """Apply ``operation`` to each record of ``queryset`` the user may change; if any
+        fails its rules, keep none of the changes and list every failure."""
+        failures, count = [], 0
+        with transaction.atomic():
+            savepoint = transaction.savepoint()
+            for obj in self.changeable(request, queryset):
+                try:
+                    operation(obj)
+                    count += 1
+                except ValidationError as error:
+                    failures.append(f"{obj}: {' '.join(error.messages)}")
+            if failures:
+                transaction.savepoint_rollback(savepoint)
+                self.message_user(
+                    request, "Nothing was changed. " + " ".join(failures), messages.ERROR
+                )
+                return 0
+        self.message_user(request, done.format(count=count), messages.SUCCESS)
+        return count
+
     def changeable(self, request, queryset):
         """``queryset`` limited to what the user may change: what every action must act on."""
         return access.restrict(queryset, request.user, access.CHANGE)
@@ -129,6 +167,43 @@ class ScopedAdmin(ScopedPermissionsMixin, admin.ModelAdmin):
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/icsgov/object_history.html", context)
+
+
+class ParentErrorsForm(forms.ModelForm):
+    """An inline form that shows rule errors about the (hidden) parent field, e.g. "the seat is
+    full", above the row instead of losing them on the hidden input."""
+
+    parent_field = None
+
+    def add_error(self, field, error):
+        if (
+            field is None
+            and self.parent_field
+            and isinstance(error, ValidationError)
+            and hasattr(error, "error_dict")
+            and self.parent_field in error.error_dict
+        ):
+            error_dict = dict(error.error_dict)
+            moved = error_dict.pop(self.parent_field)
+            error_dict[NON_FIELD_ERRORS] = error_dict.get(NON_FIELD_ERRORS, []) + moved
+            error = ValidationError(error_dict)
+        super().add_error(field, error)
+
+
+class ParentCachedFormSet(BaseInlineFormSet):
+    """Gives each row its parent object, so rows whose name mentions the parent (a seat is
+    "label (board)") do not fetch it once per row."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        self.fk.set_cached_value(form.instance, self.instance)
+        return form
+
+
+class DateForm(forms.Form):
+    """The intermediate form of actions that need a date (e.g. ending appointments)."""
+
+    date = forms.DateField(widget=AdminDateWidget, help_text="Inclusive.")
 
 
 class ScopedTabularInline(ScopedPermissionsMixin, admin.TabularInline):

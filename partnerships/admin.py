@@ -1,6 +1,21 @@
-from django.contrib import admin
+import datetime
 
-from icsgov.admin import ScopedAdmin, ScopedStackedInline, ScopedTabularInline
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+
+from icsgov.admin import (
+    DateForm,
+    ParentCachedFormSet,
+    ParentErrorsForm,
+    ScopedAdmin,
+    ScopedStackedInline,
+    ScopedTabularInline,
+)
+from icsgov.models import today
+from partnerships import services
+from partnerships.choices import MembershipKind, TermsStatus
 from partnerships.models import (
     Agreement,
     Attendance,
@@ -45,18 +60,88 @@ class OrganisationIdentifierAdmin(ScopedAdmin):
     autocomplete_fields = ["organisation"]
 
 
+def in_effect_on(prefix, date):
+    return Q(**{f"{prefix}start_date__lte": date}) & (
+        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": date})
+    )
+
+
 class PostInline(ScopedTabularInline):
+    """A board's seats, each with its places filled as at today (one query for all seats)."""
+
     model = Post
+    formset = ParentCachedFormSet
     extra = 0
-    fields = ["label", "role", "places", "voting", "statutory", "phase", "start_date", "end_date"]
+    fields = [
+        "label",
+        "role",
+        "places",
+        "filled_today",
+        "voting",
+        "statutory",
+        "phase",
+        "start_date",
+        "end_date",
+    ]
+    readonly_fields = ["filled_today"]
     show_change_link = True
+
+    def get_queryset(self, request):
+        holding = Q(memberships__kind=MembershipKind.MEMBER)
+        holding &= in_effect_on("memberships__", today())
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(filled_count=Count("memberships", filter=holding))
+        )
+
+    @admin.display(description="filled today")
+    def filled_today(self, post):
+        if post.pk is None:
+            return "—"
+        filled = getattr(post, "filled_count", None)
+        if filled is None:
+            filled = post.filled_on(today())
+        return f"{filled}/{post.places if post.places is not None else 'no limit'}"
+
+
+class TermsFormSet(ParentCachedFormSet):
+    """Two ratified versions added or changed together must not be in force at once (the
+    database would refuse the second; say so on the form instead)."""
+
+    def clean(self):
+        super().clean()
+        ratified = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or data.get("status") != TermsStatus.RATIFIED:
+                continue
+            start = data.get("in_force_from")
+            if start is None:
+                continue
+            end = data.get("in_force_to") or datetime.date.max
+            for other, other_start, other_end in ratified:
+                if start <= other_end and other_start <= end:
+                    form.add_error(
+                        "in_force_from",
+                        f"Version {other.cleaned_data.get('version')} is also ratified and in "
+                        f"force from {other_start:%d %b %Y}: only one version can be in force "
+                        "at a time. End one before the other starts.",
+                    )
+                    break
+            else:
+                ratified.append((form, start, end))
 
 
 class TermsInline(ScopedTabularInline):
     model = TermsOfReference
+    formset = TermsFormSet
     extra = 0
     fields = ["version", "status", "in_force_from", "in_force_to", "approved_on"]
     show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("board")
 
 
 @admin.register(Board)
@@ -86,6 +171,48 @@ class PersonAdmin(ScopedAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class MembershipInlineForm(ParentErrorsForm):
+    parent_field = "post"
+
+
+class MembershipFormSet(ParentCachedFormSet):
+    """Checks the membership rules across the rows saved together: two new appointments to a
+    one-place seat are an error on the form, not a database refusal half way through."""
+
+    def clean(self):
+        super().clean()
+        saving = [
+            form
+            for form in self.forms
+            if getattr(form, "cleaned_data", None)
+            and not form.cleaned_data.get("DELETE")
+            and form.has_changed()
+            and not form.errors
+        ]
+        pending = [form.instance for form in saving]
+        for form in saving:
+            try:
+                services.check_membership_rules(form.instance, pending=pending)
+            except ValidationError as error:
+                form.add_error(None, error)
+                pending.remove(form.instance)
+
+
+class MembershipInline(ScopedTabularInline):
+    """A seat's appointments, editable in place."""
+
+    model = Membership
+    form = MembershipInlineForm
+    formset = MembershipFormSet
+    fk_name = "post"
+    extra = 1
+    fields = ["person", "on_behalf_of", "kind", "start_date", "end_date", "voting", "notes"]
+    autocomplete_fields = ["person", "on_behalf_of"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person", "on_behalf_of")
+
+
 @admin.register(Post)
 class PostAdmin(ScopedAdmin):
     list_display = ["label", "board", "role", "places", "voting", "statutory", "phase"]
@@ -93,16 +220,108 @@ class PostAdmin(ScopedAdmin):
     list_select_related = ["board"]
     search_fields = ["label", "slug", "board__name"]
     autocomplete_fields = ["board", "nominating_organisation"]
+    inlines = [MembershipInline]
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = "state today"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("current", "Current"), ("ended", "Ended"), ("future", "Future")]
+
+    def queryset(self, request, queryset):
+        date = today()
+        if self.value() == "current":
+            return queryset.as_at(date)
+        if self.value() == "ended":
+            return queryset.ended_before(date)
+        if self.value() == "future":
+            return queryset.starting_after(date)
+        return queryset
 
 
 @admin.register(Membership)
 class MembershipAdmin(ScopedAdmin):
-    list_display = ["person", "post", "on_behalf_of", "kind", "start_date", "end_date"]
-    list_filter = ["kind", "post__role", "post__board__system", "post__board__kind"]
+    list_display = [
+        "person",
+        "post_label",
+        "board",
+        "on_behalf_of",
+        "kind",
+        "start_date",
+        "end_date",
+        "is_voting",
+        "state",
+    ]
+    list_filter = [
+        StateFilter,
+        "post__board__system",
+        "post__board",
+        "post__board__kind",
+        "post__role",
+        "on_behalf_of__sector",
+        "kind",
+    ]
     list_select_related = ["person", "post__board", "on_behalf_of"]
     search_fields = ["person__name", "post__label", "post__board__name", "on_behalf_of__name"]
     autocomplete_fields = ["person", "post", "on_behalf_of", "deputy_for"]
     date_hierarchy = "start_date"
+    actions = ["end_selected", "reappoint_selected"]
+
+    @admin.display(description="seat", ordering="post__label")
+    def post_label(self, membership):
+        return membership.post.label
+
+    @admin.display(description="board", ordering="post__board__name")
+    def board(self, membership):
+        return membership.post.board
+
+    @admin.display(description="voting", boolean=True)
+    def is_voting(self, membership):
+        return membership.is_voting
+
+    @admin.display(description="state today")
+    def state(self, membership):
+        return membership.state_on(today())
+
+    @admin.action(description="End the selected appointments on a date…", permissions=["change"])
+    def end_selected(self, request, queryset):
+        form = DateForm(request.POST if "apply" in request.POST else None)
+        form.fields["date"].label = "Last day of the appointments"
+        if form.is_bound and form.is_valid():
+            date = form.cleaned_data["date"]
+            self.run_all_or_nothing(
+                request,
+                queryset.select_related("person", "post__board"),
+                lambda membership: services.end_membership(membership, date),
+                f"Ended {{count}} appointment(s) on {date:%d %B %Y}.",
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "End appointments",
+            "explanation": "These appointments will end on the date you give (inclusive). "
+            "Ending is an edit: they stay on the record.",
+            "objects": self.changeable(request, queryset).select_related("person", "post"),
+            "form": form,
+            "media": self.media + form.media,
+            "action": "end_selected",
+            "submit_label": "End appointments",
+            "opts": self.opts,
+        }
+        return TemplateResponse(request, "admin/icsgov/action_date.html", context)
+
+    @admin.action(
+        description="Re-appoint: a new term from the day after each ends", permissions=["change"]
+    )
+    def reappoint_selected(self, request, queryset):
+        self.run_all_or_nothing(
+            request,
+            queryset.select_related("person", "post__board"),
+            services.reappoint,
+            "Re-appointed {count} member(s) for a new term.",
+        )
 
 
 class ClauseInline(ScopedStackedInline):
@@ -119,6 +338,16 @@ class TermsOfReferenceAdmin(ScopedAdmin):
     search_fields = ["board__name", "version", "title"]
     autocomplete_fields = ["board", "approval_meeting", "based_on"]
     inlines = [ClauseInline]
+    actions = ["copy_as_draft"]
+
+    @admin.action(description="Copy into a new draft version", permissions=["change"])
+    def copy_as_draft(self, request, queryset):
+        self.run_all_or_nothing(
+            request,
+            queryset.select_related("board"),
+            services.copy_terms_as_draft,
+            "Made {count} new draft version(s) to edit.",
+        )
 
 
 @admin.register(Principle)

@@ -1,6 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
 from icsgov.admin import ScopedAdmin, ScopedStackedInline, ScopedTabularInline
+from strategy.choices import MilestoneStatus
 from strategy.models import (
     Chapter,
     DevelopmentItem,
@@ -71,6 +72,13 @@ class MilestoneAdmin(ScopedAdmin):
         "owner_organisation",
     ]
     date_hierarchy = "date"
+    actions = ["mark_done"]
+
+    @admin.action(description="Mark the selected milestones done", permissions=["change"])
+    def mark_done(self, request, queryset):
+        # A queryset update: the history triggers record each row all the same.
+        count = self.changeable(request, queryset).update(status=MilestoneStatus.DONE)
+        self.message_user(request, f"Marked {count} milestone(s) done.", messages.SUCCESS)
 
 
 @admin.register(DevelopmentItem)
