@@ -4,7 +4,10 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 
+from icsgov import access
 from icsgov.admin import (
     DateForm,
     ParentCachedFormSet,
@@ -32,6 +35,7 @@ from partnerships.models import (
     TermsClause,
     TermsOfReference,
 )
+from partnerships.resources import MembershipResource, PersonResource
 
 
 class IdentifierInline(ScopedTabularInline):
@@ -163,8 +167,25 @@ class BoardAdmin(ScopedAdmin):
     inlines = [PostInline, TermsInline]
 
 
+class SpreadsheetMixin(ImportExportMixin):
+    """Import and export as CSV or XLSX, within the user's systems: secretariat staff import,
+    anyone with a role exports what they can see."""
+
+    formats = [CSV, XLSX]
+
+    def get_resource_kwargs(self, request, *args, **kwargs):
+        return {**kwargs, "user": request.user}
+
+    def has_import_permission(self, request):
+        return access.can(request.user, access.CHANGE)
+
+    def has_export_permission(self, request):
+        return access.can(request.user, access.VIEW)
+
+
 @admin.register(Person)
-class PersonAdmin(ScopedAdmin):
+class PersonAdmin(SpreadsheetMixin, ScopedAdmin):
+    resource_classes = [PersonResource]
     list_display = ["name", "honorific", "is_published"]
     list_filter = ["is_published"]
     search_fields = ["name", "sort_name", "slug"]
@@ -242,7 +263,8 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Membership)
-class MembershipAdmin(ScopedAdmin):
+class MembershipAdmin(SpreadsheetMixin, ScopedAdmin):
+    resource_classes = [MembershipResource]
     list_display = [
         "person",
         "post_label",
