@@ -382,9 +382,25 @@ class PrincipleAdmin(ScopedAdmin):
 
 
 class AttendanceInline(ScopedTabularInline):
+    """Attendance at a meeting; the appointment choices are the board's members as at the
+    meeting date."""
+
     model = Attendance
     extra = 0
-    autocomplete_fields = ["person", "membership", "deputy"]
+    autocomplete_fields = ["person", "deputy"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        self._meeting = obj
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        meeting = getattr(self, "_meeting", None)
+        if db_field.name == "membership" and meeting is not None:
+            members = Membership.objects.filter(post__board_id=meeting.board_id).as_at(meeting.date)
+            kwargs["queryset"] = access.restrict(
+                members.select_related("person", "post"), request.user, access.VIEW
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class DecisionInline(ScopedTabularInline):

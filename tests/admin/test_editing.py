@@ -298,3 +298,17 @@ def test_terms_in_force_over_an_existing_version_is_an_error_on_its_start(login,
     )
     assert "Version 1.0 is in force" in " ".join(form_errors(response)["in_force_from"])
     assert own.board.terms_of_reference.count() == 1
+
+
+@pytest.mark.django_db
+def test_attendance_offers_the_boards_members_as_at_the_meeting_date(login, own):
+    meeting = factories.MeetingFactory(board=own.board, date=datetime.date(2023, 1, 12))
+    later = factories.MembershipFactory(
+        post=factories.PostFactory(board=own.board), start_date=datetime.date(2024, 1, 1)
+    )
+    elsewhere = factories.MembershipFactory()
+    response = login("secretariat-own").get(f"/admin/partnerships/meeting/{meeting.pk}/change/")
+    formset = response.context["inline_admin_formsets"][0].formset
+    offered = set(formset.empty_form.fields["membership"].queryset)
+    assert own.membership in offered
+    assert later not in offered and elsewhere not in offered

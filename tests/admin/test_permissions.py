@@ -220,3 +220,34 @@ def test_a_user_without_a_role_sees_nothing(client, own):
 def test_roles_are_managed_by_superusers_only(login):
     assert login("superuser").get("/admin/icsgov/systemaccess/").status_code == 200
     assert login("secretariat-own").get("/admin/icsgov/systemaccess/").status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "role,import_status,export_status",
+    [
+        ("superuser", 200, 200),
+        ("secretariat-own", 200, 200),
+        ("secretariat-other", 200, 200),  # their own system's import and export
+        ("viewer-own", 403, 200),
+        ("viewer-other", 403, 200),
+    ],
+)
+def test_import_is_for_secretariat_and_export_for_every_role(
+    login, role, import_status, export_status
+):
+    client = login(role)
+    assert client.get(f"{MEMBERSHIPS}import/").status_code == import_status
+    assert client.get(f"{MEMBERSHIPS}export/").status_code == export_status
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_actions_offered_by_role(login, role, own):
+    response = login(role).get(MEMBERSHIPS)
+    model_admin = response.context["cl"].model_admin
+    offered = set(model_admin.get_actions(response.wsgi_request))
+    if role.startswith("viewer"):
+        assert offered == set()
+    else:
+        assert {"end_selected", "reappoint_selected", "delete_selected"} <= offered
