@@ -271,10 +271,36 @@ def object_history(obj):
     return rows
 
 
+class EventUserFilter(admin.SimpleListFilter):
+    """Changes made by one user: superusers choose any staff user, others the staff of their
+    own systems."""
+
+    title = "user"
+    parameter_name = "user"
+
+    def lookups(self, request, model_admin):
+        from django.contrib.auth import get_user_model
+
+        users = get_user_model().objects.filter(is_staff=True)
+        systems = access.system_ids(request.user, access.VIEW)
+        if systems is not None:
+            users = users.filter(system_access__system__in=systems).distinct()
+        return [(str(u.pk), u.get_username()) for u in users.order_by("username")]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(pgh_context__user=int(self.value()))
+        return queryset
+
+
 class ScopedEventsAdmin(EventsAdmin):
-    """pghistory's list of changes across the registry, limited to the user's systems."""
+    """pghistory's list of changes across the registry, limited to the user's systems, by
+    date, model and user."""
 
     date_hierarchy = "pgh_created_at"
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), EventUserFilter]
 
     def has_module_permission(self, request):
         return access.can(request.user, access.VIEW)

@@ -28,6 +28,9 @@ def register():
         rules.set_perm(f"{app_label}.view_{model_name}", can_view | can_change)
         for action in ("add", "change", "delete"):
             rules.set_perm(f"{app_label}.{action}_{model_name}", can_change)
+    # Systems themselves are created and removed by superusers only.
+    rules.set_perm("places.add_system", rules.is_superuser)
+    rules.set_perm("places.delete_system", rules.is_superuser)
     for app_label in ("places", "partnerships", "strategy"):
         # Module permission: the app appears on the admin index for anyone with a role.
         rules.set_perm(app_label, can_view)

@@ -59,3 +59,14 @@ def test_users_without_a_role_cannot_read_the_changes(client, own):
 
     client.force_login(factories.UserFactory(username="nobody", is_staff=True))
     assert client.get(EVENTS).status_code == 403
+
+
+@pytest.mark.django_db
+def test_changes_list_filters_by_user(login, own, users):
+    client = login("secretariat-own")
+    url = f"{MEMBERSHIPS}{own.membership.pk}/change/"
+    client.post(url, change_data(own.membership, notes="By sec-own"))
+    mine = client.get(EVENTS, {"user": users["secretariat-own"].pk}).context["cl"].result_list
+    assert [(e.pgh_obj_model, e.pgh_label) for e in mine] == [("partnerships.Membership", "update")]
+    page = client.get(EVENTS).content.decode()
+    assert "sec-own" in page and "sec-other" not in page  # the filter offers own staff only
