@@ -195,3 +195,7 @@ class DateRange(Func):
 
 def inclusive_range(start="start_date", end="end_date"):
     return DateRange(start, end, RangeBoundary(inclusive_lower=True, inclusive_upper=True))
+
+
+# The one concrete model of this app lives with the scoping rule it feeds.
+from icsgov.access import AccessRole, SystemAccess  # noqa: E402, F401

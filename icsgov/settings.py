@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "pgtrigger",
     "pghistory",
     "pghistory.admin",
+    "rules",
+    "axes",
+    "import_export",
     "icsgov",
     "places",
     "partnerships",
@@ -60,6 +63,16 @@ MIDDLEWARE = [
     "pghistory.middleware.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into a 429 response.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Login throttling first (django-axes), then object-level rules for per-system roles
+# (icsgov/rules.py), then ordinary username-and-password logins.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "icsgov.urls"
@@ -110,6 +123,19 @@ PGHISTORY_DEFAULT_TRACKERS = (
     pghistory.DeleteEvent(),
 )
 PGHISTORY_ADMIN_MODEL = "pghistory.Events"
+# The changes list, limited to the systems the user holds a role on.
+PGHISTORY_ADMIN_CLASS = "icsgov.admin.ScopedEventsAdmin"
+
+# django-axes: after AXES_FAILURE_LIMIT failed logins for the same username from the same
+# address, that pair is locked out for AXES_COOLOFF_TIME hours.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+
+# django-import-export: imports run in one transaction and save nothing when any row fails.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

@@ -1,5 +1,24 @@
-from django.contrib import admin
+import datetime
 
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+
+from icsgov import access
+from icsgov.admin import (
+    DateForm,
+    ParentCachedFormSet,
+    ParentErrorsForm,
+    ScopedAdmin,
+    ScopedStackedInline,
+    ScopedTabularInline,
+)
+from icsgov.models import today
+from partnerships import services
+from partnerships.choices import MembershipKind, TermsStatus
 from partnerships.models import (
     Agreement,
     Attendance,
@@ -16,16 +35,17 @@ from partnerships.models import (
     TermsClause,
     TermsOfReference,
 )
+from partnerships.resources import MembershipResource, PersonResource
 
 
-class IdentifierInline(admin.TabularInline):
+class IdentifierInline(ScopedTabularInline):
     model = OrganisationIdentifier
     extra = 0
     fields = ["scheme", "code", "valid_from", "valid_to", "source_note"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ScopedAdmin):
     list_display = ["name", "short_name", "sector", "kind", "system", "is_published"]
     list_filter = ["sector", "kind", "system", "is_published"]
     list_select_related = ["system"]
@@ -36,7 +56,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(OrganisationIdentifier)
-class OrganisationIdentifierAdmin(admin.ModelAdmin):
+class OrganisationIdentifierAdmin(ScopedAdmin):
     list_display = ["code", "scheme", "organisation", "valid_from", "valid_to"]
     list_filter = ["scheme"]
     list_select_related = ["organisation"]
@@ -44,22 +64,92 @@ class OrganisationIdentifierAdmin(admin.ModelAdmin):
     autocomplete_fields = ["organisation"]
 
 
-class PostInline(admin.TabularInline):
+def in_effect_on(prefix, date):
+    return Q(**{f"{prefix}start_date__lte": date}) & (
+        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": date})
+    )
+
+
+class PostInline(ScopedTabularInline):
+    """A board's seats, each with its places filled as at today (one query for all seats)."""
+
     model = Post
+    formset = ParentCachedFormSet
     extra = 0
-    fields = ["label", "role", "places", "voting", "statutory", "phase", "start_date", "end_date"]
+    fields = [
+        "label",
+        "role",
+        "places",
+        "filled_today",
+        "voting",
+        "statutory",
+        "phase",
+        "start_date",
+        "end_date",
+    ]
+    readonly_fields = ["filled_today"]
     show_change_link = True
 
+    def get_queryset(self, request):
+        holding = Q(memberships__kind=MembershipKind.MEMBER)
+        holding &= in_effect_on("memberships__", today())
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(filled_count=Count("memberships", filter=holding))
+        )
 
-class TermsInline(admin.TabularInline):
+    @admin.display(description="filled today")
+    def filled_today(self, post):
+        if post.pk is None:
+            return "—"
+        filled = getattr(post, "filled_count", None)
+        if filled is None:
+            filled = post.filled_on(today())
+        return f"{filled}/{post.places if post.places is not None else 'no limit'}"
+
+
+class TermsFormSet(ParentCachedFormSet):
+    """Two ratified versions added or changed together must not be in force at once (the
+    database would refuse the second; say so on the form instead)."""
+
+    def clean(self):
+        super().clean()
+        ratified = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or data.get("status") != TermsStatus.RATIFIED:
+                continue
+            start = data.get("in_force_from")
+            if start is None:
+                continue
+            end = data.get("in_force_to") or datetime.date.max
+            for other, other_start, other_end in ratified:
+                if start <= other_end and other_start <= end:
+                    form.add_error(
+                        "in_force_from",
+                        f"Version {other.cleaned_data.get('version')} is also ratified and in "
+                        f"force from {other_start:%d %b %Y}: only one version can be in force "
+                        "at a time. End one before the other starts.",
+                    )
+                    break
+            else:
+                ratified.append((form, start, end))
+
+
+class TermsInline(ScopedTabularInline):
     model = TermsOfReference
+    formset = TermsFormSet
     extra = 0
     fields = ["version", "status", "in_force_from", "in_force_to", "approved_on"]
     show_change_link = True
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("board")
+
 
 @admin.register(Board)
-class BoardAdmin(admin.ModelAdmin):
+class BoardAdmin(ScopedAdmin):
     list_display = ["name", "kind", "system", "place", "chair_model", "status", "start_date"]
     list_filter = ["kind", "status", "chair_model", "system", "meets_in_public"]
     list_select_related = ["system", "place"]
@@ -77,51 +167,213 @@ class BoardAdmin(admin.ModelAdmin):
     inlines = [PostInline, TermsInline]
 
 
+class SpreadsheetMixin(ImportExportMixin):
+    """Import and export as CSV or XLSX, within the user's systems: secretariat staff import,
+    anyone with a role exports what they can see."""
+
+    formats = [CSV, XLSX]
+
+    def get_resource_kwargs(self, request, *args, **kwargs):
+        return {**kwargs, "user": request.user}
+
+    def has_import_permission(self, request):
+        return access.can(request.user, access.CHANGE)
+
+    def has_export_permission(self, request):
+        return access.can(request.user, access.VIEW)
+
+
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(SpreadsheetMixin, ScopedAdmin):
+    resource_classes = [PersonResource]
     list_display = ["name", "honorific", "is_published"]
     list_filter = ["is_published"]
     search_fields = ["name", "sort_name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
+class MembershipInlineForm(ParentErrorsForm):
+    parent_field = "post"
+
+
+class MembershipFormSet(ParentCachedFormSet):
+    """Checks the membership rules across the rows saved together: two new appointments to a
+    one-place seat are an error on the form, not a database refusal half way through."""
+
+    def clean(self):
+        super().clean()
+        saving = [
+            form
+            for form in self.forms
+            if getattr(form, "cleaned_data", None)
+            and not form.cleaned_data.get("DELETE")
+            and form.has_changed()
+            and not form.errors
+        ]
+        pending = [form.instance for form in saving]
+        for form in saving:
+            try:
+                services.check_membership_rules(form.instance, pending=pending)
+            except ValidationError as error:
+                form.add_error(None, error)
+                pending.remove(form.instance)
+
+
+class MembershipInline(ScopedTabularInline):
+    """A seat's appointments, editable in place."""
+
+    model = Membership
+    form = MembershipInlineForm
+    formset = MembershipFormSet
+    fk_name = "post"
+    extra = 1
+    fields = ["person", "on_behalf_of", "kind", "start_date", "end_date", "voting", "notes"]
+    autocomplete_fields = ["person", "on_behalf_of"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person", "on_behalf_of")
+
+
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(ScopedAdmin):
     list_display = ["label", "board", "role", "places", "voting", "statutory", "phase"]
     list_filter = ["role", "voting", "statutory", "board__kind", "board__system"]
     list_select_related = ["board"]
     search_fields = ["label", "slug", "board__name"]
     autocomplete_fields = ["board", "nominating_organisation"]
+    inlines = [MembershipInline]
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = "state today"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("current", "Current"), ("ended", "Ended"), ("future", "Future")]
+
+    def queryset(self, request, queryset):
+        date = today()
+        if self.value() == "current":
+            return queryset.as_at(date)
+        if self.value() == "ended":
+            return queryset.ended_before(date)
+        if self.value() == "future":
+            return queryset.starting_after(date)
+        return queryset
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["person", "post", "on_behalf_of", "kind", "start_date", "end_date"]
-    list_filter = ["kind", "post__role", "post__board__system", "post__board__kind"]
+class MembershipAdmin(SpreadsheetMixin, ScopedAdmin):
+    resource_classes = [MembershipResource]
+    list_display = [
+        "person",
+        "post_label",
+        "board",
+        "on_behalf_of",
+        "kind",
+        "start_date",
+        "end_date",
+        "is_voting",
+        "state",
+    ]
+    list_filter = [
+        StateFilter,
+        "post__board__system",
+        "post__board",
+        "post__board__kind",
+        "post__role",
+        "on_behalf_of__sector",
+        "kind",
+    ]
     list_select_related = ["person", "post__board", "on_behalf_of"]
     search_fields = ["person__name", "post__label", "post__board__name", "on_behalf_of__name"]
     autocomplete_fields = ["person", "post", "on_behalf_of", "deputy_for"]
     date_hierarchy = "start_date"
+    actions = ["end_selected", "reappoint_selected"]
+
+    @admin.display(description="seat", ordering="post__label")
+    def post_label(self, membership):
+        return membership.post.label
+
+    @admin.display(description="board", ordering="post__board__name")
+    def board(self, membership):
+        return membership.post.board
+
+    @admin.display(description="voting", boolean=True)
+    def is_voting(self, membership):
+        return membership.is_voting
+
+    @admin.display(description="state today")
+    def state(self, membership):
+        return membership.state_on(today())
+
+    @admin.action(description="End the selected appointments on a date…", permissions=["change"])
+    def end_selected(self, request, queryset):
+        form = DateForm(request.POST if "apply" in request.POST else None)
+        form.fields["date"].label = "Last day of the appointments"
+        if form.is_bound and form.is_valid():
+            date = form.cleaned_data["date"]
+            self.run_all_or_nothing(
+                request,
+                queryset.select_related("person", "post__board"),
+                lambda membership: services.end_membership(membership, date),
+                f"Ended {{count}} appointment(s) on {date:%d %B %Y}.",
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "End appointments",
+            "explanation": "These appointments will end on the date you give (inclusive). "
+            "Ending is an edit: they stay on the record.",
+            "objects": self.changeable(request, queryset).select_related("person", "post"),
+            "form": form,
+            "media": self.media + form.media,
+            "action": "end_selected",
+            "submit_label": "End appointments",
+            "opts": self.opts,
+        }
+        return TemplateResponse(request, "admin/icsgov/action_date.html", context)
+
+    @admin.action(
+        description="Re-appoint: a new term from the day after each ends", permissions=["change"]
+    )
+    def reappoint_selected(self, request, queryset):
+        self.run_all_or_nothing(
+            request,
+            queryset.select_related("person", "post__board"),
+            services.reappoint,
+            "Re-appointed {count} member(s) for a new term.",
+        )
 
 
-class ClauseInline(admin.StackedInline):
+class ClauseInline(ScopedStackedInline):
     model = TermsClause
     extra = 0
     fields = ["order", "topic", "heading", "text"]
 
 
 @admin.register(TermsOfReference)
-class TermsOfReferenceAdmin(admin.ModelAdmin):
+class TermsOfReferenceAdmin(ScopedAdmin):
     list_display = ["board", "version", "status", "in_force_from", "in_force_to", "review_date"]
     list_filter = ["status", "board__system"]
     list_select_related = ["board"]
     search_fields = ["board__name", "version", "title"]
     autocomplete_fields = ["board", "approval_meeting", "based_on"]
     inlines = [ClauseInline]
+    actions = ["copy_as_draft"]
+
+    @admin.action(description="Copy into a new draft version", permissions=["change"])
+    def copy_as_draft(self, request, queryset):
+        self.run_all_or_nothing(
+            request,
+            queryset.select_related("board"),
+            services.copy_terms_as_draft,
+            "Made {count} new draft version(s) to edit.",
+        )
 
 
 @admin.register(Principle)
-class PrincipleAdmin(admin.ModelAdmin):
+class PrincipleAdmin(ScopedAdmin):
     list_display = ["number", "title", "board"]
     list_filter = ["board"]
     list_select_related = ["board"]
@@ -129,26 +381,42 @@ class PrincipleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["board"]
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(ScopedTabularInline):
+    """Attendance at a meeting; the appointment choices are the board's members as at the
+    meeting date."""
+
     model = Attendance
     extra = 0
-    autocomplete_fields = ["person", "membership", "deputy"]
+    autocomplete_fields = ["person", "deputy"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        self._meeting = obj
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        meeting = getattr(self, "_meeting", None)
+        if db_field.name == "membership" and meeting is not None:
+            members = Membership.objects.filter(post__board_id=meeting.board_id).as_at(meeting.date)
+            kwargs["queryset"] = access.restrict(
+                members.select_related("person", "post"), request.user, access.VIEW
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class DecisionInline(admin.TabularInline):
+class DecisionInline(ScopedTabularInline):
     model = Decision
     extra = 0
     fields = ["order", "text"]
 
 
-class PaperInline(admin.TabularInline):
+class PaperInline(ScopedTabularInline):
     model = MeetingPaper
     extra = 0
     fields = ["title", "url", "is_public"]
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ScopedAdmin):
     list_display = ["title", "board", "date", "date_precision", "kind", "status", "is_public"]
     list_filter = ["status", "kind", "is_public", "board__system"]
     list_select_related = ["board"]
@@ -159,7 +427,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(ScopedAdmin):
     list_display = ["name", "kind", "system", "overseen_by", "value_note", "status"]
     list_filter = ["kind", "status", "system"]
     list_select_related = ["system", "overseen_by"]
@@ -169,7 +437,7 @@ class AgreementAdmin(admin.ModelAdmin):
 
 
 @admin.register(TermsClause)
-class TermsClauseAdmin(admin.ModelAdmin):
+class TermsClauseAdmin(ScopedAdmin):
     list_display = ["terms", "order", "topic", "heading"]
     list_filter = ["topic"]
     list_select_related = ["terms__board"]
@@ -178,7 +446,7 @@ class TermsClauseAdmin(admin.ModelAdmin):
 
 
 @admin.register(MeetingPaper)
-class MeetingPaperAdmin(admin.ModelAdmin):
+class MeetingPaperAdmin(ScopedAdmin):
     list_display = ["title", "meeting", "is_public"]
     list_filter = ["is_public"]
     list_select_related = ["meeting__board"]
@@ -187,7 +455,7 @@ class MeetingPaperAdmin(admin.ModelAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(ScopedAdmin):
     list_display = ["person", "meeting", "status", "deputy"]
     list_filter = ["status"]
     list_select_related = ["person", "meeting__board", "deputy"]
@@ -196,7 +464,7 @@ class AttendanceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(ScopedAdmin):
     list_display = ["meeting", "order", "text"]
     list_select_related = ["meeting__board"]
     search_fields = ["text", "meeting__title"]

@@ -34,9 +34,18 @@ def _peak(others, start, end):
     return best_date, best
 
 
-def check_membership_rules(membership):
+def _overlaps(other, start, end):
+    return (other.end_date is None or other.end_date >= start) and (
+        end is None or other.start_date is None or other.start_date <= end
+    )
+
+
+def check_membership_rules(membership, pending=()):
     """Raise ``ValidationError`` naming the seat, the date and the conflicting appointment when
-    ``membership`` would break a rule. Does nothing for incomplete input (forms report that)."""
+    ``membership`` would break a rule. Does nothing for incomplete input (forms report that).
+
+    ``pending`` are other appointments about to be saved with it (e.g. the rows of an inline
+    form): they count as stored, in place of their stored versions."""
     from partnerships.models import Membership
 
     if not (membership.post_id and membership.start_date):
@@ -45,18 +54,28 @@ def check_membership_rules(membership):
         return  # reported by ValidityPeriod.clean() on the end date
     post = membership.post
     start, end = membership.start_date, membership.end_date
-    errors = []
+    pending = [
+        m
+        for m in pending
+        if m is not membership and m.start_date and _overlaps(m, start, end)
+        and not (m.end_date and m.end_date < m.start_date)
+    ]  # fmt: skip
+    replaced = [m.pk for m in pending if m.pk] + [membership.pk]
+    errors = {}
 
     if membership.person_id:
         same = (
             Membership.objects.filter(post=post, person_id=membership.person_id)
-            .exclude(pk=membership.pk)
+            .exclude(pk__in=replaced)
             .overlapping(start, end)
             .select_related("person")
             .first()
+        ) or next(
+            (m for m in pending if m.post_id == post.pk and m.person_id == membership.person_id),
+            None,
         )
         if same:
-            errors.append(
+            errors.setdefault("person", []).append(
                 f"{membership.person} already holds the seat '{post.label}' over part of this "
                 f"period: {_describe(same)}."
             )
@@ -65,15 +84,15 @@ def check_membership_rules(membership):
         others = list(
             Membership.objects.filter(post=post)
             .counting()
-            .exclude(pk=membership.pk)
+            .exclude(pk__in=replaced)
             .overlapping(start, end)
             .select_related("person")
-        )
+        ) + [m for m in pending if m.post_id == post.pk and m.kind == MembershipKind.MEMBER]
         date, holders = _peak(others, start, end)
         if post.places is not None and len(holders) + 1 > post.places:
             places = "1 place" if post.places == 1 else f"{post.places} places"
             names = "; ".join(_describe(m) for m in holders)
-            errors.append(
+            errors.setdefault("post", []).append(
                 f"The seat '{post.label}' on {post.board} has {places} and on {_fmt(date)} it is "
                 f"already filled by {names}."
             )
@@ -90,14 +109,14 @@ def check_membership_rules(membership):
                 .first()
             )
             if chair:
-                errors.append(
+                errors.setdefault("post", []).append(
                     f"{board} has one chair at a time ({board.get_chair_model_display()}), and "
                     f"{_describe(chair)} already chairs it in the seat '{chair.post.label}'. "
                     "Change the chair model to co-chairs or a rotating chair to allow more."
                 )
 
     if membership.deputy_for_id and membership.kind == MembershipKind.MEMBER:
-        errors.append(
+        errors.setdefault("kind", []).append(
             "Only a substitute or deputy can stand in for another appointment; set the kind."
         )
     if errors:
@@ -134,3 +153,44 @@ def reappoint(membership, end_date: datetime.date | None = None):
     new.full_clean()
     new.save()
     return new
+
+
+@transaction.atomic
+def copy_terms_as_draft(terms):
+    """A new draft version of a body's terms of reference, with the clauses of ``terms``, to
+    edit and later ratify. The original is left as it is."""
+    from partnerships.choices import TermsStatus
+    from partnerships.models import TermsClause, TermsOfReference
+
+    taken = set(
+        TermsOfReference.objects.filter(board=terms.board).values_list("version", flat=True)
+    )
+    version, n = f"{terms.version} draft", 2
+    while version in taken:
+        version, n = f"{terms.version} draft {n}", n + 1
+    draft = TermsOfReference(
+        board=terms.board,
+        version=version,
+        title=terms.title,
+        status=TermsStatus.DRAFT,
+        membership_count=terms.membership_count,
+        voting_membership_count=terms.voting_membership_count,
+        quorum=terms.quorum,
+        quorum_number=terms.quorum_number,
+        based_on=terms,
+    )
+    draft.full_clean()
+    draft.save()
+    TermsClause.objects.bulk_create(
+        TermsClause(
+            terms=draft,
+            order=clause.order,
+            topic=clause.topic,
+            heading=clause.heading,
+            text=clause.text,
+            source_file=clause.source_file,
+            source_section=clause.source_section,
+        )
+        for clause in terms.clauses.all()
+    )
+    return draft

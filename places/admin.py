@@ -1,9 +1,10 @@
 from django.contrib import admin
 
+from icsgov.admin import ScopedAdmin, ScopedTabularInline
 from places.models import Area, Cluster, Footprint, Place, System
 
 
-class AreaInline(admin.TabularInline):
+class AreaInline(ScopedTabularInline):
     model = Area
     extra = 0
     fields = ["name", "slug", "population", "population_note"]
@@ -11,7 +12,7 @@ class AreaInline(admin.TabularInline):
 
 
 @admin.register(System)
-class SystemAdmin(admin.ModelAdmin):
+class SystemAdmin(ScopedAdmin):
     list_display = ["name", "short_name", "population", "start_date", "end_date", "is_synthetic"]
     list_filter = ["is_synthetic"]
     search_fields = ["name", "short_name", "slug"]
@@ -20,7 +21,7 @@ class SystemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(ScopedAdmin):
     list_display = ["name", "system", "population"]
     list_filter = ["system"]
     list_select_related = ["system"]
@@ -31,7 +32,7 @@ class PlaceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
+class AreaAdmin(ScopedAdmin):
     list_display = ["name", "place", "population"]
     list_filter = ["place__system", "place"]
     list_select_related = ["place"]
@@ -41,7 +42,7 @@ class AreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Cluster)
-class ClusterAdmin(admin.ModelAdmin):
+class ClusterAdmin(ScopedAdmin):
     list_display = ["name", "number", "area", "place", "population"]
     list_filter = ["place__system", "place", "area"]
     list_select_related = ["place", "area"]
@@ -51,7 +52,7 @@ class ClusterAdmin(admin.ModelAdmin):
 
 
 @admin.register(Footprint)
-class FootprintAdmin(admin.ModelAdmin):
+class FootprintAdmin(ScopedAdmin):
     list_display = ["name", "system", "population"]
     list_filter = ["system"]
     list_select_related = ["system"]

@@ -1,5 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
+from icsgov.admin import ScopedAdmin, ScopedStackedInline, ScopedTabularInline
+from strategy.choices import MilestoneStatus
 from strategy.models import (
     Chapter,
     DevelopmentItem,
@@ -13,20 +15,20 @@ from strategy.models import (
 )
 
 
-class ChapterInline(admin.StackedInline):
+class ChapterInline(ScopedStackedInline):
     model = Chapter
     extra = 0
     autocomplete_fields = ["place", "owner_board", "overseen_by"]
 
 
-class PriorityInline(admin.TabularInline):
+class PriorityInline(ScopedTabularInline):
     model = Priority
     extra = 0
     fields = ["order", "name", "status", "description"]
 
 
 @admin.register(Strategy)
-class StrategyAdmin(admin.ModelAdmin):
+class StrategyAdmin(ScopedAdmin):
     list_display = ["name", "kind", "system", "status", "period_start", "period_end"]
     list_filter = ["kind", "status", "system"]
     list_select_related = ["system"]
@@ -37,7 +39,7 @@ class StrategyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Chapter)
-class ChapterAdmin(admin.ModelAdmin):
+class ChapterAdmin(ScopedAdmin):
     list_display = ["number", "title", "strategy", "scope", "owner_board"]
     list_filter = ["scope", "strategy__system"]
     list_select_related = ["strategy", "owner_board"]
@@ -46,7 +48,7 @@ class ChapterAdmin(admin.ModelAdmin):
 
 
 @admin.register(Priority)
-class PriorityAdmin(admin.ModelAdmin):
+class PriorityAdmin(ScopedAdmin):
     list_display = ["order", "name", "strategy", "status"]
     list_filter = ["status", "strategy__system"]
     list_select_related = ["strategy"]
@@ -55,7 +57,7 @@ class PriorityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(admin.ModelAdmin):
+class MilestoneAdmin(ScopedAdmin):
     list_display = ["title", "when", "scope", "system", "status", "cycle"]
     list_filter = ["scope", "status", "precision", "recurrence", "system", "cycle"]
     list_select_related = ["system"]
@@ -70,10 +72,17 @@ class MilestoneAdmin(admin.ModelAdmin):
         "owner_organisation",
     ]
     date_hierarchy = "date"
+    actions = ["mark_done"]
+
+    @admin.action(description="Mark the selected milestones done", permissions=["change"])
+    def mark_done(self, request, queryset):
+        # A queryset update: the history triggers record each row all the same.
+        count = self.changeable(request, queryset).update(status=MilestoneStatus.DONE)
+        self.message_user(request, f"Marked {count} milestone(s) done.", messages.SUCCESS)
 
 
 @admin.register(DevelopmentItem)
-class DevelopmentItemAdmin(admin.ModelAdmin):
+class DevelopmentItemAdmin(ScopedAdmin):
     list_display = ["area", "development_required", "board", "place", "due", "status"]
     list_filter = ["status", "place", "board"]
     list_select_related = ["board", "place"]
@@ -81,19 +90,19 @@ class DevelopmentItemAdmin(admin.ModelAdmin):
     autocomplete_fields = ["board", "place"]
 
 
-class PeriodInline(admin.TabularInline):
+class PeriodInline(ScopedTabularInline):
     model = MaturityPeriod
     extra = 0
 
 
-class StatementInline(admin.TabularInline):
+class StatementInline(ScopedTabularInline):
     model = MaturityStatement
     extra = 0
     fields = ["domain", "period", "order", "text"]
 
 
 @admin.register(MaturityTimeline)
-class MaturityTimelineAdmin(admin.ModelAdmin):
+class MaturityTimelineAdmin(ScopedAdmin):
     list_display = ["subject", "system"]
     list_filter = ["system"]
     list_select_related = ["system"]
@@ -103,14 +112,14 @@ class MaturityTimelineAdmin(admin.ModelAdmin):
 
 
 @admin.register(MaturityPeriod)
-class MaturityPeriodAdmin(admin.ModelAdmin):
+class MaturityPeriodAdmin(ScopedAdmin):
     list_display = ["label", "timeline", "start_date", "end_date"]
     list_select_related = ["timeline__system"]
     search_fields = ["label", "timeline__subject"]
 
 
 @admin.register(MaturityStatement)
-class MaturityStatementAdmin(admin.ModelAdmin):
+class MaturityStatementAdmin(ScopedAdmin):
     list_display = ["domain", "period", "text", "timeline"]
     list_filter = ["timeline__system", "domain"]
     list_select_related = ["timeline__system", "period"]
@@ -118,7 +127,7 @@ class MaturityStatementAdmin(admin.ModelAdmin):
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(admin.ModelAdmin):
+class GlossaryTermAdmin(ScopedAdmin):
     list_display = ["term", "acronym", "system"]
     list_filter = ["system"]
     list_select_related = ["system"]

@@ -1,0 +1,159 @@
+"""Import and export of people and appointments through the admin, as CSV and XLSX: a dry run
+first, per-row errors with the row number, nothing saved when any row fails, and an export that
+re-imports with no changes. All within the user's systems."""
+
+import io
+
+import pytest
+import tablib
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from partnerships.models import Membership, Person
+from tests import factories
+
+MEMBERSHIPS = "/admin/partnerships/membership/"
+PEOPLE = "/admin/partnerships/person/"
+CSV, XLSX = "0", "1"  # positions in the admin's format list
+
+
+def upload(client, base, content, name="file.csv", fmt=CSV):
+    """The first step: upload and dry run. Returns the response showing the preview."""
+    return client.post(
+        f"{base}import/",
+        {"format": fmt, "resource": "0", "import_file": SimpleUploadedFile(name, content)},
+    )
+
+
+def confirm(client, base, preview):
+    form = preview.context["confirm_form"]
+    return client.post(f"{base}process_import/", {k: v for k, v in form.initial.items()})
+
+
+def export(client, base, fmt=CSV):
+    page = client.get(f"{base}export/")
+    form = page.context["form"]
+    data = {"format": fmt, "resource": "0"}
+    for name, field in form.fields.items():
+        if name not in data and field.__class__.__name__ == "BooleanField":
+            data[name] = "on"
+    response = client.post(f"{base}export/", data)
+    assert response.status_code == 200, response.content[:500]
+    return response.content
+
+
+def csv_of(rows):
+    return ("\n".join(",".join(row) for row in rows) + "\n").encode()
+
+
+MEMBERSHIP_HEADER = ["slug", "person", "post", "on_behalf_of", "kind", "start_date", "end_date"]
+
+
+@pytest.fixture
+def seats(own):
+    return [factories.PostFactory(board=own.board, label=f"Councillor {n}") for n in (1, 2)]
+
+
+@pytest.mark.django_db
+def test_good_file_imports_after_a_dry_run(login, own, seats):
+    factories.PersonFactory(name="Priya Singh", slug="priya-singh")
+    factories.PersonFactory(name="Tom Hughes", slug="tom-hughes")
+    client = login("secretariat-own")
+    content = csv_of(
+        [
+            MEMBERSHIP_HEADER,
+            ["", "priya-singh", seats[0].slug, "", "member", "2024-04-01", ""],
+            ["", "Tom Hughes", "Councillor 2", "", "member", "2024-04-01", "2025-03-31"],
+        ]
+    )
+    preview = upload(client, MEMBERSHIPS, content)
+    assert preview.status_code == 200
+    result = preview.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert result.totals["new"] == 2
+    assert Membership.objects.count() == 2  # the dry run saved nothing (own + other)
+    assert confirm(client, MEMBERSHIPS, preview).status_code == 302
+    assert Membership.objects.filter(post__in=seats).count() == 2
+
+
+@pytest.mark.django_db
+def test_one_bad_row_imports_nothing_and_names_the_row(login, own, seats):
+    factories.PersonFactory(name="Priya Singh", slug="priya-singh")
+    factories.PersonFactory(name="Tom Hughes", slug="tom-hughes")
+    client = login("secretariat-own")
+    content = csv_of(
+        [
+            MEMBERSHIP_HEADER,
+            ["", "priya-singh", seats[0].slug, "", "member", "2024-04-01", ""],
+            # Row 2: the seat has one place and Priya already takes it.
+            ["", "tom-hughes", seats[0].slug, "", "member", "2024-06-01", ""],
+        ]
+    )
+    preview = upload(client, MEMBERSHIPS, content)
+    result = preview.context["result"]
+    invalid = result.invalid_rows
+    assert [row.number for row in invalid] == [2]
+    assert "Councillor 1" in str(invalid[0].error_dict)
+    assert "confirm_form" not in preview.context or preview.context["confirm_form"] is None
+    assert not Membership.objects.filter(post__in=seats).exists()
+    page = preview.content.decode()
+    assert "Councillor 1" in page
+
+
+@pytest.mark.django_db
+def test_unknown_person_is_a_row_error(login, own, seats):
+    content = csv_of(
+        [MEMBERSHIP_HEADER, ["", "nobody-we-know", seats[0].slug, "", "member", "2024-04-01", ""]]
+    )
+    result = upload(login("secretariat-own"), MEMBERSHIPS, content).context["result"]
+    assert [row.number for row in result.invalid_rows] == [1]
+    assert "nobody-we-know" in str(result.invalid_rows[0].error_dict)
+
+
+@pytest.mark.django_db
+def test_cannot_import_into_another_systems_seat(login, own, other):
+    factories.PersonFactory(name="Priya Singh", slug="priya-singh")
+    content = csv_of(
+        [MEMBERSHIP_HEADER, ["", "priya-singh", own.post.slug, "", "member", "2030-01-01", ""]]
+    )
+    result = upload(login("secretariat-other"), MEMBERSHIPS, content).context["result"]
+    assert [row.number for row in result.invalid_rows] == [1]
+    assert own.post.memberships.count() == 1
+
+
+@pytest.mark.django_db
+def test_viewers_cannot_import(login):
+    assert login("viewer-own").get(f"{MEMBERSHIPS}import/").status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", [CSV, XLSX])
+def test_export_reimports_with_no_changes(login, own, other, fmt):
+    factories.MembershipFactory(post=factories.PostFactory(board=own.board), notes="Vice-chair")
+    client = login("secretariat-own")
+    content = export(client, MEMBERSHIPS, fmt)
+    data = tablib.Dataset().load(io.BytesIO(content) if fmt == XLSX else content.decode(),
+                                 format="xlsx" if fmt == XLSX else "csv")  # fmt: skip
+    assert data.headers[:3] == ["slug", "person", "post"]
+    assert len(data) == 2  # own system's appointments only
+    assert other.membership.slug not in data["slug"]
+    name = "export.xlsx" if fmt == XLSX else "export.csv"
+    result = upload(client, MEMBERSHIPS, content, name=name, fmt=fmt).context["result"]
+    errors = [(e.row, str(e.error)) for row in result.rows for e in row.errors]
+    assert errors == [], errors[0][1][:600]
+    assert not result.has_validation_errors(), [r.error_dict for r in result.invalid_rows]
+    assert (result.totals["skip"], result.totals["new"], result.totals["update"]) == (2, 0, 0), [
+        [d for d in r.diff if "ins" in d or "del" in d] for r in result.rows
+    ]
+
+
+@pytest.mark.django_db
+def test_people_import_and_export(login, own):
+    client = login("secretariat-own")
+    content = csv_of([["slug", "name", "honorific"], ["", "Amina Patel", "Cllr"]])
+    preview = upload(client, PEOPLE, content)
+    assert preview.context["result"].totals["new"] == 1
+    confirm(client, PEOPLE, preview)
+    assert Person.objects.get(name="Amina Patel").honorific == "Cllr"
+    exported = export(client, PEOPLE).decode()
+    assert "Amina Patel" in exported and "Own Member" in exported
+    assert "Other Member" not in exported
