@@ -113,8 +113,20 @@ def _rules():
 
 
 def sees_unpublished(user) -> bool:
-    """Staff (the secretariat) see unpublished records; everyone else sees the public record."""
-    return bool(user and user.is_authenticated and user.is_staff)
+    """Whether ``user`` sees every unpublished record: active superusers only. Secretariat staff
+    and viewers see the public record plus the records of their own systems (see ``visible``)."""
+    return bool(user and user.is_authenticated and user.is_active and user.is_superuser)
+
+
+def _own_systems_rows(queryset, user):
+    """For staff with roles: the rows of ``queryset``'s model within their systems, or None."""
+    if not (user and user.is_authenticated and user.is_active and user.is_staff):
+        return None
+    from icsgov.access import VIEW, is_scoped, restrict
+
+    if not is_scoped(queryset.model):
+        return None
+    return restrict(queryset.model._default_manager.all(), user, VIEW).values("pk")
 
 
 def public_rule(model):
@@ -126,7 +138,11 @@ def visible(queryset, user=None):
     """``queryset`` restricted to what ``user`` may see (anonymous when ``user`` is None)."""
     if sees_unpublished(user):
         return queryset
-    return queryset.filter(public_rule(queryset.model)())
+    rule = public_rule(queryset.model)()
+    own = _own_systems_rows(queryset, user)
+    if own is not None:
+        return queryset.filter(rule | Q(pk__in=own))
+    return queryset.filter(rule)
 
 
 def mark_public_links(queryset, user, links):

@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from icsgov.models import today
 from icsgov.search import KINDS, search
-from icsgov.visibility import mark_public_links, sees_unpublished, visible
+from icsgov.visibility import mark_public_links, visible
 
 conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
 
@@ -30,7 +30,7 @@ class CachedReadMixin:
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if request.method in ("GET", "HEAD") and response.status_code == 200:
-            if sees_unpublished(request.user):
+            if request.user.is_authenticated:
                 patch_cache_control(response, private=True, no_cache=True)
             else:
                 patch_cache_control(response, public=True, max_age=300)

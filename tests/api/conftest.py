@@ -12,9 +12,11 @@ def api():
 
 @pytest.fixture
 def staff_api(db):
-    """A secretariat user logged in through the admin session."""
+    """A superuser logged in through the admin session: sees every unpublished record."""
     client = APIClient()
-    client.force_login(factories.UserFactory(username="secretariat", is_staff=True))
+    client.force_login(
+        factories.UserFactory(username="registry-admin", is_staff=True, is_superuser=True)
+    )
     return client
 
 
