@@ -47,3 +47,21 @@ def format_date(
     if precision == DatePrecision.YEAR:
         return str(date.year)
     return f"{date.day} {date:%B %Y}"
+
+
+def not_over_q(date: datetime.date, start="date", precision="precision", end="date_end"):
+    """A ``Q`` for (start, precision, end) periods whose last day is on or after ``date``: a
+    "December 2022" milestone is not over until 31 December, whatever day it is stored as."""
+    from django.db.models import Q
+
+    month_start = date.replace(day=1)
+    quarter_start = date.replace(month=((date.month - 1) // 3) * 3 + 1, day=1)
+    year_start = date.replace(month=1, day=1)
+    return (
+        Q(**{precision: DatePrecision.DAY, f"{start}__gte": date})
+        | Q(**{precision: DatePrecision.DAY, f"{end}__gte": date})
+        | Q(**{precision: DatePrecision.MONTH, f"{start}__gte": month_start})
+        | Q(**{precision: DatePrecision.MONTH_RANGE, f"{end}__gte": month_start})
+        | Q(**{precision: DatePrecision.QUARTER, f"{start}__gte": quarter_start})
+        | Q(**{precision: DatePrecision.YEAR, f"{start}__gte": year_start})
+    )

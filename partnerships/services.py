@@ -103,7 +103,6 @@ def check_membership_rules(membership, pending=()):
                 Membership.objects.filter(post__board=board, post__role__in=Role.chairing())
                 .counting()
                 .exclude(pk=membership.pk)
-                .exclude(post=post)
                 .overlapping(start, end)
                 .select_related("person", "post")
                 .first()
@@ -115,12 +114,72 @@ def check_membership_rules(membership, pending=()):
                     "Change the chair model to co-chairs or a rotating chair to allow more."
                 )
 
+    if post.start_date and start < post.start_date:
+        errors.setdefault("start_date", []).append(
+            f"The seat '{post.label}' exists from {_fmt(post.start_date)}; an appointment to it "
+            "cannot start earlier."
+        )
+    if post.end_date and (end is None or end > post.end_date):
+        errors.setdefault("end_date", []).append(
+            f"The seat '{post.label}' ends on {_fmt(post.end_date)}; end the appointment by then."
+        )
+
     if membership.deputy_for_id and membership.kind == MembershipKind.MEMBER:
         errors.setdefault("kind", []).append(
             "Only a substitute or deputy can stand in for another appointment; set the kind."
         )
     if errors:
         raise ValidationError(errors)
+
+
+def _busiest_day(memberships):
+    """The first date on which the most of ``memberships`` are in effect at once, with them."""
+    best_date, best = None, []
+    for date in sorted({m.start_date for m in memberships}):
+        in_effect = [m for m in memberships if m.is_in_effect_on(date)]
+        if len(in_effect) > len(best):
+            best_date, best = date, in_effect
+    return best_date, best
+
+
+def check_seat_capacity(post):
+    """When a seat's size changes: no date on which more people already hold it than it would
+    now have places. Raises ``ValidationError`` on ``places``."""
+    if post.pk is None or post.places is None:
+        return
+    holders = list(post.memberships.counting().select_related("person"))
+    date, busiest = _busiest_day(holders)
+    if len(busiest) > post.places:
+        names = "; ".join(_describe(m) for m in busiest)
+        raise ValidationError(
+            {
+                "places": f"On {_fmt(date)} {len(busiest)} people hold the seat '{post.label}' "
+                f"({names}); it cannot have fewer places than that."
+            }
+        )
+
+
+def check_board_chairs(board):
+    """When a body's chair model changes to a single chair: no date on which it already has
+    more than one chair. Raises ``ValidationError`` on ``chair_model``."""
+    from partnerships.models import Membership
+
+    if board.pk is None or board.allows_several_chairs:
+        return
+    chairs = list(
+        Membership.objects.filter(post__board=board, post__role__in=Role.chairing())
+        .counting()
+        .select_related("person")
+    )
+    date, busiest = _busiest_day(chairs)
+    if len(busiest) > 1:
+        names = "; ".join(_describe(m) for m in busiest)
+        raise ValidationError(
+            {
+                "chair_model": f"On {_fmt(date)} {board} has {len(busiest)} chairs ({names}); "
+                "a single-chair model needs one. End an appointment first."
+            }
+        )
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from icsgov.dates import DatePrecision, format_date, period_end
+from icsgov.dates import DatePrecision, format_date, not_over_q, period_end
 from icsgov.models import (
     DatedQuerySet,
     PublishableModel,
@@ -204,16 +204,11 @@ class Priority(SourcedModel):
 
 class MilestoneQuerySet(PublishableQuerySet):
     def upcoming(self, date=None):
-        date = date or today()
-        return self.filter(
-            Q(date__gte=date) | Q(date_end__gte=date) | Q(recurrence=Recurrence.ANNUAL)
-        )
+        """Milestones not yet over on ``date`` (judged at their precision), and annual ones."""
+        return self.filter(not_over_q(date or today()) | Q(recurrence=Recurrence.ANNUAL))
 
     def past(self, date=None):
-        date = date or today()
-        return self.filter(recurrence=Recurrence.NONE).filter(
-            Q(date_end__isnull=True, date__lt=date) | Q(date_end__lt=date)
-        )
+        return self.filter(recurrence=Recurrence.NONE).exclude(not_over_q(date or today()))
 
 
 @pghistory.track()
@@ -389,9 +384,11 @@ class DevelopmentItem(SluggedModel, SourcedModel):
 
     slug_source = "development_required"
 
+    # PROTECT: an item must keep a body or a place (a CHECK constraint), so a body with a
+    # development plan is not deleted from under it.
     board = models.ForeignKey(
         "partnerships.Board",
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="development_items",

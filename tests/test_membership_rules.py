@@ -173,3 +173,86 @@ class TestServices:
         assert "end_date" in error.value.message_dict
         membership.refresh_from_db()
         assert membership.end_date is None
+
+
+@pytest.mark.django_db
+class TestRulesWhenSeatsAndBodiesChange:
+    def test_two_chairs_in_one_chair_seat_are_refused_under_a_single_chair_model(self):
+        board = factories.BoardFactory(chair_model=ChairModel.ICB_CHAIR)
+        seat = factories.PostFactory(board=board, role=Role.CHAIR, places=2, label="Chair")
+        appoint(seat, D(2022, 7, 1), person=factories.PersonFactory(name="First Chair"))
+        with pytest.raises(ValidationError) as error:
+            appoint(seat, D(2022, 8, 1))
+        assert "First Chair" in str(error.value)
+
+    def test_shrinking_a_seat_below_its_holders_is_refused(self):
+        post = factories.PostFactory(places=2, label="Local authority representatives")
+        appoint(post, D(2022, 7, 1), person=factories.PersonFactory(name="A Holder"))
+        appoint(post, D(2022, 9, 1), person=factories.PersonFactory(name="B Holder"))
+        post.places = 1
+        with pytest.raises(ValidationError) as error:
+            post.full_clean()
+        assert "places" in error.value.message_dict
+        assert "1 September 2022" in str(error.value) and "B Holder" in str(error.value)
+
+    def test_moving_a_body_with_co_chairs_to_a_single_chair_is_refused(self):
+        board = factories.BoardFactory(chair_model=ChairModel.CO_CHAIRS)
+        for _ in range(2):
+            appoint(factories.PostFactory(board=board, role=Role.CO_CHAIR), D(2022, 7, 1))
+        board.chair_model = ChairModel.ICB_CHAIR
+        with pytest.raises(ValidationError) as error:
+            board.full_clean()
+        assert "chair_model" in error.value.message_dict
+
+    def test_an_appointment_must_fall_within_its_seats_dates(self):
+        post = factories.PostFactory(
+            start_date=D(2023, 4, 1), label="Senior representation from UHS"
+        )
+        with pytest.raises(ValidationError) as error:
+            appoint(post, D(2023, 1, 1))
+        assert "start_date" in error.value.message_dict
+        assert "exists from 1 April 2023" in str(error.value)
+
+
+@pytest.mark.django_db
+class TestTimelines:
+    def test_a_month_milestone_is_upcoming_until_the_month_is_over(self):
+        from strategy.models import Milestone
+
+        december = factories.MilestoneFactory(date=D(2022, 12, 1), precision="month")
+        assert december in Milestone.objects.upcoming(D(2022, 12, 31))
+        assert december not in Milestone.objects.past(D(2022, 12, 31))
+        assert december in Milestone.objects.past(D(2023, 1, 1))
+
+    def test_a_month_range_is_upcoming_until_its_last_month_is_over(self):
+        from strategy.models import Milestone
+
+        spring = factories.MilestoneFactory(
+            date=D(2022, 4, 1), precision="month_range", date_end=D(2022, 6, 1)
+        )
+        assert spring in Milestone.objects.upcoming(D(2022, 6, 30))
+        assert spring in Milestone.objects.past(D(2022, 7, 1))
+
+    def test_a_meeting_known_only_by_month_is_not_past_within_that_month(self):
+        from partnerships.models import Meeting
+
+        meeting = factories.MeetingFactory(date=D(2022, 9, 1), date_precision="month")
+        assert meeting in Meeting.objects.upcoming(D(2022, 9, 20))
+        assert meeting in Meeting.objects.past(D(2022, 10, 1))
+
+
+@pytest.mark.django_db
+class TestBodiesAsAt:
+    def test_a_proposed_body_without_a_start_is_in_effect_on_no_date(self):
+        from partnerships.models import Board
+
+        proposed = factories.BoardFactory(status="proposed", start_date=None)
+        active = factories.BoardFactory(start_date=None)
+        in_effect = Board.objects.as_at(D(2024, 1, 1))
+        assert proposed not in in_effect and active in in_effect
+
+    def test_a_dissolved_body_needs_its_end_date(self):
+        board = factories.BoardFactory.build(status="dissolved", system=factories.SystemFactory())
+        with pytest.raises(ValidationError) as error:
+            board.full_clean()
+        assert "end_date" in error.value.message_dict

@@ -14,6 +14,11 @@ from partnerships.choices import BoardKind, BoardStatus, ChairModel
 
 
 class BoardQuerySet(PublishableDatedQuerySet):
+    def as_at(self, date):
+        """Bodies in effect on ``date``. A proposed body with no start date never started as far
+        as the record knows, so it is in effect on no date."""
+        return super().as_at(date).exclude(status=BoardStatus.PROPOSED, start_date__isnull=True)
+
     def in_place(self, place):
         """Bodies of a place, whether tied to it directly or through a footprint or cluster."""
         return self.filter(
@@ -114,7 +119,15 @@ class Board(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
 
     class Meta:
         ordering = ["system__name", "name"]
-        constraints = [end_after_start_constraint("partnerships_board")]
+        constraints = [
+            end_after_start_constraint("partnerships_board"),
+            models.CheckConstraint(
+                condition=~models.Q(status=BoardStatus.DISSOLVED)
+                | models.Q(end_date__isnull=False),
+                name="partnerships_board_dissolved_has_end",
+                violation_error_message="A dissolved body needs the date it ended.",
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -131,6 +144,8 @@ class Board(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
     def clean(self):
         super().clean()
         errors = {}
+        if self.status == BoardStatus.DISSOLVED and not self.end_date:
+            errors["end_date"] = "Give the date a dissolved body ended."
         if self.parent_id and self.parent_id == self.pk:
             errors["parent"] = "A body cannot be its own parent."
         if self.place_id and self.system_id and self.place.system_id != self.system_id:
@@ -139,3 +154,6 @@ class Board(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
             errors["footprint"] = f"{self.footprint} is not in {self.system}."
         if errors:
             raise ValidationError(errors)
+        from partnerships.services import check_board_chairs
+
+        check_board_chairs(self)

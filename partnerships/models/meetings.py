@@ -3,17 +3,22 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from icsgov.dates import DatePrecision, format_date
+from icsgov.dates import DatePrecision, format_date, not_over_q
 from icsgov.models import PublishableQuerySet, SluggedModel, SourcedModel, today
 from partnerships.choices import AttendanceStatus, MeetingKind, MeetingStatus
 
 
+def _not_over(date):
+    return not_over_q(date, precision="date_precision")
+
+
 class MeetingQuerySet(PublishableQuerySet):
     def upcoming(self, date=None):
-        return self.filter(date__gte=date or today()).exclude(status=MeetingStatus.CANCELLED)
+        """Meetings not yet over on ``date`` (a 'September 2022' meeting lasts the month)."""
+        return self.filter(_not_over(date or today())).exclude(status=MeetingStatus.CANCELLED)
 
     def past(self, date=None):
-        return self.filter(date__lt=date or today())
+        return self.exclude(_not_over(date or today()))
 
 
 @pghistory.track()

@@ -113,6 +113,18 @@ class OrganisationIdentifier(SourcedModel):
                 ],
                 violation_error_message="This code is already in use for an overlapping period.",
             ),
+            ExclusionConstraint(
+                name="partnerships_identifier_one_code_per_scheme_in_time",
+                expressions=[
+                    (inclusive_range("valid_from", "valid_to"), RangeOperators.OVERLAPS),
+                    ("organisation", RangeOperators.EQUAL),
+                    ("scheme", RangeOperators.EQUAL),
+                ],
+                violation_error_message=(
+                    "This organisation already has a code in this scheme for an overlapping "
+                    "period. End the old code the day before the new one applies."
+                ),
+            ),
         ]
 
     def __str__(self):

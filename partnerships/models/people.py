@@ -15,6 +15,7 @@ from icsgov.models import (
     inclusive_range,
 )
 from partnerships.choices import MembershipKind, Role, Sector
+from partnerships.models.boards import Board
 
 
 @pghistory.track()
@@ -128,6 +129,12 @@ class Post(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
     @property
     def slug_basis(self):
         return f"{self.board.slug} {self.label}" if self.board_id else self.label
+
+    def clean(self):
+        from partnerships.services import check_seat_capacity
+
+        super().clean()
+        check_seat_capacity(self)
 
     @property
     def is_chairing(self) -> bool:
@@ -259,6 +266,16 @@ class Membership(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
         # The counting rules are re-checked under a lock on the seat, so two secretariat users
         # saving at once cannot both take its last place.
         with transaction.atomic():
-            Post.objects.select_for_update().filter(pk=self.post_id).first()
+            # The body too: the one-chair rule counts across all of its chair seats.
+            board_ids = list(
+                Post.objects.select_for_update(of=("self",))
+                .filter(pk=self.post_id)
+                .values_list("board_id", flat=True)
+            )
+            list(
+                Board.objects.select_for_update(of=("self",))
+                .filter(pk__in=board_ids)
+                .values_list("pk", flat=True)
+            )
             check_membership_rules(self)
             super().save(*args, **kwargs)
