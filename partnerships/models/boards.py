@@ -14,6 +14,10 @@ from partnerships.choices import BoardKind, BoardStatus, ChairModel
 
 
 class BoardQuerySet(PublishableDatedQuerySet):
+    def public(self):
+        """Bodies the public pages may show: published, in a real (not synthetic) system."""
+        return self.published().filter(system__is_synthetic=False)
+
     def in_place(self, place):
         """Bodies of a place, whether tied to it directly or through a footprint or cluster."""
         return self.filter(

@@ -9,6 +9,11 @@ from partnerships.choices import AttendanceStatus, MeetingKind, MeetingStatus
 
 
 class MeetingQuerySet(PublishableQuerySet):
+    def public(self):
+        """Meetings the public pages may show: published, of a published body in a real
+        system. (A private meeting is still listed; its papers never are.)"""
+        return self.published().filter(board__is_published=True, board__system__is_synthetic=False)
+
     def upcoming(self, date=None):
         return self.filter(date__gte=date or today()).exclude(status=MeetingStatus.CANCELLED)
 
@@ -104,6 +109,12 @@ class Meeting(SluggedModel, SourcedModel):
             raise ValidationError({"date_end": "The range cannot end before it starts."})
 
 
+class MeetingPaperQuerySet(models.QuerySet):
+    def public(self):
+        """Papers marked public, of a published meeting held in public. Never private ones."""
+        return self.filter(is_public=True, meeting__is_public=True, meeting__is_published=True)
+
+
 @pghistory.track()
 class MeetingPaper(SourcedModel):
     """A paper for a meeting. Papers of private meetings, or not marked public, stay private."""
@@ -117,6 +128,8 @@ class MeetingPaper(SourcedModel):
     is_public = models.BooleanField(
         default=True, help_text="Public papers of public meetings are shown on public pages."
     )
+
+    objects = MeetingPaperQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "title"]
