@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from icsgov.models import today
 from partnerships.models import Board
+from partnerships.structure import layout, system_structure
 from places.models import Place, System
 from strategy.models import Strategy
 
@@ -20,12 +21,15 @@ def system_detail(request, slug):
     system = get_object_or_404(System.objects.real(), slug=slug)
     on = today()
     boards = Board.objects.public().filter(system=system).select_related("place", "parent")
+    structure = system_structure(system, on)
     return render(
         request,
         "places/system.html",
         {
             "system": system,
             "on": on,
+            "structure_tree": structure,
+            "diagram": layout(structure),
             "boards": boards.order_by("name"),
             "places": system.places.order_by("name"),
             "strategies": Strategy.objects.public().filter(system=system).order_by("name"),
