@@ -77,16 +77,28 @@ def person_detail(request, slug):
 
 
 def meeting_list(request):
+    """All meetings, or one system's (``?system=<slug>``), upcoming first then past."""
     on = today()
     meetings = Meeting.objects.public().select_related("board__system").order_by("date", "title")
-    upcoming = meetings.upcoming(on)
+    system = None
+    if request.GET.get("system"):
+        system = get_object_or_404(System.objects.real(), slug=request.GET["system"])
+        meetings = meetings.filter(board__system=system)
     past = Paginator(meetings.past(on).order_by("-date", "title"), 25).get_page(
         request.GET.get("page")
     )
+    query = f"system={system.slug}&" if system else ""
     return render(
         request,
         "partnerships/meeting_list.html",
-        {"upcoming": upcoming, "past": past, "breadcrumbs": [HOME]},
+        {
+            "system": system,
+            "systems": System.objects.real().order_by("name"),
+            "upcoming": meetings.upcoming(on),
+            "past": past,
+            "page_query": query,
+            "breadcrumbs": [HOME, _system_crumb(system)] if system else [HOME],
+        },
     )
 
 

@@ -314,3 +314,16 @@ def test_server_error_page_is_in_the_nhs_design(rf):
     assert response.status_code == 500
     assert b"Sorry, there is a problem with the service" in response.content
     assert b"nhsuk-header" in response.content
+
+
+def test_meetings_list_by_system(client):
+    system = f.SystemFactory(slug="hw", name="Herefordshire and Worcestershire")
+    f.MeetingFactory(board__system=system, title="H&W assembly")
+    f.MeetingFactory(title="Elsewhere meeting")
+
+    html = client.get("/meetings/?system=hw").content.decode()
+
+    assert "Meetings in Herefordshire and Worcestershire" in html
+    assert "H&amp;W assembly" in html
+    assert "Elsewhere meeting" not in html
+    assert client.get("/meetings/?system=nope").status_code == 404
