@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from icsgov.models import today
-from partnerships.models import Board
+from partnerships.models import Board, Membership
 from partnerships.structure import layout, system_structure
 from places.models import Place, System
 from strategy.models import Strategy
@@ -42,6 +42,9 @@ def place_detail(request, slug):
     place = get_object_or_404(Place.objects.select_related("system"), slug=slug)
     if place.system.is_synthetic:
         raise Http404("No such place.")
+    leads = {}
+    for m in Membership.objects.public().cluster_leads(place, today()):
+        leads.setdefault(m.post.board.cluster_id, []).append(m.person)
     return render(
         request,
         "places/place.html",
@@ -49,6 +52,7 @@ def place_detail(request, slug):
             "place": place,
             "areas": place.areas.order_by("name"),
             "clusters": place.clusters.select_related("area").order_by("area__name", "number"),
+            "leads": leads,
             "boards": Board.objects.public().in_place(place).order_by("name"),
             "strategies": Strategy.objects.public().filter(place=place).order_by("name"),
             "breadcrumbs": [

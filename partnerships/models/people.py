@@ -200,6 +200,15 @@ class MembershipQuerySet(PublishableDatedQuerySet):
             .order_by("post__order", "post__label", "kind", "person__sort_name", "person__name")
         )
 
+    def cluster_leads(self, place, date):
+        """Who leads each cluster of ``place`` on ``date``: the lead seats of cluster boards."""
+        return (
+            self.filter(post__board__cluster__place=place, post__role=Role.LEAD)
+            .as_at(date)
+            .select_related("person", "post__board")
+            .order_by("person__sort_name", "person__name")
+        )
+
     def of_person(self, person):
         """A person's appointments, latest first, with their seats and bodies."""
         return (

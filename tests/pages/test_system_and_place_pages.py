@@ -139,3 +139,15 @@ def test_place_page_shows_areas_clusters_bodies_and_strategy(client):
     assert "Hampshire HWB" in html
     assert "Cluster 0 board hiow" in html
     assert "Hampshire place strategy" in html
+
+
+def test_place_page_names_each_clusters_lead(client):
+    from partnerships.choices import Role
+
+    system, icb, icp, place = build_system(clusters=1)
+    board = place.clusters.get(name="Cluster 0").boards.get()
+    f.MembershipFactory(post__board=board, post__role=Role.LEAD, person__name="Dr Cluster Lead")
+
+    html = client.get("/places/hampshire/").content.decode()
+
+    assert "Dr Cluster Lead" in html
