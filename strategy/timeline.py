@@ -63,6 +63,9 @@ def build_timeline(milestones, on: datetime.date) -> Timeline | None:
     dated = one_off or milestones
     start = min(m.date for m in dated).replace(month=1, day=1)
     end = max(m.last_day for m in dated).replace(month=12, day=31)
+    if len(one_off) < len(milestones):
+        # An annual cycle continues: draw it up to the end of this year, so today is on the scale.
+        end = max(end, datetime.date(on.year, 12, 31))
     span_days = max((end - start).days, 1)
 
     entries = []
