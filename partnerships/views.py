@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from icsgov.models import today
 from partnerships.calendar import meetings_calendar
+from partnerships.choices import MembershipKind
 from partnerships.dates import parse_as_at
 from partnerships.models import (
     Board,
@@ -42,7 +43,7 @@ def board_detail(request, slug):
         "as_at_value": request.GET.get("as_at", "") if date_error else on.isoformat(),
         "date_error": date_error,
         "members": members,
-        "chairs": [m for m in members if m.post.is_chairing],
+        "chairs": [m for m in members if m.post.is_chairing and m.kind == MembershipKind.MEMBER],
         "seats": board.posts.published().as_at(on).with_filled_on(on).order_by("order", "label"),
         "in_force": in_force,
         "versions": versions,

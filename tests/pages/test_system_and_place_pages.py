@@ -151,3 +151,15 @@ def test_place_page_names_each_clusters_lead(client):
     html = client.get("/places/hampshire/").content.decode()
 
     assert "Dr Cluster Lead" in html
+
+
+def test_places_strategies_and_meetings_of_synthetic_systems_are_not_found(client):
+    synthetic = f.SystemFactory(is_synthetic=True)
+    place = f.PlaceFactory(system=synthetic)
+    strategy = f.StrategyFactory(system=synthetic)
+    meeting = f.MeetingFactory(board__system=synthetic)
+
+    assert client.get(f"/places/{place.slug}/").status_code == 404
+    assert client.get(f"/strategies/{strategy.slug}/").status_code == 404
+    assert client.get(f"/meetings/{meeting.slug}/").status_code == 404
+    assert client.get(f"/systems/{synthetic.slug}/calendar.ics").status_code == 404
