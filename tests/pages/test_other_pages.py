@@ -306,14 +306,16 @@ def test_missing_page_is_a_404_in_the_nhs_design(client):
     assert "Page not found" in html and "nhsuk-header" in html
 
 
-def test_server_error_page_is_in_the_nhs_design(rf):
-    from icsgov.views import server_error
+@pytest.mark.urls("tests.pages.error_urls")
+def test_a_failing_page_shows_the_500_page_in_the_nhs_design(client):
+    client.raise_request_exception = False
 
-    response = server_error(rf.get("/"))
+    response = client.get("/broken/")
 
     assert response.status_code == 500
     assert b"Sorry, there is a problem with the service" in response.content
     assert b"nhsuk-header" in response.content
+    assert b"a fault in a view" not in response.content
 
 
 def test_meetings_list_by_system(client):
