@@ -26,6 +26,18 @@ def _system_crumb(system):
     return {"href": reverse("places:system", args=[system.slug]), "text": system.name}
 
 
+def _changes(in_force, versions, compare_slug):
+    """What changed to the version in force: from the version asked for in ``?compare=``
+    (public versions only), or else from the one before it."""
+    if in_force is None:
+        return None
+    earlier = [v for v in versions if v.in_force_from < in_force.in_force_from]
+    other = next((v for v in earlier if v.slug == compare_slug), None)
+    if other is None:
+        return in_force.changes_from_previous()
+    return in_force.changes_since(other)
+
+
 def board_detail(request, slug):
     board = get_object_or_404(
         Board.objects.public().select_related("system", "place", "parent", "cluster", "footprint"),
@@ -47,7 +59,7 @@ def board_detail(request, slug):
         "seats": board.posts.published().as_at(on).with_filled_on(on).order_by("order", "label"),
         "in_force": in_force,
         "versions": versions,
-        "changes": in_force.changes_from_previous() if in_force else None,
+        "changes": _changes(in_force, versions, request.GET.get("compare")),
         "principles": board.principles.order_by("number"),
         "upcoming": meetings.upcoming(on),
         "past": meetings.past(on).order_by("-date"),

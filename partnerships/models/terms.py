@@ -192,11 +192,13 @@ class TermsOfReference(SluggedModel, SourcedModel):
 
     def changes_from_previous(self):
         """What changed since the previous public version, clause by clause, matched by topic
-        and heading: a list of ``ClauseChange``. None when there is no earlier public version."""
+        and heading. None when there is no earlier public version."""
         previous = self.previous_public_version()
-        if previous is None:
-            return None
-        return compare_clauses(list(previous.clauses.all()), list(self.clauses.all()), previous)
+        return self.changes_since(previous) if previous else None
+
+    def changes_since(self, other) -> "VersionChanges":
+        """What changed from ``other`` (any version of the same body) to this one."""
+        return compare_clauses(list(other.clauses.all()), list(self.clauses.all()), other)
 
     def is_in_force_on(self, date) -> bool:
         return (

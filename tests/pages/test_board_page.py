@@ -172,3 +172,29 @@ def test_board_page_queries_do_not_grow_with_members(count_queries):
     small, large = board_with(10), board_with(100)
 
     assert count_queries(board_url(small)) == count_queries(board_url(large))
+
+
+def test_board_page_compares_any_earlier_version_with_the_one_in_force(client):
+    board = f.BoardFactory()
+    versions = {}
+    for n, (start, end, text) in enumerate(
+        [
+            (datetime.date(2022, 7, 1), datetime.date(2022, 12, 31), "Half the members."),
+            (datetime.date(2023, 1, 1), datetime.date(2023, 12, 31), "A third of members."),
+            (datetime.date(2024, 1, 1), None, "A quarter of members."),
+        ],
+        start=1,
+    ):
+        v = f.TermsOfReferenceFactory(
+            board=board, version=f"{n}.0", in_force_from=start, in_force_to=end
+        )
+        f.TermsClauseFactory(terms=v, topic="quoracy", heading="Quorum", text=text)
+        versions[n] = v
+
+    default = client.get(board_url(board)).content.decode()
+    chosen = client.get(f"{board_url(board)}?compare={versions[1].slug}").content.decode()
+
+    assert "What changed from version 2.0 to version 3.0" in default
+    assert "What changed from version 1.0 to version 3.0" in chosen
+    assert "Half the members." in chosen and "A quarter of members." in chosen
+    assert f"compare={versions[1].slug}" in default  # a link to make that comparison
