@@ -66,6 +66,22 @@ def page(request, browser):
     context = browser.new_context(viewport=VIEWPORTS[request.param], accept_downloads=True)
     page = context.new_page()
     page.viewport_name = request.param
+    # Script errors, and our own assets failing to load. (The NHS.UK CSS also fetches the
+    # Frutiger font from assets.nhs.uk, which an offline machine cannot reach: not ours.)
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on(
+        "response",
+        lambda r: (
+            page.errors.append(f"{r.status} {r.url}")
+            if "/static/" in r.url and r.status >= 400
+            else None
+        ),
+    )
+    page.on(
+        "requestfailed",
+        lambda r: page.errors.append(f"failed {r.url}") if "/static/" in r.url else None,
+    )
     yield page
     context.close()
 

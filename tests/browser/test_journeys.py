@@ -91,9 +91,12 @@ def test_every_page_type_has_no_serious_accessibility_violations(
 ):
     page.goto(live_server.url + PAGES[name])
     expect(page.locator("header.nhsuk-header")).to_be_visible()
+    # The NHS.UK frontend's JavaScript started: it marks each component it initialises.
+    expect(page.locator("header[data-nhsuk-header-init]")).to_have_count(1)
     screenshot(page, f"a11y-{name}")
 
     assert axe(page) == []
+    assert page.errors == []
 
 
 def test_the_accessibility_scan_does_find_violations(desktop_page, axe):
