@@ -7,8 +7,10 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run setup install test lint format migrate seed clean-db help
+.PHONY: run setup install test lint format migrate seed clean-db help chromium
 
 help:
 	@echo "make run    - install, migrate, load the seed data and serve the registry"
@@ -24,7 +26,30 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-install: $(STAMP)
+# The NHS.UK frontend (CSS, JS, images) and axe-core, exactly as package-lock.json pins them.
+# Without npm the pages still render, unstyled, and the browser tests are skipped.
+$(NPM_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund && touch $(NPM_STAMP); \
+	else \
+		echo ""; \
+		echo "  *** npm not found: the public pages will have no NHS.UK styles and the browser"; \
+		echo "  *** tests will be skipped. Install Node.js 20+ with npm (Debian: apt-get install"; \
+		echo "  *** -y nodejs npm), then run make install again."; \
+		echo ""; \
+	fi
+
+# Browser tests drive the system's Chromium; Playwright never downloads a browser of its own.
+# As root on Debian/Ubuntu it is installed here; otherwise the tests say why they were skipped.
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get install -y chromium || echo "  *** could not install chromium: browser tests will be skipped"; \
+	else \
+		echo "  *** $(CHROMIUM) not found: browser tests will be skipped (Debian: sudo apt-get install chromium)"; \
+	fi
+
+install: $(STAMP) $(NPM_STAMP) chromium
 
 migrate: install
 	$(BIN)/python manage.py migrate --no-input

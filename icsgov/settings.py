@@ -53,6 +53,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Right after security: serves the NHS.UK frontend assets without touching the rest.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, so its redirects carry CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
@@ -80,6 +82,15 @@ WSGI_APPLICATION = "icsgov.wsgi.application"
 ASGI_APPLICATION = "icsgov.asgi.application"
 
 TEMPLATES = [
+    # Public pages: Jinja2 with the NHS.UK frontend component macros (nhsuk-frontend-jinja).
+    # First, so the public 404 and 500 pages are found here; the admin's templates live only in
+    # the Django engine below.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "icsgov.jinja2.environment"},
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
@@ -113,6 +124,14 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# The NHS.UK frontend's built CSS, JS and images, from the pinned npm package (never committed).
+NHSUK_FRONTEND_DIST = BASE_DIR / "node_modules" / "nhsuk-frontend" / "dist" / "nhsuk"
+STATICFILES_DIRS = [("nhsuk", NHSUK_FRONTEND_DIST)] if NHSUK_FRONTEND_DIST.is_dir() else []
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Compressed but not hashed: pages work without collectstatic's manifest (tests, dev).
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
 
 # History: insert, update and delete of every tracked model, recorded by database triggers.
 import pghistory  # noqa: E402  (after INSTALLED_APPS: the trackers are plain objects)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from icsgov import views
 
 admin.site.site_header = "ICS governance registry"
 admin.site.site_title = "ICS governance registry"
@@ -9,5 +10,12 @@ admin.site.index_title = "Secretariat"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("icsgov.api.urls")),
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("", views.home, name="home"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("", include("places.urls")),
+    path("", include("partnerships.urls")),
+    path("", include("strategy.urls")),
 ]
+
+handler404 = "icsgov.views.page_not_found"
+handler500 = "icsgov.views.server_error"

@@ -36,6 +36,10 @@ class StrategyQuerySet(DatedQuerySet, PublishableQuerySet):
         """Public strategies: marked for publication and beyond the draft stage."""
         return self.filter(is_published=True).exclude(status=StrategyStatus.DRAFT)
 
+    def public(self):
+        """Published strategies of real systems, for the public pages."""
+        return self.published().filter(system__is_synthetic=False)
+
 
 @pghistory.track()
 class Strategy(SluggedModel, SourcedModel, PublishableModel):
@@ -203,6 +207,13 @@ class Priority(SourcedModel):
 
 
 class MilestoneQuerySet(PublishableQuerySet):
+    def public(self):
+        """Published milestones, never those of a synthetic system."""
+        return self.published().exclude(system__is_synthetic=True)
+
+    def national(self):
+        return self.filter(scope=Scope.NATIONAL)
+
     def upcoming(self, date=None):
         """Milestones not yet over on ``date`` (judged at their precision), and annual ones."""
         return self.filter(not_over_q(date or today()) | Q(recurrence=Recurrence.ANNUAL))
@@ -509,6 +520,12 @@ class MaturityStatement(models.Model):
         return f"{self.domain} / {self.period}: {self.text[:60]}"
 
 
+class GlossaryQuerySet(models.QuerySet):
+    def public(self):
+        """National terms and terms from real systems' papers."""
+        return self.exclude(system__is_synthetic=True).select_related("system")
+
+
 @pghistory.track()
 class GlossaryTerm(SourcedModel):
     """A term or acronym as a paper explains it."""
@@ -524,6 +541,8 @@ class GlossaryTerm(SourcedModel):
     term = models.CharField(max_length=250, help_text="The term in full.")
     acronym = models.CharField(max_length=40, blank=True, help_text="Its acronym, if any.")
     explanation = models.TextField(help_text="What it means.")
+
+    objects = GlossaryQuerySet.as_manager()
 
     class Meta:
         ordering = ["term"]

@@ -13,6 +13,11 @@ def _not_over(date):
 
 
 class MeetingQuerySet(PublishableQuerySet):
+    def public(self):
+        """Meetings the public pages may show: published, of a published body in a real
+        system. (A private meeting is still listed; its papers never are.)"""
+        return self.published().filter(board__is_published=True, board__system__is_synthetic=False)
+
     def upcoming(self, date=None):
         """Meetings not yet over on ``date`` (a 'September 2022' meeting lasts the month)."""
         return self.filter(_not_over(date or today())).exclude(status=MeetingStatus.CANCELLED)
@@ -109,6 +114,12 @@ class Meeting(SluggedModel, SourcedModel):
             raise ValidationError({"date_end": "The range cannot end before it starts."})
 
 
+class MeetingPaperQuerySet(models.QuerySet):
+    def public(self):
+        """Papers marked public, of a published meeting held in public. Never private ones."""
+        return self.filter(is_public=True, meeting__is_public=True, meeting__is_published=True)
+
+
 @pghistory.track()
 class MeetingPaper(SourcedModel):
     """A paper for a meeting. Papers of private meetings, or not marked public, stay private."""
@@ -122,6 +133,8 @@ class MeetingPaper(SourcedModel):
     is_public = models.BooleanField(
         default=True, help_text="Public papers of public meetings are shown on public pages."
     )
+
+    objects = MeetingPaperQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "title"]

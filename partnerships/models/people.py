@@ -2,7 +2,8 @@ import pghistory
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import RangeOperators
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models.functions import Greatest
 
 from icsgov.models import (
     PublishableDatedQuerySet,
@@ -53,6 +54,25 @@ class Person(SluggedModel, SourcedModel, PublishableModel):
 class PostQuerySet(PublishableDatedQuerySet):
     def chairing(self):
         return self.filter(role__in=Role.chairing())
+
+    def with_filled_on(self, date):
+        """Annotate ``filled`` (appointed members on ``date``; substitutes and deputies take no
+        place) and ``vacancies`` (empty places; None when the papers give no number), in one
+        query however many seats there are."""
+        in_effect = (
+            Q(memberships__kind=MembershipKind.MEMBER)
+            & Q(memberships__start_date__lte=date)
+            & (Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=date))
+        )
+        filled = Count("memberships", filter=in_effect)
+        return self.annotate(
+            filled=filled,
+            vacancies=Case(
+                When(places__isnull=True, then=Value(None)),
+                default=Greatest(F("places") - filled, Value(0)),
+                output_field=models.IntegerField(null=True),
+            ),
+        )
 
 
 @pghistory.track()
@@ -167,6 +187,42 @@ class MembershipQuerySet(PublishableDatedQuerySet):
 
     def for_system(self, system):
         return self.filter(post__board__system=system)
+
+    def public(self):
+        """Appointments the public pages may show: the appointment, its person, its seat and
+        its body all published, in a real system."""
+        return self.published().filter(
+            person__is_published=True,
+            post__is_published=True,
+            post__board__is_published=True,
+            post__board__system__is_synthetic=False,
+        )
+
+    def on_board(self, board, date):
+        """Who sits on ``board`` on ``date``, seat by seat, with what the page shows."""
+        return (
+            self.filter(post__board=board)
+            .as_at(date)
+            .select_related("person", "post", "on_behalf_of", "deputy_for__person")
+            .order_by("post__order", "post__label", "kind", "person__sort_name", "person__name")
+        )
+
+    def cluster_leads(self, place, date):
+        """Who leads each cluster of ``place`` on ``date``: the lead seats of cluster boards."""
+        return (
+            self.filter(post__board__cluster__place=place, post__role=Role.LEAD)
+            .as_at(date)
+            .select_related("person", "post__board")
+            .order_by("person__sort_name", "person__name")
+        )
+
+    def of_person(self, person):
+        """A person's appointments, latest first, with their seats and bodies."""
+        return (
+            self.filter(person=person)
+            .select_related("post__board__system", "on_behalf_of")
+            .order_by("-start_date", "post__board__name")
+        )
 
 
 @pghistory.track()

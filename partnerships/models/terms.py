@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 import pghistory
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import RangeOperators
@@ -28,6 +30,44 @@ class TermsQuerySet(DatedQuerySet):
     def published(self):
         """Public versions: ratified and marked for publication. Drafts are never public."""
         return self.ratified().filter(is_published=True)
+
+    def history(self):
+        """Versions latest first, as the board page lists them."""
+        return self.order_by("-in_force_from", "-version")
+
+
+@dataclass
+class ClauseChange:
+    change: str  # "added", "removed" or "changed"
+    title: str
+    old: str
+    new: str
+
+
+@dataclass
+class VersionChanges:
+    previous: object
+    changes: list
+
+
+def compare_clauses(old_clauses, new_clauses, previous) -> VersionChanges:
+    def key(clause):
+        return (clause.topic, (clause.heading or "").strip().lower())
+
+    old = {key(c): c for c in old_clauses}
+    new = {key(c): c for c in new_clauses}
+    changes = []
+    for k, clause in new.items():
+        title = clause.heading or clause.get_topic_display()
+        if k not in old:
+            changes.append(ClauseChange("added", title, "", clause.text))
+        elif old[k].text.strip() != clause.text.strip():
+            changes.append(ClauseChange("changed", title, old[k].text, clause.text))
+    for k, clause in old.items():
+        if k not in new:
+            title = clause.heading or clause.get_topic_display()
+            changes.append(ClauseChange("removed", title, clause.text, ""))
+    return VersionChanges(previous, changes)
 
 
 @pghistory.track()
@@ -135,6 +175,30 @@ class TermsOfReference(SluggedModel, SourcedModel):
     @property
     def is_public(self) -> bool:
         return self.status == TermsStatus.RATIFIED and self.is_published
+
+    def previous_public_version(self):
+        """The public version in force before this one (drafts and unpublished versions are
+        skipped: the public never sees them, so changes are described against what they saw)."""
+        return (
+            TermsOfReference.objects.filter(
+                board_id=self.board_id, in_force_from__lt=self.in_force_from
+            )
+            .published()
+            .order_by("-in_force_from")
+            .first()
+            if self.in_force_from
+            else None
+        )
+
+    def changes_from_previous(self):
+        """What changed since the previous public version, clause by clause, matched by topic
+        and heading. None when there is no earlier public version."""
+        previous = self.previous_public_version()
+        return self.changes_since(previous) if previous else None
+
+    def changes_since(self, other) -> "VersionChanges":
+        """What changed from ``other`` (any version of the same body) to this one."""
+        return compare_clauses(list(other.clauses.all()), list(self.clauses.all()), other)
 
     def is_in_force_on(self, date) -> bool:
         return (

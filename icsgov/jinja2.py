@@ -1,0 +1,40 @@
+"""The Jinja2 environment for the public pages.
+
+Templates come from the project and app ``jinja2/`` folders first, then from
+``nhsuk-frontend-jinja``, whose NHS.UK component macros need ``ChainableUndefined``.
+"""
+
+from django.templatetags.static import static
+from django.urls import reverse
+from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
+
+from icsgov.dates import format_date
+from icsgov.models import today
+
+
+def url(name, *args, **kwargs):
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def number(value):
+    """12345 -> '12,345'; None -> ''."""
+    return "" if value is None else f"{value:,}"
+
+
+def environment(**options):
+    options["loader"] = ChoiceLoader([options["loader"], PackageLoader("nhsuk_frontend_jinja")])
+    options["undefined"] = ChainableUndefined
+    options.setdefault("autoescape", True)
+    env = Environment(**options)
+    env.globals.update(
+        {
+            "static": static,
+            "url": url,
+            "today": today,
+            "format_date": format_date,
+            # Where the NHS.UK template finds its favicons and manifest.
+            "asset_path": static("nhsuk/assets"),
+        }
+    )
+    env.filters["number"] = number
+    return env

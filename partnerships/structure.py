@@ -1,0 +1,142 @@
+"""A system's structure as a tree, and that tree laid out as a diagram.
+
+The tree is built from the data in a fixed number of queries: the bodies in effect on a date
+(ICB board and its committees; the statutory ICP with its core committee and assemblies; place
+bodies), and the geography (places, their areas and clusters, with cluster boards under their
+clusters). Bodies that fit nowhere else are listed last, so nothing published is left out.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from partnerships.choices import BoardKind, BoardStatus
+from partnerships.models import Board
+
+
+@dataclass
+class Node:
+    label: str
+    kind: str  # css/legend key: system, icb, icp, board, place, area, cluster
+    caption: str = ""
+    href: str = ""
+    children: list = field(default_factory=list)
+
+
+def _board_node(board, children_of, kind="board"):
+    node = Node(
+        board.name,
+        kind,
+        board.get_kind_display(),
+        reverse("partnerships:board", args=[board.slug]),
+    )
+    node.children = [_board_node(child, children_of) for child in children_of.get(board.pk, [])]
+    return node
+
+
+def system_structure(system, on: datetime.date) -> Node:
+    # A body marked dissolved is out of the structure even when the papers give no end date.
+    boards = list(
+        Board.objects.public()
+        .filter(system=system)
+        .as_at(on)
+        .exclude(status=BoardStatus.DISSOLVED)
+        .order_by("name")
+    )
+    ids = {b.pk for b in boards}
+    children_of = {}
+    for b in boards:
+        if b.parent_id in ids:
+            children_of.setdefault(b.parent_id, []).append(b)
+    top = [b for b in boards if b.parent_id not in ids]
+
+    root = Node(system.name, "system", "Integrated Care System")
+    used = set()
+
+    def mark(board):
+        used.add(board.pk)
+        for child in children_of.get(board.pk, []):
+            mark(child)
+
+    for kind, css in ((BoardKind.ICB_BOARD, "icb"), (BoardKind.STATUTORY_ICP, "icp")):
+        for b in top:
+            if b.kind == kind:
+                root.children.append(_board_node(b, children_of, css))
+                mark(b)
+
+    cluster_boards = {}
+    for b in top:
+        if b.cluster_id and b.kind == BoardKind.CLUSTER_BOARD:
+            cluster_boards.setdefault(b.cluster_id, []).append(b)
+    places = system.places.prefetch_related("areas", "clusters").order_by("name")
+    for place in places:
+        place_node = Node(place.name, "place", "Place", reverse("places:place", args=[place.slug]))
+        for b in top:
+            if b.place_id == place.pk and b.pk not in used and not b.cluster_id:
+                place_node.children.append(_board_node(b, children_of))
+                mark(b)
+
+        def cluster_node(cluster):
+            node = Node(cluster.name, "cluster", "Cluster")
+            for b in cluster_boards.get(cluster.pk, []):
+                node.children.append(_board_node(b, children_of))
+                mark(b)
+            return node
+
+        clusters = sorted(place.clusters.all(), key=lambda c: (c.number or 0, c.name))
+        for area in sorted(place.areas.all(), key=lambda a: a.name):
+            area_node = Node(area.name, "area", "Area")
+            area_node.children = [cluster_node(c) for c in clusters if c.area_id == area.pk]
+            place_node.children.append(area_node)
+        place_node.children += [cluster_node(c) for c in clusters if c.area_id is None]
+        root.children.append(place_node)
+
+    others = [b for b in top if b.pk not in used]
+    if others:
+        other = Node("Other bodies", "group", "Not tied to one place")
+        other.children = [_board_node(b, children_of) for b in others]
+        root.children.append(other)
+    return root
+
+
+@dataclass
+class Box:
+    node: Node
+    x: int
+    y: int
+    width: int
+    depth: int
+
+
+@dataclass
+class Diagram:
+    boxes: list
+    lines: list  # (x1, y1, x2, y2)
+    width: int
+    height: int
+
+
+INDENT, ROW, BOX_HEIGHT, CHAR, PAD = 28, 40, 30, 7.4, 16
+
+
+def layout(root: Node) -> Diagram:
+    """An indented tree: each node a box on its own row, joined to its parent by an elbow.
+    It grows downwards, so it stays readable on a phone whatever the number of clusters."""
+    boxes, lines = [], []
+
+    def place(node, depth, parent_box):
+        text = len(node.label)
+        box = Box(node, depth * INDENT + 2, len(boxes) * ROW + 2, int(text * CHAR) + PAD, depth)
+        boxes.append(box)
+        if parent_box is not None:
+            x = parent_box.x + 12
+            mid = box.y + BOX_HEIGHT // 2
+            lines.append((x, parent_box.y + BOX_HEIGHT, x, mid))
+            lines.append((x, mid, box.x, mid))
+        for child in node.children:
+            place(child, depth + 1, box)
+
+    place(root, 0, None)
+    width = max(b.x + b.width for b in boxes) + 4
+    return Diagram(boxes, lines, width, len(boxes) * ROW + 4)

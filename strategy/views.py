@@ -1,0 +1,43 @@
+"""Public pages for strategies and the glossary."""
+
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from icsgov.models import today
+from strategy.models import GlossaryTerm, Strategy
+from strategy.timeline import build_timeline
+
+HOME = {"href": "/", "text": "Home"}
+
+
+def strategy_detail(request, slug):
+    strategy = get_object_or_404(
+        Strategy.objects.public().select_related("system", "place", "owner_board"), slug=slug
+    )
+    on = today()
+    milestones = strategy.milestones.public().select_related("owner_board", "owner_organisation")
+    return render(
+        request,
+        "strategy/strategy.html",
+        {
+            "strategy": strategy,
+            "priorities": strategy.priorities.order_by("order"),
+            "chapters": strategy.chapters.select_related(
+                "place", "owner_board", "overseen_by"
+            ).order_by("number"),
+            "timeline": build_timeline(milestones, on),
+            "on": on,
+            "breadcrumbs": [
+                HOME,
+                {
+                    "href": reverse("places:system", args=[strategy.system.slug]),
+                    "text": strategy.system.name,
+                },
+            ],
+        },
+    )
+
+
+def glossary(request):
+    terms = GlossaryTerm.objects.public().order_by("acronym", "term")
+    return render(request, "strategy/glossary.html", {"terms": terms, "breadcrumbs": [HOME]})

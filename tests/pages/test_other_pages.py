@@ -1,0 +1,331 @@
+import datetime
+
+import pytest
+from icalendar import Calendar
+
+from icsgov.dates import DatePrecision
+from partnerships.choices import Role
+from strategy.choices import Recurrence, Scope
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date.today()
+
+
+# Home ------------------------------------------------------------------------------------------
+
+
+def test_home_lists_systems_with_population_and_the_national_timeline(client):
+    f.SystemFactory(name="Herefordshire and Worcestershire", slug="hw", population=800_000)
+    f.MilestoneFactory(
+        scope=Scope.NATIONAL,
+        system=None,
+        title="ICSs put on a statutory footing",
+        date=datetime.date(2022, 7, 1),
+        precision=DatePrecision.DAY,
+    )
+    f.MilestoneFactory(
+        scope=Scope.NATIONAL,
+        system=None,
+        title="DHSC engages with systems",
+        date=datetime.date(2022, 4, 1),
+        precision=DatePrecision.MONTH_RANGE,
+        date_end=datetime.date(2022, 6, 1),
+    )
+    f.MilestoneFactory(title="A system milestone")
+    f.MilestoneFactory(
+        scope=Scope.NATIONAL,
+        system=None,
+        title="Unpublished national milestone",
+        is_published=False,
+    )
+
+    html = client.get("/").content.decode()
+
+    assert 'href="/systems/hw/"' in html
+    assert "800,000" in html
+    assert "ICSs put on a statutory footing" in html
+    assert "April – June 2022" in html and "range of months" in html
+    assert "A system milestone" not in html
+    assert "Unpublished national milestone" not in html
+
+
+def test_home_queries_do_not_grow_with_systems(count_queries):
+    for _ in range(3):
+        f.SystemFactory()
+    small = count_queries("/")
+    for _ in range(30):
+        f.SystemFactory()
+    assert count_queries("/") == small
+
+
+# Person ----------------------------------------------------------------------------------------
+
+
+def test_person_page_lists_public_roles_past_and_present_never_contact_details(client):
+    person = f.PersonFactory(name="Priya Singh", honorific="Cllr")
+    f.MembershipFactory(
+        person=person,
+        post__label="Local authority member",
+        post__board__name="Southampton HWB",
+        start_date=datetime.date(2022, 11, 1),
+    )
+    f.MembershipFactory(
+        person=person,
+        post__label="Vice-chair seat",
+        post__role=Role.VICE_CHAIR,
+        start_date=datetime.date(2019, 1, 1),
+        end_date=datetime.date(2021, 12, 31),
+    )
+    f.MembershipFactory(person=person, post__label="Hidden seat", is_published=False)
+
+    html = client.get(f"/people/{person.slug}/").content.decode()
+
+    assert "Cllr Priya Singh" in html
+    assert "Southampton HWB" in html and "Local authority member" in html
+    assert "Vice-chair seat" in html and "31 December 2021" in html
+    assert "Hidden seat" not in html
+    assert person.email not in html and person.phone not in html
+
+
+def test_unpublished_person_is_not_found(client):
+    person = f.PersonFactory(is_published=False)
+    assert client.get(f"/people/{person.slug}/").status_code == 404
+
+
+def test_person_page_queries_do_not_grow_with_roles(count_queries):
+    few, many = f.PersonFactory(), f.PersonFactory()
+    for _ in range(2):
+        f.MembershipFactory(person=few)
+    for _ in range(20):
+        f.MembershipFactory(person=many)
+    assert count_queries(f"/people/{few.slug}/") == count_queries(f"/people/{many.slug}/")
+
+
+# Meetings --------------------------------------------------------------------------------------
+
+
+def test_meetings_list_shows_upcoming_and_past_published_meetings(client):
+    f.MeetingFactory(title="Inaugural ICP meeting", date=datetime.date(2022, 9, 1))
+    f.MeetingFactory(title="Next assembly", date=TODAY + datetime.timedelta(days=10))
+    f.MeetingFactory(title="Unpublished meeting", is_published=False)
+    f.MeetingFactory(title="Synthetic meeting", board__system__is_synthetic=True)
+
+    html = client.get("/meetings/").content.decode()
+
+    assert "Inaugural ICP meeting" in html and "Next assembly" in html
+    assert html.index("Next assembly") < html.index("Inaugural ICP meeting")
+    assert "Unpublished meeting" not in html and "Synthetic meeting" not in html
+
+
+def test_meetings_list_queries_do_not_grow(count_queries):
+    for _ in range(3):
+        f.MeetingFactory()
+    small = count_queries("/meetings/")
+    for _ in range(30):
+        f.MeetingFactory()
+    assert count_queries("/meetings/") == small
+
+
+def test_meeting_page_shows_purpose_public_papers_attendance_and_decisions(client):
+    meeting = f.MeetingFactory(title="ICP inaugural meeting", purpose="To agree the ToR.")
+    f.MeetingPaperFactory(meeting=meeting, title="Terms of reference paper")
+    f.MeetingPaperFactory(meeting=meeting, title="Confidential paper", is_public=False)
+    present = f.AttendanceFactory(meeting=meeting, person__name="Attending Person")
+    f.AttendanceFactory(meeting=meeting, person__name="Hidden Attendee", person__is_published=False)
+    f.DecisionFactory(meeting=meeting, text="Agreed the terms of reference.")
+
+    html = client.get(f"/meetings/{meeting.slug}/").content.decode()
+
+    assert "To agree the ToR." in html
+    assert "Terms of reference paper" in html
+    assert "Confidential paper" not in html
+    assert "Attending Person" in html and present.person.email not in html
+    assert "Hidden Attendee" not in html
+    assert "Agreed the terms of reference." in html
+
+
+def test_private_meetings_papers_are_never_shown(client):
+    meeting = f.MeetingFactory(is_public=False)
+    f.MeetingPaperFactory(meeting=meeting, title="Paper of a private meeting")
+
+    html = client.get(f"/meetings/{meeting.slug}/").content.decode()
+
+    assert "Paper of a private meeting" not in html
+    assert "held in private" in html
+
+
+def test_meeting_page_queries_do_not_grow_with_attendance(count_queries):
+    small, large = f.MeetingFactory(), f.MeetingFactory()
+    for _ in range(2):
+        f.AttendanceFactory(meeting=small)
+    for _ in range(20):
+        f.AttendanceFactory(meeting=large)
+    assert count_queries(f"/meetings/{small.slug}/") == count_queries(f"/meetings/{large.slug}/")
+
+
+# Calendar feeds --------------------------------------------------------------------------------
+
+
+def parse(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    return Calendar.from_ical(response.content)
+
+
+def test_board_calendar_feed_holds_its_published_meetings_known_to_the_day(client):
+    board = f.BoardFactory(name="HIOW ICP")
+    f.MeetingFactory(board=board, title="Inaugural meeting", date=datetime.date(2022, 9, 1))
+    f.MeetingFactory(
+        board=board,
+        title="Evening meeting",
+        date=datetime.date(2023, 2, 1),
+        starts_at=datetime.time(18, 30),
+    )
+    f.MeetingFactory(
+        board=board,
+        title="Sometime in spring",
+        date=datetime.date(2023, 4, 1),
+        date_precision=DatePrecision.MONTH,
+    )
+    f.MeetingFactory(board=board, title="Unpublished", is_published=False)
+
+    cal = parse(client.get(f"/boards/{board.slug}/calendar.ics"))
+
+    events = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
+    assert set(events) == {"HIOW ICP: Inaugural meeting", "HIOW ICP: Evening meeting"}
+    assert events["HIOW ICP: Inaugural meeting"].decoded("DTSTART") == datetime.date(2022, 9, 1)
+    evening = events["HIOW ICP: Evening meeting"].decoded("DTSTART")
+    assert (evening.hour, evening.minute) == (18, 30)
+    assert "/meetings/" in str(events["HIOW ICP: Inaugural meeting"]["URL"])
+
+
+def test_system_calendar_feed_holds_every_body_of_the_system(client):
+    system = f.SystemFactory(slug="hw")
+    f.MeetingFactory(board__system=system, title="ICB meeting")
+    f.MeetingFactory(board__system=system, title="HWB meeting")
+    f.MeetingFactory(title="Another system's meeting")
+
+    cal = parse(client.get("/systems/hw/calendar.ics"))
+
+    titles = {str(e["SUMMARY"]).split(": ", 1)[1] for e in cal.walk("VEVENT")}
+    assert titles == {"ICB meeting", "HWB meeting"}
+
+
+# Strategy --------------------------------------------------------------------------------------
+
+
+def test_strategy_page_shows_priorities_chapters_owners_and_timeline(client):
+    strategy = f.StrategyFactory(name="H&W integrated care strategy")
+    owner = f.BoardFactory(system=strategy.system, name="One Herefordshire Partnership")
+    f.PriorityFactory(strategy=strategy, name="Workforce")
+    f.ChapterFactory(strategy=strategy, title="Herefordshire chapter", owner_board=owner)
+    f.MilestoneFactory(
+        strategy=strategy,
+        system=strategy.system,
+        title="ICPA regular meeting",
+        date=datetime.date(2023, 5, 1),
+        precision=DatePrecision.MONTH_RANGE,
+        date_end=datetime.date(2023, 6, 1),
+        recurrence=Recurrence.ANNUAL,
+        recurrence_note="May/June each year",
+    )
+    f.MilestoneFactory(
+        strategy=strategy,
+        system=strategy.system,
+        title="Interim strategy published",
+        date=datetime.date(2022, 12, 1),
+    )
+    f.MilestoneFactory(
+        strategy=strategy, system=strategy.system, title="Hidden", is_published=False
+    )
+
+    html = client.get(f"/strategies/{strategy.slug}/").content.decode()
+
+    assert "Workforce" in html
+    assert "Herefordshire chapter" in html and "One Herefordshire Partnership" in html
+    assert "May/June each year" in html and "Every year" in html
+    assert "December 2022" in html and "Past" in html
+    assert "app-timeline__bar--range" in html
+    assert "Hidden" not in html
+
+
+def test_draft_strategy_is_not_found(client):
+    strategy = f.StrategyFactory(status="draft")
+    assert client.get(f"/strategies/{strategy.slug}/").status_code == 404
+
+
+def test_strategy_page_queries_do_not_grow_with_milestones(count_queries):
+    small, large = f.StrategyFactory(), f.StrategyFactory()
+    for _ in range(2):
+        f.MilestoneFactory(strategy=small, system=small.system)
+        f.ChapterFactory(strategy=small, owner_board=f.BoardFactory(system=small.system))
+    for _ in range(20):
+        f.MilestoneFactory(strategy=large, system=large.system)
+        f.ChapterFactory(strategy=large, owner_board=f.BoardFactory(system=large.system))
+    assert count_queries(f"/strategies/{small.slug}/") == count_queries(
+        f"/strategies/{large.slug}/"
+    )
+
+
+# Glossary, accessibility, errors ---------------------------------------------------------------
+
+
+def test_glossary_explains_acronyms_but_not_synthetic_systems_terms(client):
+    f.GlossaryTermFactory(term="Integrated care partnership", acronym="ICP")
+    f.GlossaryTermFactory(term="Benchmark term", system=f.SystemFactory(is_synthetic=True))
+
+    html = client.get("/glossary/").content.decode()
+
+    assert "Integrated care partnership" in html and "ICP" in html
+    assert "Benchmark term" not in html
+
+
+def test_accessibility_statement_follows_the_gov_uk_sample_structure(client):
+    html = client.get("/accessibility/").content.decode()
+
+    for heading in (
+        "How accessible this website is",
+        "Feedback and contact information",
+        "Enforcement procedure",
+        "Technical information about this website",
+        "Compliance status",
+        "Non-accessible content",
+        "Preparation of this accessibility statement",
+    ):
+        assert heading in html
+    assert "Equality and Human Rights Commission" in html
+
+
+def test_missing_page_is_a_404_in_the_nhs_design(client):
+    response = client.get("/boards/no-such-board/")
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html and "nhsuk-header" in html
+
+
+@pytest.mark.urls("tests.pages.error_urls")
+def test_a_failing_page_shows_the_500_page_in_the_nhs_design(client):
+    client.raise_request_exception = False
+
+    response = client.get("/broken/")
+
+    assert response.status_code == 500
+    assert b"Sorry, there is a problem with the service" in response.content
+    assert b"nhsuk-header" in response.content
+    assert b"a fault in a view" not in response.content
+
+
+def test_meetings_list_by_system(client):
+    system = f.SystemFactory(slug="hw", name="Herefordshire and Worcestershire")
+    f.MeetingFactory(board__system=system, title="H&W assembly")
+    f.MeetingFactory(title="Elsewhere meeting")
+
+    html = client.get("/meetings/?system=hw").content.decode()
+
+    assert "Meetings in Herefordshire and Worcestershire" in html
+    assert "H&amp;W assembly" in html
+    assert "Elsewhere meeting" not in html
+    assert client.get("/meetings/?system=nope").status_code == 404
