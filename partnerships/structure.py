@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
-from partnerships.choices import BoardKind, BoardStatus
+from partnerships.choices import BoardKind
 from partnerships.models import Board
 
 
@@ -36,14 +36,8 @@ def _board_node(board, children_of, kind="board"):
 
 
 def system_structure(system, on: datetime.date) -> Node:
-    # A body marked dissolved is out of the structure even when the papers give no end date.
-    boards = list(
-        Board.objects.public()
-        .filter(system=system)
-        .as_at(on)
-        .exclude(status=BoardStatus.DISSOLVED)
-        .order_by("name")
-    )
+    # From the dates alone: a dissolved body always has its end date (a CHECK constraint).
+    boards = list(Board.objects.public().filter(system=system).as_at(on).order_by("name"))
     ids = {b.pk for b in boards}
     children_of = {}
     for b in boards:

@@ -80,7 +80,12 @@ def test_system_structure_leaves_out_ended_dissolved_and_unpublished_bodies(clie
         start_date=datetime.date(2018, 1, 1),
         end_date=datetime.date(2022, 6, 30),
     )
-    f.BoardFactory(system=system, name="Dissolved forum", status=BoardStatus.DISSOLVED)
+    f.BoardFactory(
+        system=system,
+        name="Dissolved forum",
+        status=BoardStatus.DISSOLVED,
+        end_date=datetime.date(2023, 3, 31),
+    )
     f.BoardFactory(system=system, name="Secret board", is_published=False)
 
     html = client.get("/systems/hiow/").content.decode()
