@@ -40,16 +40,17 @@ $(NPM_STAMP): package.json package-lock.json
 	fi
 
 # Browser tests drive the system's Chromium; Playwright never downloads a browser of its own.
-# As root on Debian/Ubuntu it is installed here; otherwise the tests say why they were skipped.
+# As root on Debian/Ubuntu `make test` installs it; otherwise the tests say why they were skipped.
 chromium:
 	@if [ -x "$(CHROMIUM)" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		apt-get install -y chromium || echo "  *** could not install chromium: browser tests will be skipped"; \
+		apt-get install -y -q chromium || { apt-get update -q && apt-get install -y -q chromium; } \
+		|| echo "  *** could not install chromium: browser tests will be skipped"; \
 	else \
 		echo "  *** $(CHROMIUM) not found: browser tests will be skipped (Debian: sudo apt-get install chromium)"; \
 	fi
 
-install: $(STAMP) $(NPM_STAMP) chromium
+install: $(STAMP) $(NPM_STAMP)
 
 migrate: install
 	$(BIN)/python manage.py migrate --no-input
@@ -75,5 +76,5 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: lint
+test: lint chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
