@@ -24,6 +24,8 @@ router.register(
     "terms-of-reference", partnerships.TermsOfReferenceViewSet, basename="termsofreference"
 )
 router.register("meetings", partnerships.MeetingViewSet)
+router.register("attendance", partnerships.AttendanceViewSet)
+router.register("decisions", partnerships.DecisionViewSet)
 router.register("strategies", strategy.StrategyViewSet)
 router.register("priorities", strategy.PriorityViewSet)
 router.register("milestones", strategy.MilestoneViewSet)
