@@ -97,3 +97,16 @@ class WriteSerializer(serializers.ModelSerializer):
         except DjangoValidationError as error:
             raise validation_error(error) from None
         return attrs
+
+
+class OptionalURLField(serializers.URLField):
+    """A link that may be missing: null, not "" (an empty string is not a URI, and the schema
+    promises one)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return value or None

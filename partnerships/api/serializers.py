@@ -1,6 +1,12 @@
 from rest_framework import serializers
 
-from icsgov.api.serializers import BriefSerializer, VisibleSlugField, WriteSerializer, brief_url
+from icsgov.api.serializers import (
+    BriefSerializer,
+    OptionalURLField,
+    VisibleSlugField,
+    WriteSerializer,
+    brief_url,
+)
 from icsgov.visibility import sees_unpublished
 from partnerships.choices import MembershipKind, Role
 from partnerships.models import (
@@ -86,6 +92,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
     url = brief_url("organisation-detail")
     system = BriefSystemSerializer(read_only=True, allow_null=True)
     identifiers = IdentifierSerializer(many=True, read_only=True)
+    website = OptionalURLField(help_text="Public website; null if not known.")
 
     class Meta:
         model = Organisation
@@ -263,6 +270,7 @@ class TermsOfReferenceSerializer(serializers.ModelSerializer):
     board = BriefBoardSerializer(read_only=True)
     approval_meeting = BriefMeetingSerializer(read_only=True, allow_null=True)
     clauses = TermsClauseSerializer(many=True, read_only=True)
+    document_url = OptionalURLField(help_text="Link to the published document; null if none.")
 
     class Meta:
         model = TermsOfReference

@@ -1,6 +1,12 @@
 from rest_framework import serializers
 
-from icsgov.api.serializers import BriefSerializer, VisibleSlugField, WriteSerializer, brief_url
+from icsgov.api.serializers import (
+    BriefSerializer,
+    OptionalURLField,
+    VisibleSlugField,
+    WriteSerializer,
+    brief_url,
+)
 from partnerships.api.serializers import (
     SLUG_ON_CREATE,
     WRITE_SOURCE,
@@ -29,8 +35,8 @@ class StrategySerializer(serializers.ModelSerializer):
     place = BriefPlaceSerializer(read_only=True, allow_null=True)
     owner_board = BriefBoardSerializer(read_only=True, allow_null=True)
     based_on = BriefStrategySerializer(read_only=True, allow_null=True)
-    published_url = serializers.URLField(
-        source="url", read_only=True, help_text="Where the strategy is published."
+    published_url = OptionalURLField(
+        source="url", help_text="Where the strategy is published; null if not known."
     )
 
     class Meta:
