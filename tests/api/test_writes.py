@@ -396,3 +396,18 @@ def test_a_bad_token_is_a_401_even_for_reads():
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION="Token not-a-real-token")
     assert client.get("/api/v1/people/").status_code == 401
+
+
+def test_only_superusers_write_national_records(world, as_role):
+    national = {"title": "National deadline", "date": "2024-07-01", "scope": "national"}
+    secretariat = as_role("secretariat")
+    assert secretariat.post("/api/v1/milestones/", national).status_code == 403
+    response = secretariat.patch(
+        f"/api/v1/milestones/{world.own.milestone.slug}/",
+        {"scope": "national", "system": None},
+        format="json",
+    )
+    assert response.status_code == 403
+    world.own.milestone.refresh_from_db()
+    assert world.own.milestone.system == world.own.system
+    assert as_role("superuser").post("/api/v1/milestones/", national).status_code == 201
