@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -158,10 +159,14 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    # Read-only API (docs/api.md): anonymous clients see published data only, staff (by their
-    # admin session) see unpublished records too. No writes, so no token authentication yet.
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # Anonymous clients read published data only; staff (by token or their admin session) see
+    # their systems' unpublished records too, and secretariat staff write within their systems
+    # (docs/api.md). Token first, so an anonymous write is a 401 asking for a token.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["icsgov.api.permissions.RegistryWritePermission"],
     "DEFAULT_PAGINATION_CLASS": "icsgov.api.pagination.StrictLimitOffsetPagination",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
@@ -181,7 +186,8 @@ CORS_ALLOW_CREDENTIALS = False
 SPECTACULAR_SETTINGS = {
     "TITLE": "ICS governance registry API",
     "DESCRIPTION": "Who sits on what in England's Integrated Care Systems, as at any date. "
-    "Read-only; anonymous clients see published records only. See docs/api.md.",
+    "Anonymous clients read published records only; secretariat staff write within their "
+    "systems with a token (Authorization: Token <key>). See docs/api.md.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # The docs page works offline: Swagger UI is served from drf-spectacular-sidecar.
@@ -207,6 +213,7 @@ SPECTACULAR_SETTINGS = {
         "MilestoneStatusEnum": "strategy.choices.MilestoneStatus",
         "ScopeEnum": "strategy.choices.Scope",
         "RecurrenceEnum": "strategy.choices.Recurrence",
+        "AttendanceStatusEnum": "partnerships.choices.AttendanceStatus",
     },
 }
 

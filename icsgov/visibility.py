@@ -71,6 +71,19 @@ def public_meeting(prefix=""):
     return _q(prefix, is_published=True) & public_board(f"{prefix}board__")
 
 
+def public_attendance(prefix=""):
+    # Who attended a private meeting stays with its papers: off the public record.
+    return (
+        _q(prefix, meeting__is_public=True)
+        & public_meeting(f"{prefix}meeting__")
+        & public_person(f"{prefix}person__")
+    )
+
+
+def public_decision(prefix=""):
+    return _q(prefix, meeting__is_public=True) & public_meeting(f"{prefix}meeting__")
+
+
 def public_strategy(prefix=""):
     # As Strategy.objects.published(): marked for publication and beyond the draft stage.
     not_draft = [s for s in StrategyStatus.values if s != StrategyStatus.DRAFT]
@@ -105,6 +118,8 @@ def _rules():
         pm.Membership: public_membership,
         pm.TermsOfReference: public_terms,
         pm.Meeting: public_meeting,
+        pm.Attendance: public_attendance,
+        pm.Decision: public_decision,
         sm.Strategy: public_strategy,
         sm.Priority: public_priority,
         sm.Milestone: public_milestone,

@@ -5,6 +5,7 @@ from icsgov.api.filtersets import TRUE_FALSE, DatedFilterSet, slug_filter
 from icsgov.models import today
 from icsgov.visibility import visible
 from partnerships.choices import (
+    AttendanceStatus,
     BoardKind,
     BoardStatus,
     MeetingKind,
@@ -16,7 +17,9 @@ from partnerships.choices import (
     TermsStatus,
 )
 from partnerships.models import (
+    Attendance,
     Board,
+    Decision,
     Meeting,
     Membership,
     Organisation,
@@ -244,3 +247,28 @@ class MeetingFilterSet(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(title__icontains=value) | Q(purpose__icontains=value))
+
+
+class AttendanceFilterSet(django_filters.FilterSet):
+    system = slug_filter(System, "meeting__board__system", "System slug.")
+    board = slug_filter(Board, "meeting__board", "Body slug.")
+    meeting = slug_filter(Meeting, "meeting", "Meeting slug.")
+    person = slug_filter(Person, "person", "Person slug.")
+    status = django_filters.ChoiceFilter(choices=AttendanceStatus.choices)
+    ordering = django_filters.OrderingFilter(fields=("meeting__date", "person__name", "id"))
+
+    class Meta:
+        model = Attendance
+        fields = []
+
+
+class DecisionFilterSet(django_filters.FilterSet):
+    system = slug_filter(System, "meeting__board__system", "System slug.")
+    board = slug_filter(Board, "meeting__board", "Body slug.")
+    meeting = slug_filter(Meeting, "meeting", "Meeting slug.")
+    q = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label="Text.")
+    ordering = django_filters.OrderingFilter(fields=("meeting__date", "order", "id"))
+
+    class Meta:
+        model = Decision
+        fields = []

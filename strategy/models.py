@@ -227,6 +227,8 @@ class Milestone(SluggedModel, SourcedModel, PublishableModel):
     """A dated event in a timeline, kept at the precision the papers give: a day, a month, a
     range of months, a quarter or a year, once or every year ("May/June each year")."""
 
+    slug_source = "title"
+
     title = models.CharField(max_length=300, help_text="What happens.")
     description = models.TextField(blank=True, help_text="More detail.")
     date = models.DateField(help_text="Date, or the first day of its period if imprecise.")

@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from icsgov.api.changes import ChangeViewSet
 from icsgov.api.views import SearchView
 from partnerships.api import views as partnerships
 from places.api import views as places
@@ -24,10 +25,13 @@ router.register(
     "terms-of-reference", partnerships.TermsOfReferenceViewSet, basename="termsofreference"
 )
 router.register("meetings", partnerships.MeetingViewSet)
+router.register("attendance", partnerships.AttendanceViewSet)
+router.register("decisions", partnerships.DecisionViewSet)
 router.register("strategies", strategy.StrategyViewSet)
 router.register("priorities", strategy.PriorityViewSet)
 router.register("milestones", strategy.MilestoneViewSet)
 router.register("glossary", strategy.GlossaryTermViewSet, basename="glossary")
+router.register("changes", ChangeViewSet, basename="change")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

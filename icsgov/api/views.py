@@ -1,16 +1,21 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.middleware.http import ConditionalGetMiddleware
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.decorators import decorator_from_middleware
 from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.fields import DateField
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from icsgov import access
+from icsgov.api.serializers import validation_error
 from icsgov.models import today
 from icsgov.search import KINDS, search
 from icsgov.visibility import mark_public_links, visible
@@ -165,3 +170,100 @@ class SearchView(CachedReadMixin, APIView):
             for hit in hits
         ]
         return Response({"query": q, "count": len(results), "results": results})
+
+
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The record is still in use."
+    default_code = "conflict"
+
+
+WRITE_ACTIONS = ("create", "update", "partial_update")
+
+
+class WritableRegistryViewSet(
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    RegistryViewSet,
+):
+    """A registry resource that secretariat staff may also write (``RegistryWritePermission``).
+
+    Input goes through ``write_serializer_class`` (a ``WriteSerializer``: the model's
+    ``full_clean()``); the answer is the record as a read shows it. Each write runs in its own
+    savepoint: if the model refuses the save, or the saved record is outside the user's systems
+    (e.g. moved to another system's board), nothing of it is kept."""
+
+    write_serializer_class = None
+
+    def get_serializer_class(self):
+        if self.action in WRITE_ACTIONS:
+            return self.write_serializer_class
+        return super().get_serializer_class()
+
+    def get_serializer(self, *args, **kwargs):
+        if self.action in WRITE_ACTIONS:
+            # ?fields= trims answers, never input.
+            kwargs.setdefault("context", self.get_serializer_context())
+            return self.write_serializer_class(*args, **kwargs)
+        return super().get_serializer(*args, **kwargs)
+
+    def filter_queryset(self, queryset):
+        # List filters narrow lists only; a write addresses its record by slug alone.
+        if self.action in (*WRITE_ACTIONS, "destroy"):
+            return queryset
+        return super().filter_queryset(queryset)
+
+    def read_answer(self, instance):
+        """The record as GET shows it, re-read through the read queryset (with its prefetches
+        and privacy marks)."""
+        instance = self.get_queryset().get(pk=instance.pk)
+        serializer_class = RegistryViewSet.get_serializer_class(self)
+        return serializer_class(instance, context=self.get_serializer_context()).data
+
+    def save_checked(self, serializer):
+        user = self.request.user
+        try:
+            with transaction.atomic():
+                instance = serializer.save()
+                if not access.can(user, access.CHANGE, instance, fresh=True):
+                    raise PermissionDenied(
+                        "That would put the record outside the systems you keep; nothing was saved."
+                    )
+        except DjangoValidationError as error:
+            # A rule re-checked under lock at save time (e.g. two clients taking a seat's last
+            # place at once).
+            raise validation_error(error) from None
+        except IntegrityError as error:
+            raise ValidationError(
+                {"non_field_errors": [f"The database refused the change: {error}".splitlines()[0]]}
+            ) from None
+        return instance
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        instance = self.save_checked(serializer)
+        return Response(self.read_answer(instance), status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        instance = self.get_object()  # 403 unless the stored record is in the user's systems
+        serializer = self.get_serializer(
+            instance, data=request.data, partial=kwargs.pop("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
+        instance = self.save_checked(serializer)
+        return Response(self.read_answer(instance))
+
+    def perform_destroy(self, instance):
+        try:
+            with transaction.atomic():
+                instance.delete()
+        except (ProtectedError, RestrictedError) as error:
+            used_by = sorted(
+                {str(obj._meta.verbose_name_plural) for obj in error.protected_objects}
+            )
+            raise Conflict(
+                f"{instance} cannot be deleted: {', '.join(used_by)} still refer to it. "
+                "End it with an end date, or remove those first."
+            ) from None

@@ -1,10 +1,18 @@
 from rest_framework import serializers
 
-from icsgov.api.serializers import BriefSerializer, brief_url
+from icsgov.api.serializers import (
+    BriefSerializer,
+    OptionalURLField,
+    VisibleSlugField,
+    WriteSerializer,
+    brief_url,
+)
 from icsgov.visibility import sees_unpublished
 from partnerships.choices import MembershipKind, Role
 from partnerships.models import (
+    Attendance,
     Board,
+    Decision,
     Meeting,
     Membership,
     Organisation,
@@ -84,6 +92,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
     url = brief_url("organisation-detail")
     system = BriefSystemSerializer(read_only=True, allow_null=True)
     identifiers = IdentifierSerializer(many=True, read_only=True)
+    website = OptionalURLField(help_text="Public website; null if not known.")
 
     class Meta:
         model = Organisation
@@ -261,6 +270,7 @@ class TermsOfReferenceSerializer(serializers.ModelSerializer):
     board = BriefBoardSerializer(read_only=True)
     approval_meeting = BriefMeetingSerializer(read_only=True, allow_null=True)
     clauses = TermsClauseSerializer(many=True, read_only=True)
+    document_url = OptionalURLField(help_text="Link to the published document; null if none.")
 
     class Meta:
         model = TermsOfReference
@@ -424,3 +434,194 @@ class BoardDetailSerializer(BoardSerializer):
             },
             context=self.context,
         ).data
+
+
+# Input for writes (WritableRegistryViewSet): links are given by slug (or id), chosen among
+# the records the client may see; every rule is the model's full_clean().
+
+WRITE_SOURCE = [*SOURCE, "is_published"]
+SLUG_ON_CREATE = {
+    "slug": {
+        "required": False,
+        "help_text": "Stable identifier; made from the record when left out. Cannot be changed "
+        "once set.",
+    }
+}
+
+
+class SlugOnCreateMixin:
+    """Slugs are stable: given (or made) on create, never changed by an update."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if self.instance is not None and "slug" in fields:
+            fields["slug"].read_only = True
+        return fields
+
+
+class PersonWriteSerializer(SlugOnCreateMixin, WriteSerializer):
+    class Meta:
+        model = Person
+        fields = [
+            "slug",
+            "name",
+            "honorific",
+            "sort_name",
+            "biography",
+            "email",
+            "phone",
+            *WRITE_SOURCE,
+        ]
+        extra_kwargs = SLUG_ON_CREATE
+
+
+class PostWriteSerializer(SlugOnCreateMixin, WriteSerializer):
+    board = VisibleSlugField(Board, help_text="Slug of the body the seat is on.")
+    nominating_organisation = VisibleSlugField(
+        Organisation,
+        required=False,
+        allow_null=True,
+        help_text="Slug of the organisation that nominates to the seat, if one does.",
+    )
+
+    class Meta:
+        model = Post
+        fields = [
+            "slug",
+            "board",
+            "label",
+            "role",
+            "places",
+            "nominating_organisation",
+            "nominating_sector",
+            "voting",
+            "statutory",
+            "phase",
+            "order",
+            "notes",
+            *DATED,
+            *WRITE_SOURCE,
+        ]
+        extra_kwargs = SLUG_ON_CREATE
+
+
+class MembershipWriteSerializer(SlugOnCreateMixin, WriteSerializer):
+    person = VisibleSlugField(Person, help_text="Slug of the person appointed.")
+    post = VisibleSlugField(Post, help_text="Slug of the seat.")
+    on_behalf_of = VisibleSlugField(
+        Organisation,
+        required=False,
+        allow_null=True,
+        help_text="Slug of the organisation the person represents.",
+    )
+    deputy_for = VisibleSlugField(
+        Membership,
+        required=False,
+        allow_null=True,
+        help_text="For a substitute or deputy: slug of the appointment they stand in for.",
+    )
+
+    class Meta:
+        model = Membership
+        fields = [
+            "slug",
+            "person",
+            "post",
+            "on_behalf_of",
+            "kind",
+            "deputy_for",
+            "voting",
+            *DATED,
+            "notes",
+            *WRITE_SOURCE,
+        ]
+        extra_kwargs = {**SLUG_ON_CREATE, "start_date": {"required": True, "allow_null": False}}
+
+
+class MeetingWriteSerializer(SlugOnCreateMixin, WriteSerializer):
+    board = VisibleSlugField(Board, help_text="Slug of the body that meets.")
+    host_organisation = VisibleSlugField(
+        Organisation,
+        required=False,
+        allow_null=True,
+        help_text="Slug of the organisation hosting, if one does.",
+    )
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "slug",
+            "board",
+            "title",
+            "kind",
+            "status",
+            "date",
+            "date_precision",
+            "date_end",
+            "starts_at",
+            "is_public",
+            "purpose",
+            "host",
+            "host_organisation",
+            "location",
+            *WRITE_SOURCE,
+        ]
+        extra_kwargs = SLUG_ON_CREATE
+
+
+class BriefMembershipSerializer(BriefSerializer):
+    url = brief_url("membership-detail")
+
+    class Meta:
+        model = Membership
+        fields = ["slug", "url"]
+
+
+class AttendanceSerializer(serializers.ModelSerializer):
+    url = brief_url("attendance-detail", lookup_field="pk")
+    meeting = BriefMeetingSerializer(read_only=True)
+    person = BriefPersonSerializer(read_only=True)
+    membership = BriefMembershipSerializer(read_only=True, allow_null=True)
+    deputy = BriefPersonSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Attendance
+        fields = ["id", "url", "meeting", "person", "membership", "status", "deputy", "notes"]
+
+
+class AttendanceWriteSerializer(WriteSerializer):
+    meeting = VisibleSlugField(Meeting, help_text="Slug of the meeting.")
+    person = VisibleSlugField(Person, help_text="Slug of the person attending.")
+    membership = VisibleSlugField(
+        Membership,
+        required=False,
+        allow_null=True,
+        help_text="Slug of the appointment under which they attend, if a member.",
+    )
+    deputy = VisibleSlugField(
+        Person,
+        required=False,
+        allow_null=True,
+        help_text="Slug of who attended in their place (status 'deputy').",
+    )
+
+    class Meta:
+        model = Attendance
+        fields = ["meeting", "person", "membership", "status", "deputy", "notes"]
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    url = brief_url("decision-detail", lookup_field="pk")
+    meeting = BriefMeetingSerializer(read_only=True)
+
+    class Meta:
+        model = Decision
+        fields = ["id", "url", "meeting", "order", "text", "source_section"]
+
+
+class DecisionWriteSerializer(WriteSerializer):
+    meeting = VisibleSlugField(Meeting, help_text="Slug of the meeting.")
+
+    class Meta:
+        model = Decision
+        fields = ["meeting", "order", "text", "source_section"]

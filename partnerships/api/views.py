@@ -2,34 +2,48 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.fields import DateField
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from icsgov.api.views import CachedReadMixin, RegistryViewSet
+from icsgov.api.schema import writable
+from icsgov.api.views import CachedReadMixin, RegistryViewSet, WritableRegistryViewSet
 from icsgov.visibility import (
     mark_public_links,
     public_board,
     public_cluster,
     public_meeting,
+    public_membership,
     public_organisation,
+    public_person,
     visible,
 )
 from partnerships.api.popolo import PopoloExportSerializer, popolo_export
 from partnerships.api.serializers import (
+    AttendanceSerializer,
+    AttendanceWriteSerializer,
     BoardDetailSerializer,
     BoardSerializer,
+    DecisionSerializer,
+    DecisionWriteSerializer,
     MeetingSerializer,
+    MeetingWriteSerializer,
     MembershipSerializer,
+    MembershipWriteSerializer,
     OrganisationSerializer,
     PersonSerializer,
+    PersonWriteSerializer,
     PostSerializer,
+    PostWriteSerializer,
     TermsOfReferenceSerializer,
 )
 from partnerships.filtersets import (
+    AttendanceFilterSet,
     BoardFilterSet,
+    DecisionFilterSet,
     MeetingFilterSet,
     MembershipFilterSet,
     OrganisationFilterSet,
@@ -38,7 +52,9 @@ from partnerships.filtersets import (
     TermsOfReferenceFilterSet,
 )
 from partnerships.models import (
+    Attendance,
     Board,
+    Decision,
     Meeting,
     Membership,
     Organisation,
@@ -130,11 +146,13 @@ def holders_on(date):
     )
 
 
-class PersonViewSet(RegistryViewSet):
+@writable
+class PersonViewSet(WritableRegistryViewSet):
     """People who hold or held seats. Contact details are never shown to anonymous clients."""
 
     queryset = Person.objects.all()
     serializer_class = PersonSerializer
+    write_serializer_class = PersonWriteSerializer
     filterset_class = PersonFilterSet
 
 
@@ -151,11 +169,13 @@ class PersonViewSet(RegistryViewSet):
     ),
     retrieve=extend_schema(parameters=[AS_AT_DETAIL]),
 )
-class PostViewSet(RegistryViewSet):
+@writable
+class PostViewSet(WritableRegistryViewSet):
     """Seats on bodies, with places filled and vacant on ``as_at`` (default today)."""
 
     queryset = Post.objects.select_related("board", "nominating_organisation")
     serializer_class = PostSerializer
+    write_serializer_class = PostWriteSerializer
     filterset_class = PostFilterSet
     public_links = {"nominating_organisation": public_organisation}
 
@@ -163,11 +183,25 @@ class PostViewSet(RegistryViewSet):
         return super().get_queryset().prefetch_related(holders_on(self.as_at))
 
 
-class MembershipViewSet(RegistryViewSet):
-    """Appointments: a person in a seat, on behalf of an organisation, for a period."""
+@writable
+class MembershipViewSet(WritableRegistryViewSet):
+    """Appointments: a person in a seat, on behalf of an organisation, for a period. Ending an
+    appointment is an edit (set ``end_date``), never a delete: DELETE is refused."""
 
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
     queryset = Membership.objects.select_related("person", "post__board", "on_behalf_of")
     serializer_class = MembershipSerializer
+    write_serializer_class = MembershipWriteSerializer
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        if request.method == "DELETE":
+            raise MethodNotAllowed(
+                "DELETE",
+                detail="Appointments are not deleted: the record of who sat where stays. End "
+                "this one by setting its end_date (PATCH).",
+            )
+        return super().http_method_not_allowed(request, *args, **kwargs)
+
     filterset_class = MembershipFilterSet
     public_links = {"on_behalf_of": public_organisation}
 
@@ -184,13 +218,43 @@ class TermsOfReferenceViewSet(RegistryViewSet):
     public_links = {"approval_meeting": public_meeting}
 
 
-class MeetingViewSet(RegistryViewSet):
-    """Meetings of bodies: scheduled, held or cancelled."""
+@writable
+class MeetingViewSet(WritableRegistryViewSet):
+    """Meetings of bodies: scheduled, held or cancelled. Their attendance and decisions are
+    the resources ``attendance`` and ``decisions``."""
 
     queryset = Meeting.objects.select_related("board", "host_organisation")
     serializer_class = MeetingSerializer
+    write_serializer_class = MeetingWriteSerializer
     filterset_class = MeetingFilterSet
     public_links = {"host_organisation": public_organisation}
+
+
+@writable
+class AttendanceViewSet(WritableRegistryViewSet):
+    """Who attended a meeting (present, apologies, a deputy, absent), by numeric id. Anonymous
+    clients see the attendance of published public meetings only."""
+
+    lookup_field = "pk"
+    lookup_value_regex = "[0-9]+"
+    queryset = Attendance.objects.select_related("meeting", "person", "membership", "deputy")
+    serializer_class = AttendanceSerializer
+    write_serializer_class = AttendanceWriteSerializer
+    filterset_class = AttendanceFilterSet
+    public_links = {"deputy": public_person, "membership": public_membership}
+
+
+@writable
+class DecisionViewSet(WritableRegistryViewSet):
+    """Decisions recorded at meetings, by numeric id. Anonymous clients see the decisions of
+    published public meetings only."""
+
+    lookup_field = "pk"
+    lookup_value_regex = "[0-9]+"
+    queryset = Decision.objects.select_related("meeting")
+    serializer_class = DecisionSerializer
+    write_serializer_class = DecisionWriteSerializer
+    filterset_class = DecisionFilterSet
 
 
 @extend_schema(

@@ -1,12 +1,23 @@
 from rest_framework import serializers
 
-from icsgov.api.serializers import BriefSerializer, brief_url
+from icsgov.api.serializers import (
+    BriefSerializer,
+    OptionalURLField,
+    VisibleSlugField,
+    WriteSerializer,
+    brief_url,
+)
 from partnerships.api.serializers import (
+    SLUG_ON_CREATE,
+    WRITE_SOURCE,
     BriefBoardSerializer,
     BriefMeetingSerializer,
     BriefOrganisationSerializer,
+    SlugOnCreateMixin,
 )
+from partnerships.models import Board, Meeting, Organisation
 from places.api.serializers import SOURCE, BriefPlaceSerializer, BriefSystemSerializer
+from places.models import Place, System
 from strategy.models import GlossaryTerm, Milestone, Priority, Strategy
 
 
@@ -24,8 +35,8 @@ class StrategySerializer(serializers.ModelSerializer):
     place = BriefPlaceSerializer(read_only=True, allow_null=True)
     owner_board = BriefBoardSerializer(read_only=True, allow_null=True)
     based_on = BriefStrategySerializer(read_only=True, allow_null=True)
-    published_url = serializers.URLField(
-        source="url", read_only=True, help_text="Where the strategy is published."
+    published_url = OptionalURLField(
+        source="url", help_text="Where the strategy is published; null if not known."
     )
 
     class Meta:
@@ -110,3 +121,54 @@ class GlossaryTermSerializer(serializers.ModelSerializer):
     class Meta:
         model = GlossaryTerm
         fields = ["id", "url", "term", "acronym", "explanation", "system", *SOURCE]
+
+
+class MilestoneWriteSerializer(SlugOnCreateMixin, WriteSerializer):
+    system = VisibleSlugField(
+        System, required=False, allow_null=True, help_text="Slug of the system (none: national)."
+    )
+    place = VisibleSlugField(Place, required=False, allow_null=True, help_text="Slug of the place.")
+    strategy = VisibleSlugField(
+        Strategy, required=False, allow_null=True, help_text="Slug of the strategy."
+    )
+    board = VisibleSlugField(
+        Board, required=False, allow_null=True, help_text="Slug of the body it concerns."
+    )
+    meeting = VisibleSlugField(
+        Meeting, required=False, allow_null=True, help_text="Slug of the meeting."
+    )
+    owner_board = VisibleSlugField(
+        Board, required=False, allow_null=True, help_text="Slug of the body responsible."
+    )
+    owner_organisation = VisibleSlugField(
+        Organisation,
+        required=False,
+        allow_null=True,
+        help_text="Slug of the organisation responsible.",
+    )
+
+    class Meta:
+        model = Milestone
+        fields = [
+            "slug",
+            "title",
+            "description",
+            "date",
+            "precision",
+            "date_end",
+            "recurrence",
+            "recurrence_note",
+            "status",
+            "scope",
+            "system",
+            "place",
+            "strategy",
+            "board",
+            "meeting",
+            "owner_board",
+            "owner_organisation",
+            "cycle",
+            "order",
+            *WRITE_SOURCE,
+        ]
+        extra_kwargs = SLUG_ON_CREATE

@@ -1,4 +1,5 @@
-from icsgov.api.views import RegistryViewSet
+from icsgov.api.schema import writable
+from icsgov.api.views import RegistryViewSet, WritableRegistryViewSet
 from icsgov.visibility import (
     public_board,
     public_meeting,
@@ -9,6 +10,7 @@ from icsgov.visibility import (
 from strategy.api.serializers import (
     GlossaryTermSerializer,
     MilestoneSerializer,
+    MilestoneWriteSerializer,
     PrioritySerializer,
     StrategySerializer,
 )
@@ -40,13 +42,15 @@ class PriorityViewSet(RegistryViewSet):
     filterset_class = PriorityFilterSet
 
 
-class MilestoneViewSet(RegistryViewSet):
+@writable
+class MilestoneViewSet(WritableRegistryViewSet):
     """Dated events, kept at the precision the papers give."""
 
     queryset = Milestone.objects.select_related(
         "system", "place", "strategy", "board", "meeting", "owner_board", "owner_organisation"
     )
     serializer_class = MilestoneSerializer
+    write_serializer_class = MilestoneWriteSerializer
     filterset_class = MilestoneFilterSet
     public_links = {
         "place": public_place,

@@ -130,6 +130,9 @@ def crawl(client):
         popolo = client.get(f"/api/v1/systems/{system['slug']}/popolo/")
         assert popolo.status_code == 200
         pages[f"{system['slug']} popolo"] = popolo.content.decode()
+    changes = client.get("/api/v1/changes/?limit=200")
+    assert changes.status_code == 200
+    pages["changes"] = changes.content.decode()
     search = client.get("/api/v1/search/?q=hidden+secret+synthetic+draft+name&limit=100")
     pages["search"] = search.content.decode()
     return {url: str(body) for url, body in pages.items()}

@@ -25,6 +25,8 @@ RESOURCES = [
     ("memberships", factories.MembershipFactory, "slug"),
     ("terms-of-reference", factories.TermsOfReferenceFactory, "slug"),
     ("meetings", factories.MeetingFactory, "slug"),
+    ("attendance", factories.AttendanceFactory, "pk"),
+    ("decisions", factories.DecisionFactory, "pk"),
     ("strategies", factories.StrategyFactory, "slug"),
     ("priorities", factories.PriorityFactory, "pk"),
     ("milestones", factories.MilestoneFactory, "slug"),
