@@ -38,8 +38,58 @@ from partnerships.models import (
 from partnerships.resources import MembershipResource, PersonResource
 
 
+def _overlap(start, end, other_start, other_end):
+    """Whether two inclusive periods overlap; a missing start or end is open."""
+    start, other_start = start or datetime.date.min, other_start or datetime.date.min
+    end, other_end = end or datetime.date.max, other_end or datetime.date.max
+    return start <= other_end and other_start <= end
+
+
+def _period(start, end):
+    since = f"from {start:%d %b %Y}" if start else "from the beginning"
+    return f"{since} to {end:%d %b %Y}" if end else f"{since}, open-ended"
+
+
+class IdentifierFormSet(ParentCachedFormSet):
+    """Codes added or changed together are checked against each other, as the database's
+    exclusion constraints would (a code held twice at once; two codes of one scheme for the
+    organisation at once): a form error on the row, not a refusal half way through the save.
+    Clashes with saved codes are checked by each row's own constraint validation."""
+
+    def clean(self):
+        super().clean()
+        kept = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or form.errors:
+                continue
+            scheme, value = data.get("scheme"), data.get("code")
+            start, end = data.get("valid_from"), data.get("valid_to")
+            for other in kept:
+                if other["scheme"] != scheme or not _overlap(
+                    start, end, other["valid_from"], other["valid_to"]
+                ):
+                    continue
+                period = _period(other["valid_from"], other["valid_to"])
+                if other["code"] == value:
+                    form.add_error(
+                        "code", f"{value} is entered twice for overlapping periods ({period})."
+                    )
+                else:
+                    form.add_error(
+                        "valid_from",
+                        f"{other['code']} is this organisation's {scheme.upper()} code "
+                        f"{period}: one code per scheme at a time. End it the day before this "
+                        "one applies.",
+                    )
+                break
+            else:
+                kept.append(data)
+
+
 class IdentifierInline(ScopedTabularInline):
     model = OrganisationIdentifier
+    formset = IdentifierFormSet
     extra = 0
     fields = ["scheme", "code", "valid_from", "valid_to", "source_note"]
 
