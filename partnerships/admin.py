@@ -161,7 +161,23 @@ class PostInline(ScopedTabularInline):
 
 class TermsFormSet(ParentCachedFormSet):
     """Two ratified versions added or changed together must not be in force at once (the
-    database would refuse the second; say so on the form instead)."""
+    database would refuse the second; say so on the form instead). Every version of the board
+    is a row here, so the rows are checked against each other with their submitted dates, and
+    each row's own check leaves the others' saved (about to change) dates out: ending the old
+    version and adding the next in one save works."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.checked_together = self._saved_ids
+        return form
+
+    @property
+    def _saved_ids(self):
+        if not hasattr(self, "_saved_ids_cache"):
+            self._saved_ids_cache = frozenset(
+                form_instance.pk for form_instance in self.get_queryset() if form_instance.pk
+            )
+        return self._saved_ids_cache
 
     def clean(self):
         super().clean()

@@ -284,3 +284,36 @@ def test_two_decisions_with_one_number_on_a_new_meeting_are_an_error(login, own)
     assert any("order" in m for f, m in errors), errors
     assert not Decision.objects.exists()
     assert not own.board.meetings.filter(slug="new-meeting").exists()
+
+
+def _board_page_with_next_version(client, board, old_end, new_start):
+    url = change_url(board)
+    data = page_data(client.get(url))
+    data["terms_of_reference-0-in_force_to"] = old_end
+    add_rows(
+        data, "terms_of_reference", [{**RATIFIED, "version": "2.0", "in_force_from": new_start}]
+    )
+    return client.post(url, data)
+
+
+@pytest.mark.django_db
+def test_ending_a_version_and_adding_the_next_in_one_save_works(login, own):
+    old = factories.TermsOfReferenceFactory(board=own.board, version="1.0")
+    client = login("secretariat-own")
+    response = _board_page_with_next_version(client, own.board, "2023-12-31", "2024-01-01")
+    assert response.status_code == 302
+    old.refresh_from_db()
+    assert old.in_force_to == datetime.date(2023, 12, 31)
+    assert own.board.terms_of_reference.get(version="2.0").in_force_from == datetime.date(
+        2024, 1, 1
+    )
+
+
+@pytest.mark.django_db
+def test_ending_a_version_too_late_for_the_next_is_an_error(login, own):
+    factories.TermsOfReferenceFactory(board=own.board, version="1.0")
+    client = login("secretariat-own")
+    response = _board_page_with_next_version(client, own.board, "2024-06-30", "2024-01-01")
+    errors = inline_errors(response, "terms_of_reference")
+    assert any(f == "in_force_from" and "Version 1.0" in m for f, m in errors), errors
+    assert own.board.terms_of_reference.get().in_force_to is None
