@@ -54,7 +54,15 @@ class IdentifierFormSet(ParentCachedFormSet):
     """Codes added or changed together are checked against each other, as the database's
     exclusion constraints would (a code held twice at once; two codes of one scheme for the
     organisation at once): a form error on the row, not a refusal half way through the save.
-    Clashes with saved codes are checked by each row's own constraint validation."""
+    Each row's own validation checks it against other organisations' saved codes, leaving out
+    this organisation's (they are all rows here, with their submitted dates)."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.checked_together = frozenset(
+            saved.pk for saved in self.get_queryset() if saved.pk
+        )
+        return form
 
     def clean(self):
         super().clean()

@@ -317,3 +317,35 @@ def test_ending_a_version_too_late_for_the_next_is_an_error(login, own):
     errors = inline_errors(response, "terms_of_reference")
     assert any(f == "in_force_from" and "Version 1.0" in m for f, m in errors), errors
     assert own.board.terms_of_reference.get().in_force_to is None
+
+
+@pytest.mark.django_db
+def test_ending_a_code_and_adding_the_next_in_one_save_works(login, own):
+    organisation = organisation_of(own)
+    old = factories.OrganisationIdentifierFactory(
+        organisation=organisation, scheme="ods", code="RAA", valid_from=datetime.date(2020, 1, 1)
+    )
+    client = login("secretariat-own")
+    url = change_url(organisation)
+    data = page_data(client.get(url))
+    data["identifiers-0-valid_to"] = "2023-05-31"
+    add_rows(data, "identifiers", [code("ods", "RBB", "2023-06-01")])
+    assert client.post(url, data).status_code == 302
+    old.refresh_from_db()
+    assert old.valid_to == datetime.date(2023, 5, 31)
+    assert organisation.identifiers.count() == 2
+    # Not ending it is still an error, and so is another organisation's code.
+    data = page_data(client.get(url))
+    data["identifiers-0-valid_to"] = ""
+    errors = inline_errors(client.post(url, data), "identifiers")
+    assert any(f == "valid_from" and "RAA" in m for f, m in errors), errors
+    factories.OrganisationIdentifierFactory(
+        organisation=factories.OrganisationFactory(system=own.system, name="Next Door Trust"),
+        scheme="gss",
+        code="E54000042",
+    )
+    data = page_data(client.get(url))
+    add_rows(data, "identifiers", [code("gss", "E54000042", "2024-01-01")])
+    errors = inline_errors(client.post(url, data), "identifiers")
+    assert any(f == "code" and "Next Door Trust" in m for f, m in errors), errors
+    assert organisation.identifiers.count() == 2
