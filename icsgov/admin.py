@@ -272,8 +272,8 @@ def object_history(obj):
 
 
 class EventUserFilter(admin.SimpleListFilter):
-    """Changes made by one user: superusers choose any staff user, others the staff of their
-    own systems."""
+    """Changes made by one user, in the admin or by a command run on their behalf: superusers
+    choose any staff user, others the staff of their own systems."""
 
     title = "user"
     parameter_name = "user"
@@ -288,9 +288,19 @@ class EventUserFilter(admin.SimpleListFilter):
         return [(str(u.pk), u.get_username()) for u in users.order_by("username")]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(pgh_context__user=int(self.value()))
-        return queryset
+        if not (self.value() and self.value().isdigit()):
+            return queryset
+        from django.contrib.auth import get_user_model
+
+        pk = int(self.value())
+        by_user = Q(pgh_context__user=pk)
+        # Commands run on someone's behalf may record only their username (see
+        # icsgov.history.command_context); a change recorded under another user id is not
+        # theirs even if the names match.
+        username = get_user_model().objects.filter(pk=pk).values_list("username", flat=True)
+        for name in username:
+            by_user |= Q(pgh_context__username=name) & ~Q(pgh_context__has_key="user")
+        return queryset.filter(by_user)
 
 
 class ScopedEventsAdmin(EventsAdmin):

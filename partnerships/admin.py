@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
-from import_export.admin import ImportExportMixin
+from import_export.admin import ExportActionMixin, ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
 from icsgov import access
@@ -38,8 +38,66 @@ from partnerships.models import (
 from partnerships.resources import MembershipResource, PersonResource
 
 
+def _overlap(start, end, other_start, other_end):
+    """Whether two inclusive periods overlap; a missing start or end is open."""
+    start, other_start = start or datetime.date.min, other_start or datetime.date.min
+    end, other_end = end or datetime.date.max, other_end or datetime.date.max
+    return start <= other_end and other_start <= end
+
+
+def _period(start, end):
+    since = f"from {start:%d %b %Y}" if start else "from the beginning"
+    return f"{since} to {end:%d %b %Y}" if end else f"{since}, open-ended"
+
+
+class IdentifierFormSet(ParentCachedFormSet):
+    """Codes added or changed together are checked against each other, as the database's
+    exclusion constraints would (a code held twice at once; two codes of one scheme for the
+    organisation at once): a form error on the row, not a refusal half way through the save.
+    Each row's own validation checks it against other organisations' saved codes, leaving out
+    this organisation's (they are all rows here, with their submitted dates)."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.checked_together = frozenset(
+            saved.pk for saved in self.get_queryset() if saved.pk
+        )
+        return form
+
+    def clean(self):
+        super().clean()
+        kept = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or form.errors:
+                continue
+            scheme, value = data.get("scheme"), data.get("code")
+            start, end = data.get("valid_from"), data.get("valid_to")
+            for other in kept:
+                if other["scheme"] != scheme or not _overlap(
+                    start, end, other["valid_from"], other["valid_to"]
+                ):
+                    continue
+                period = _period(other["valid_from"], other["valid_to"])
+                if other["code"] == value:
+                    form.add_error(
+                        "code", f"{value} is entered twice for overlapping periods ({period})."
+                    )
+                else:
+                    form.add_error(
+                        "valid_from",
+                        f"{other['code']} is this organisation's {scheme.upper()} code "
+                        f"{period}: one code per scheme at a time. End it the day before this "
+                        "one applies.",
+                    )
+                break
+            else:
+                kept.append(data)
+
+
 class IdentifierInline(ScopedTabularInline):
     model = OrganisationIdentifier
+    formset = IdentifierFormSet
     extra = 0
     fields = ["scheme", "code", "valid_from", "valid_to", "source_note"]
 
@@ -111,7 +169,23 @@ class PostInline(ScopedTabularInline):
 
 class TermsFormSet(ParentCachedFormSet):
     """Two ratified versions added or changed together must not be in force at once (the
-    database would refuse the second; say so on the form instead)."""
+    database would refuse the second; say so on the form instead). Every version of the board
+    is a row here, so the rows are checked against each other with their submitted dates, and
+    each row's own check leaves the others' saved (about to change) dates out: ending the old
+    version and adding the next in one save works."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.checked_together = self._saved_ids
+        return form
+
+    @property
+    def _saved_ids(self):
+        if not hasattr(self, "_saved_ids_cache"):
+            self._saved_ids_cache = frozenset(
+                form_instance.pk for form_instance in self.get_queryset() if form_instance.pk
+            )
+        return self._saved_ids_cache
 
     def clean(self):
         super().clean()
@@ -167,11 +241,18 @@ class BoardAdmin(ScopedAdmin):
     inlines = [PostInline, TermsInline]
 
 
-class SpreadsheetMixin(ImportExportMixin):
+class SpreadsheetMixin(ExportActionMixin, ImportExportMixin):
     """Import and export as CSV or XLSX, within the user's systems: secretariat staff import,
-    anyone with a role exports what they can see."""
+    anyone with a role exports what they can see — the whole (filtered) list with the Export
+    button, or the ticked rows with the "Export selected" action, in the same columns."""
 
     formats = [CSV, XLSX]
+    show_change_form_export = False  # export from the list, not from each record's page
+
+    def get_valid_export_item_pks(self, request):
+        # The rows an "Export selected" may name: those the user can see. (The export's
+        # queryset is scoped already; this makes another system's id a form error too.)
+        return self.get_queryset(request).values_list("pk", flat=True)
 
     def get_resource_kwargs(self, request, *args, **kwargs):
         return {**kwargs, "user": request.user}

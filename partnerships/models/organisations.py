@@ -127,8 +127,62 @@ class OrganisationIdentifier(SourcedModel):
             ),
         ]
 
+    #: Ids of the organisation's saved codes being changed in the same submission (the rows of
+    #: the organisation page's inline). The caller checks those rows against each other with
+    #: their submitted dates, so :meth:`validate_constraints` does not hold their saved (about
+    #: to change) dates against this one: ending the old code and adding the new one in one
+    #: save works.
+    checked_together = ()
+
     def __str__(self):
         return f"{self.get_scheme_display()} {self.code}"
+
+    def get_constraints(self):
+        constraints = super().get_constraints()
+        if not self.checked_together:
+            return constraints
+        # The period rules are checked in validate_constraints() instead, leaving out the rows
+        # checked together.
+        return [
+            (model, [c for c in cs if not isinstance(c, ExclusionConstraint)])
+            for model, cs in constraints
+        ]
+
+    def validate_constraints(self, exclude=None):
+        from django.core.exceptions import ValidationError
+
+        super().validate_constraints(exclude)
+        if not (self.checked_together and self.scheme and self.code):
+            return
+        others = OrganisationIdentifier.objects.exclude(pk=self.pk).exclude(
+            pk__in=self.checked_together
+        )
+        if self.valid_to:
+            others = others.filter(
+                models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=self.valid_to)
+            )
+        if self.valid_from:
+            others = others.filter(
+                models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=self.valid_from)
+            )
+        clash = (
+            others.filter(scheme=self.scheme, code=self.code).select_related("organisation").first()
+        )
+        if clash:
+            raise ValidationError(
+                {"code": f"{self.code} is {clash.organisation}'s code over part of that period."}
+            )
+        if (
+            self.organisation_id
+            and others.filter(organisation_id=self.organisation_id, scheme=self.scheme).exists()
+        ):
+            # Only a saved code of another submission's making (not among the rows here).
+            raise ValidationError(
+                {
+                    "valid_from": "This organisation already has a code in this scheme for an "
+                    "overlapping period. End the old code the day before the new one applies."
+                }
+            )
 
     def clean(self):
         from django.core.exceptions import ValidationError

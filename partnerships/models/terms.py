@@ -135,6 +135,11 @@ class TermsOfReference(SluggedModel, SourcedModel):
 
     objects = TermsQuerySet.as_manager()
 
+    #: Ids of saved versions being changed in the same submission (the rows of the board
+    #: page's inline), whose submitted dates the caller checks against this one: their saved
+    #: dates are about to change, so :meth:`clean` does not hold them against it.
+    checked_together = ()
+
     class Meta:
         verbose_name = "terms of reference"
         verbose_name_plural = "terms of reference"
@@ -231,6 +236,7 @@ class TermsOfReference(SluggedModel, SourcedModel):
                 TermsOfReference.objects.filter(board_id=self.board_id)
                 .ratified()
                 .exclude(pk=self.pk)
+                .exclude(pk__in=self.checked_together)
                 .filter(Q(in_force_to__isnull=True) | Q(in_force_to__gte=self.in_force_from))
             )
             if self.in_force_to:

@@ -70,3 +70,23 @@ def test_changes_list_filters_by_user(login, own, users):
     assert [(e.pgh_obj_model, e.pgh_label) for e in mine] == [("partnerships.Membership", "update")]
     page = client.get(EVENTS).content.decode()
     assert "sec-own" in page and "sec-other" not in page  # the filter offers own staff only
+
+
+@pytest.mark.django_db
+def test_changes_list_user_filter_finds_commands_run_on_their_behalf(login, own, users):
+    import pghistory
+
+    # A command that records only the username of the person it ran for.
+    with pghistory.context(command="import_minutes", username="sec-own"):
+        own.membership.notes = "From the minutes"
+        own.membership.save()
+    # A change recorded under another user's id is not sec-own's, whatever its username says.
+    with pghistory.context(user=users["superuser"].pk, username="sec-own"):
+        own.post.notes = "Tidied"
+        own.post.save()
+    client = login("secretariat-own")
+    mine = client.get(EVENTS, {"user": users["secretariat-own"].pk}).context["cl"].result_list
+    assert [(e.pgh_obj_model, e.pgh_label) for e in mine] == [("partnerships.Membership", "update")]
+    assert mine[0].pgh_context["command"] == "import_minutes"
+    theirs = client.get(EVENTS, {"user": users["secretariat-other"].pk}).context["cl"]
+    assert list(theirs.result_list) == []
