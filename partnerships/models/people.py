@@ -277,6 +277,8 @@ class Membership(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
+        # "Appointment" is the secretariat's word; Popolo's (and the API's) is membership.
+        verbose_name = "appointment"
         ordering = ["post__board__name", "post__order", "start_date"]
         constraints = [
             end_after_start_constraint("partnerships_membership"),
