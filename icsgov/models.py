@@ -13,6 +13,7 @@ from django.db.models import F, Func, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from icsgov import visibility
 from icsgov.dates import DatePrecision
 
 
@@ -74,7 +75,15 @@ class SluggedModel(models.Model):
         return slug
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublicQuerySet(models.QuerySet):
+    """``public()``: what anyone may see, by the model's rule in icsgov.visibility. The rules
+    live there once; the public pages, the API and search all apply them."""
+
+    def public(self):
+        return self.filter(visibility.public_rule(self.model)())
+
+
+class PublishableQuerySet(PublicQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
