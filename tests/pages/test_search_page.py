@@ -149,3 +149,10 @@ def test_search_queries_do_not_grow_with_results(count_queries):
     small = count_queries("/search/?q=Kernow")
     make(7, 1)  # 56 matching rows, of which the page shows 50
     assert count_queries("/search/?q=Kernow") == small
+
+
+def test_the_query_is_shown_back_escaped(client, hiow):
+    html = client.get("/search/", {"q": "<script>alert(1)</script>"}).content.decode()
+
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
