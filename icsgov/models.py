@@ -13,7 +13,6 @@ from django.db.models import F, Func, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from icsgov import visibility
 from icsgov.dates import DatePrecision
 
 
@@ -80,7 +79,10 @@ class PublicQuerySet(models.QuerySet):
     live there once; the public pages, the API and search all apply them."""
 
     def public(self):
-        return self.filter(visibility.public_rule(self.model)())
+        # Imported here: visibility may import the apps' models, which import this module.
+        from icsgov.visibility import public_rule
+
+        return self.filter(public_rule(self.model)())
 
 
 class PublishableQuerySet(PublicQuerySet):
