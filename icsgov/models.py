@@ -74,7 +74,18 @@ class SluggedModel(models.Model):
         return slug
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublicQuerySet(models.QuerySet):
+    """``public()``: what anyone may see, by the model's rule in icsgov.visibility. The rules
+    live there once; the public pages, the API and search all apply them."""
+
+    def public(self):
+        # Imported here: visibility may import the apps' models, which import this module.
+        from icsgov.visibility import public_rule
+
+        return self.filter(public_rule(self.model)())
+
+
+class PublishableQuerySet(PublicQuerySet):
     def published(self):
         return self.filter(is_published=True)
 

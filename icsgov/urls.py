@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("icsgov.api.urls")),
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("", include("places.urls")),
     path("", include("partnerships.urls")),

@@ -8,6 +8,8 @@ is private and a nested link can be blanked when the object it points to is priv
 The rules agree with the models' own ``published()`` querysets (tests/api/test_privacy.py checks
 that) and add what those cannot see from one table: a record of a synthetic system is never
 public, and neither is an appointment to an unpublished seat or of an unpublished person.
+The models' ``public()`` querysets (icsgov.models.PublicQuerySet), which the public pages use,
+apply these rules; they have none of their own.
 """
 
 from django.db.models import BooleanField, Case, Q, Value, When
@@ -84,6 +86,14 @@ def public_decision(prefix=""):
     return _q(prefix, meeting__is_public=True) & public_meeting(f"{prefix}meeting__")
 
 
+def public_meeting_paper(prefix=""):
+    # Marked public, of a public meeting that was held in public. The pages list papers; the API
+    # does not.
+    return _q(prefix, is_public=True, meeting__is_public=True) & public_meeting(
+        f"{prefix}meeting__"
+    )
+
+
 def public_strategy(prefix=""):
     # As Strategy.objects.published(): marked for publication and beyond the draft stage.
     not_draft = [s for s in StrategyStatus.values if s != StrategyStatus.DRAFT]
@@ -120,6 +130,7 @@ def _rules():
         pm.Meeting: public_meeting,
         pm.Attendance: public_attendance,
         pm.Decision: public_decision,
+        pm.MeetingPaper: public_meeting_paper,
         sm.Strategy: public_strategy,
         sm.Priority: public_priority,
         sm.Milestone: public_milestone,

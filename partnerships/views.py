@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from icsgov.models import today
+from icsgov.visibility import public_person
 from partnerships.calendar import meetings_calendar
 from partnerships.choices import MembershipKind
 from partnerships.dates import parse_as_at
@@ -45,7 +46,7 @@ def board_detail(request, slug):
     )
     on, date_error = parse_as_at(request.GET.get("as_at"))
     members = list(Membership.objects.public().on_board(board, on))
-    versions = list(TermsOfReference.objects.filter(board=board).published().history())
+    versions = list(TermsOfReference.objects.filter(board=board).public().history())
     in_force = next((v for v in versions if v.is_in_force_on(on)), None)
     meetings = Meeting.objects.public().filter(board=board).order_by("date", "title")
     context = {
@@ -56,14 +57,14 @@ def board_detail(request, slug):
         "date_error": date_error,
         "members": members,
         "chairs": [m for m in members if m.post.is_chairing and m.kind == MembershipKind.MEMBER],
-        "seats": board.posts.published().as_at(on).with_filled_on(on).order_by("order", "label"),
+        "seats": board.posts.public().as_at(on).with_filled_on(on).order_by("order", "label"),
         "in_force": in_force,
         "versions": versions,
         "changes": _changes(in_force, versions, request.GET.get("compare")),
         "principles": board.principles.order_by("number"),
         "upcoming": meetings.upcoming(on),
         "past": meetings.past(on).order_by("-date"),
-        "parent": board.parent if board.parent and board.parent.is_published else None,
+        "parent": board.parent_id and Board.objects.public().filter(pk=board.parent_id).first(),
         "children": board.children.public().order_by("name"),
         "predecessors": board.predecessors.public().order_by("name"),
         "successors": board.successors.public().order_by("name"),
@@ -73,7 +74,7 @@ def board_detail(request, slug):
 
 
 def person_detail(request, slug):
-    person = get_object_or_404(Person.objects.published(), slug=slug)
+    person = get_object_or_404(Person.objects.public(), slug=slug)
     on = today()
     memberships = list(Membership.objects.public().of_person(person))
     return render(
@@ -125,7 +126,7 @@ def meeting_detail(request, slug):
         {
             "meeting": meeting,
             "papers": MeetingPaper.objects.public().filter(meeting=meeting).order_by("title"),
-            "attendance": meeting.attendance.filter(person__is_published=True)
+            "attendance": meeting.attendance.filter(public_person("person__"))
             .select_related("person", "deputy", "membership__post")
             .order_by("person__sort_name", "person__name"),
             "decisions": meeting.decisions.order_by("order"),

@@ -5,6 +5,7 @@ from django.db import models
 
 from icsgov.models import (
     DatedQuerySet,
+    PublicQuerySet,
     SluggedModel,
     SourcedModel,
     ValidityPeriod,
@@ -26,10 +27,10 @@ class PopulationMixin(models.Model):
         abstract = True
 
 
-class SystemQuerySet(DatedQuerySet):
+class SystemQuerySet(DatedQuerySet, PublicQuerySet):
     def real(self):
-        """Systems from the papers, leaving out synthetic benchmark data."""
-        return self.filter(is_synthetic=False)
+        """Systems from the papers, leaving out synthetic benchmark data: the public ones."""
+        return self.public()
 
 
 @pghistory.track()
@@ -76,6 +77,8 @@ class Place(SluggedModel, SourcedModel, PopulationMixin):
         System, on_delete=models.PROTECT, related_name="places", help_text="System it is in."
     )
     name = models.CharField(max_length=200, help_text="Name of the place, e.g. Southampton.")
+
+    objects = PublicQuerySet.as_manager()
 
     class Meta:
         ordering = ["system__name", "name"]
@@ -131,6 +134,8 @@ class Cluster(SluggedModel, SourcedModel, PopulationMixin):
     number = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Its number in the source's list, for ordering."
     )
+
+    objects = PublicQuerySet.as_manager()
 
     class Meta:
         ordering = ["place__name", "area__name", "number", "name"]

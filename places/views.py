@@ -4,7 +4,6 @@ These pages show what other apps own (bodies, strategies) about a piece of geogr
 read those through the other apps' public querysets; the models themselves still import one way.
 """
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -39,9 +38,7 @@ def system_detail(request, slug):
 
 
 def place_detail(request, slug):
-    place = get_object_or_404(Place.objects.select_related("system"), slug=slug)
-    if place.system.is_synthetic:
-        raise Http404("No such place.")
+    place = get_object_or_404(Place.objects.public().select_related("system"), slug=slug)
     leads = {}
     for m in Membership.objects.public().cluster_leads(place, today()):
         leads.setdefault(m.post.board.cluster_id, []).append(m.person)

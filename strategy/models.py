@@ -9,6 +9,7 @@ from django.db.models import Q
 from icsgov.dates import DatePrecision, format_date, not_over_q, period_end
 from icsgov.models import (
     DatedQuerySet,
+    PublicQuerySet,
     PublishableModel,
     PublishableQuerySet,
     SluggedModel,
@@ -35,10 +36,6 @@ class StrategyQuerySet(DatedQuerySet, PublishableQuerySet):
     def published(self):
         """Public strategies: marked for publication and beyond the draft stage."""
         return self.filter(is_published=True).exclude(status=StrategyStatus.DRAFT)
-
-    def public(self):
-        """Published strategies of real systems, for the public pages."""
-        return self.published().filter(system__is_synthetic=False)
 
 
 @pghistory.track()
@@ -193,6 +190,8 @@ class Priority(SourcedModel):
         help_text="Emerging, agreed or retired.",
     )
 
+    objects = PublicQuerySet.as_manager()
+
     class Meta:
         ordering = ["strategy", "order"]
         verbose_name_plural = "priorities"
@@ -207,10 +206,6 @@ class Priority(SourcedModel):
 
 
 class MilestoneQuerySet(PublishableQuerySet):
-    def public(self):
-        """Published milestones, never those of a synthetic system."""
-        return self.published().exclude(system__is_synthetic=True)
-
     def national(self):
         return self.filter(scope=Scope.NATIONAL)
 
@@ -522,12 +517,6 @@ class MaturityStatement(models.Model):
         return f"{self.domain} / {self.period}: {self.text[:60]}"
 
 
-class GlossaryQuerySet(models.QuerySet):
-    def public(self):
-        """National terms and terms from real systems' papers."""
-        return self.exclude(system__is_synthetic=True).select_related("system")
-
-
 @pghistory.track()
 class GlossaryTerm(SourcedModel):
     """A term or acronym as a paper explains it."""
@@ -544,7 +533,8 @@ class GlossaryTerm(SourcedModel):
     acronym = models.CharField(max_length=40, blank=True, help_text="Its acronym, if any.")
     explanation = models.TextField(help_text="What it means.")
 
-    objects = GlossaryQuerySet.as_manager()
+    # public(): national terms and terms from real systems' papers.
+    objects = PublicQuerySet.as_manager()
 
     class Meta:
         ordering = ["term"]

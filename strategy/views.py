@@ -39,5 +39,5 @@ def strategy_detail(request, slug):
 
 
 def glossary(request):
-    terms = GlossaryTerm.objects.public().order_by("acronym", "term")
+    terms = GlossaryTerm.objects.public().select_related("system").order_by("acronym", "term")
     return render(request, "strategy/glossary.html", {"terms": terms, "breadcrumbs": [HOME]})

@@ -19,10 +19,6 @@ class BoardQuerySet(PublishableDatedQuerySet):
         as the record knows, so it is in effect on no date."""
         return super().as_at(date).exclude(status=BoardStatus.PROPOSED, start_date__isnull=True)
 
-    def public(self):
-        """Bodies the public pages may show: published, in a real (not synthetic) system."""
-        return self.published().filter(system__is_synthetic=False)
-
     def in_place(self, place):
         """Bodies of a place, whether tied to it directly or through a footprint or cluster."""
         return self.filter(

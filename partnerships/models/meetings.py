@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 
 from icsgov.dates import DatePrecision, format_date, not_over_q
-from icsgov.models import PublishableQuerySet, SluggedModel, SourcedModel, today
+from icsgov.models import PublicQuerySet, PublishableQuerySet, SluggedModel, SourcedModel, today
 from partnerships.choices import AttendanceStatus, MeetingKind, MeetingStatus
 
 
@@ -13,10 +13,8 @@ def _not_over(date):
 
 
 class MeetingQuerySet(PublishableQuerySet):
-    def public(self):
-        """Meetings the public pages may show: published, of a published body in a real
-        system. (A private meeting is still listed; its papers never are.)"""
-        return self.published().filter(board__is_published=True, board__system__is_synthetic=False)
+    # public(): published, of a public body. A private meeting is still listed; its papers never
+    # are (icsgov.visibility.public_meeting, public_meeting_paper).
 
     def upcoming(self, date=None):
         """Meetings not yet over on ``date`` (a 'September 2022' meeting lasts the month)."""
@@ -114,12 +112,6 @@ class Meeting(SluggedModel, SourcedModel):
             raise ValidationError({"date_end": "The range cannot end before it starts."})
 
 
-class MeetingPaperQuerySet(models.QuerySet):
-    def public(self):
-        """Papers marked public, of a published meeting held in public. Never private ones."""
-        return self.filter(is_public=True, meeting__is_public=True, meeting__is_published=True)
-
-
 @pghistory.track()
 class MeetingPaper(SourcedModel):
     """A paper for a meeting. Papers of private meetings, or not marked public, stay private."""
@@ -134,7 +126,8 @@ class MeetingPaper(SourcedModel):
         default=True, help_text="Public papers of public meetings are shown on public pages."
     )
 
-    objects = MeetingPaperQuerySet.as_manager()
+    # public(): papers marked public, of a public meeting held in public; never private ones.
+    objects = PublicQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "title"]

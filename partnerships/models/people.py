@@ -188,16 +188,6 @@ class MembershipQuerySet(PublishableDatedQuerySet):
     def for_system(self, system):
         return self.filter(post__board__system=system)
 
-    def public(self):
-        """Appointments the public pages may show: the appointment, its person, its seat and
-        its body all published, in a real system."""
-        return self.published().filter(
-            person__is_published=True,
-            post__is_published=True,
-            post__board__is_published=True,
-            post__board__system__is_synthetic=False,
-        )
-
     def on_board(self, board, date):
         """Who sits on ``board`` on ``date``, seat by seat, with what the page shows."""
         return (

@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from icsgov.models import (
     DatedQuerySet,
+    PublicQuerySet,
     SluggedModel,
     SourcedModel,
     end_after_start_constraint,
@@ -17,7 +18,7 @@ from icsgov.models import (
 from partnerships.choices import ClauseTopic, TermsStatus
 
 
-class TermsQuerySet(DatedQuerySet):
+class TermsQuerySet(DatedQuerySet, PublicQuerySet):
     start_field = "in_force_from"
     end_field = "in_force_to"
 

@@ -35,6 +35,23 @@ def test_home_to_system_to_board_to_person(live_server, hiow, page, screenshot):
     screenshot(page, "person")
 
 
+def test_search_from_the_header_and_follow_a_result(live_server, hiow, page, screenshot):
+    page.goto(live_server.url + "/meetings/")
+
+    page.get_by_role("searchbox", name="Search the registry").fill("Southamton")
+    page.get_by_role("searchbox", name="Search the registry").press("Enter")
+
+    expect(page).to_have_url(re.compile(r"/search/\?q=Southamton"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Search")
+    results = page.locator(".app-search-results")
+    expect(results.locator("li").first).to_contain_text("Place")
+    screenshot(page, "search")
+
+    results.get_by_role("link", name="Southampton", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Southampton")
+    assert page.errors == []
+
+
 def test_changing_the_as_at_date_changes_the_members(live_server, hiow, desktop_page):
     page = desktop_page
     page.goto(live_server.url + "/boards/hiow-icp/")
@@ -80,6 +97,8 @@ PAGES = {
     "meetings": "/meetings/",
     "strategy": "/strategies/interim/",
     "glossary": "/glossary/",
+    "search": "/search/?q=Southamton",
+    "search-nothing-found": "/search/?q=zzqqxx",
     "accessibility": "/accessibility/",
     "not-found": "/no-such-page/",
 }

@@ -23,7 +23,7 @@ def seeded(django_db_setup, django_db_blocker):
 
 
 def public_urls():
-    urls = ["/", "/meetings/", "/glossary/", "/accessibility/"]
+    urls = ["/", "/meetings/", "/glossary/", "/accessibility/", "/search/?q=board"]
     urls += [f"/systems/{s.slug}/" for s in System.objects.real()]
     urls += [f"/systems/{s.slug}/calendar.ics" for s in System.objects.real()]
     urls += [f"/places/{p.slug}/" for p in Place.objects.filter(system__is_synthetic=False)]
@@ -85,3 +85,12 @@ def test_seed_herefordshire_strategy_timeline_shows_the_annual_cycle(client, see
     assert "May/June each year" in html
     assert "December/January each year" in html
     assert "Every year" in html
+
+
+def test_seed_search_finds_southampton_from_a_misspelling(client, seeded):
+    html = client.get("/search/?q=Southamton").content.decode()
+    listing = html[html.index("app-search-results") :]
+
+    assert listing.index('href="/places/southampton/"') < listing.index('href="/boards/')
+    for board in Board.objects.filter(is_published=False):
+        assert board.name not in html
