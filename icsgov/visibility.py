@@ -79,6 +79,7 @@ def public_attendance(prefix=""):
         _q(prefix, meeting__is_public=True)
         & public_meeting(f"{prefix}meeting__")
         & public_person(f"{prefix}person__")
+        & (_q(prefix, deputy__isnull=True) | public_person(f"{prefix}deputy__"))
     )
 
 

@@ -6,12 +6,13 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from icsgov.models import today
-from icsgov.visibility import public_person
 from partnerships.calendar import meetings_calendar
 from partnerships.choices import MembershipKind
 from partnerships.dates import parse_as_at
 from partnerships.models import (
+    Attendance,
     Board,
+    Decision,
     Meeting,
     MeetingPaper,
     Membership,
@@ -126,10 +127,12 @@ def meeting_detail(request, slug):
         {
             "meeting": meeting,
             "papers": MeetingPaper.objects.public().filter(meeting=meeting).order_by("title"),
-            "attendance": meeting.attendance.filter(public_person("person__"))
+            # Attendance and decisions of a private meeting stay off the public record.
+            "attendance": Attendance.objects.public()
+            .filter(meeting=meeting)
             .select_related("person", "deputy", "membership__post")
             .order_by("person__sort_name", "person__name"),
-            "decisions": meeting.decisions.order_by("order"),
+            "decisions": Decision.objects.public().filter(meeting=meeting).order_by("order"),
             "breadcrumbs": [
                 HOME,
                 _system_crumb(meeting.board.system),

@@ -45,13 +45,13 @@ def mixed():
                     person=f.PersonFactory(is_published=person_p),
                     is_published=membership_p,
                 )
-            for meeting_p, meeting_public, paper_public in itertools.product(BOTH, BOTH, BOTH):
-                f.MeetingPaperFactory(
-                    meeting=f.MeetingFactory(
-                        board=board, is_published=meeting_p, is_public=meeting_public
-                    ),
-                    is_public=paper_public,
+            for meeting_p, meeting_public, row_p in itertools.product(BOTH, BOTH, BOTH):
+                meeting = f.MeetingFactory(
+                    board=board, is_published=meeting_p, is_public=meeting_public
                 )
+                f.MeetingPaperFactory(meeting=meeting, is_public=row_p)
+                f.AttendanceFactory(meeting=meeting, person=f.PersonFactory(is_published=row_p))
+                f.DecisionFactory(meeting=meeting)
     f.GlossaryTermFactory(system=None)
     for published in BOTH:
         f.MilestoneFactory(system=None, scope=Scope.NATIONAL, is_published=published)

@@ -175,6 +175,8 @@ class Attendance(models.Model):
     )
     notes = models.CharField(max_length=250, blank=True, help_text="Notes, e.g. left early.")
 
+    objects = PublicQuerySet.as_manager()
+
     class Meta:
         ordering = ["meeting", "person__name"]
         verbose_name_plural = "attendance"
@@ -210,6 +212,8 @@ class Decision(models.Model):
     source_section = models.CharField(
         max_length=200, blank=True, help_text="Where in the source paper the decision is recorded."
     )
+
+    objects = PublicQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "order"]
