@@ -15,7 +15,7 @@ CHROMIUM ?= /usr/bin/chromium
 help:
 	@echo "make run    - install, migrate, load the seed data and serve the registry"
 	@echo "make setup  - install, migrate and load the seed data (no server)"
-	@echo "make test   - lint and run the whole test suite"
+	@echo "make test   - lint, import contract and the whole test suite"
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -71,6 +71,7 @@ run: setup
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -8,8 +8,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 
-from icsgov.dates import format_date
-from icsgov.models import today
+from icsgov.core.dates import format_date, today
+from icsgov.core.visibility import shown
 
 
 def url(name, *args, **kwargs):
@@ -32,6 +32,8 @@ def environment(**options):
             "url": url,
             "today": today,
             "format_date": format_date,
+            # A link to a record the reader may not see is shown as nothing.
+            "shown": shown,
             # Where the NHS.UK template finds its favicons and manifest.
             "asset_path": static("nhsuk/assets"),
         }

@@ -2,35 +2,33 @@
 
 ``user.has_perm("partnerships.change_membership", membership)`` asks these (through
 ``rules.permissions.ObjectPermissionBackend``), so the admin, and any other door that checks
-Django permissions (e.g. DRF's ``DjangoObjectPermissions``), apply the same rule. The rule itself
-lives in :mod:`icsgov.access`.
+Django permissions, apply the same rule. The rule itself lives in :mod:`icsgov.core.scoping`.
 """
 
 import rules
 
-from icsgov import access
+from icsgov.core import registry, scoping
 
 
 @rules.predicate
 def can_view(user, obj=None):
-    return access.can(user, access.VIEW, obj)
+    return scoping.can(user, scoping.VIEW, obj)
 
 
 @rules.predicate
 def can_change(user, obj=None):
-    return access.can(user, access.CHANGE, obj)
+    return scoping.can(user, scoping.CHANGE, obj)
 
 
 def register():
-    labels = [*access.SYSTEM_PATHS, "partnerships.person"]
-    for label in labels:
-        app_label, model_name = label.split(".")
+    for model in registry.registry_models():
+        app_label, model_name = model._meta.app_label, model._meta.model_name
         rules.set_perm(f"{app_label}.view_{model_name}", can_view | can_change)
         for action in ("add", "change", "delete"):
             rules.set_perm(f"{app_label}.{action}_{model_name}", can_change)
     # Systems themselves are created and removed by superusers only.
     rules.set_perm("places.add_system", rules.is_superuser)
     rules.set_perm("places.delete_system", rules.is_superuser)
-    for app_label in ("places", "partnerships", "strategy"):
+    for config in registry.registry_apps():
         # Module permission: the app appears on the admin index for anyone with a role.
-        rules.set_perm(app_label, can_view)
+        rules.set_perm(config.label, can_view)

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "rules",
     "axes",
     "import_export",
+    # The framework layer first: bases and engines the apps build on (icsgov/core).
+    "icsgov.core",
     "icsgov",
     "places",
     "partnerships",
@@ -142,7 +144,8 @@ PGHISTORY_DEFAULT_TRACKERS = (
     pghistory.UpdateEvent(),
     pghistory.DeleteEvent(),
 )
-PGHISTORY_ADMIN_MODEL = "pghistory.Events"
+# Shown as "Changes" under the registry, in the secretariat's words.
+PGHISTORY_ADMIN_MODEL = "icsgov.Change"
 # The changes list, limited to the systems the user holds a role on.
 PGHISTORY_ADMIN_CLASS = "icsgov.admin.ScopedEventsAdmin"
 
@@ -166,15 +169,15 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["icsgov.api.permissions.RegistryWritePermission"],
-    "DEFAULT_PAGINATION_CLASS": "icsgov.api.pagination.StrictLimitOffsetPagination",
+    "DEFAULT_PERMISSION_CLASSES": ["icsgov.core.api.permissions.RegistryWritePermission"],
+    "DEFAULT_PAGINATION_CLASS": "icsgov.core.api.pagination.StrictLimitOffsetPagination",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
-        "icsgov.api.renderers.CSVRenderer",
+        "icsgov.core.api.renderers.CSVRenderer",
     ],
-    "DEFAULT_SCHEMA_CLASS": "icsgov.api.schema.RegistrySchema",
-    "EXCEPTION_HANDLER": "icsgov.api.exceptions.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "icsgov.core.api.schema.RegistrySchema",
+    "EXCEPTION_HANDLER": "icsgov.core.api.exceptions.exception_handler",
 }
 
 # Other sites' browsers may read the API (GET only, no cookies): it serves public data.
@@ -196,7 +199,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # One named enum per vocabulary, so "kind" of a board and of a meeting do not collide.
     "ENUM_NAME_OVERRIDES": {
-        "DatePrecisionEnum": "icsgov.dates.DatePrecision",
+        "DatePrecisionEnum": "icsgov.core.dates.DatePrecision",
         "SectorEnum": "partnerships.choices.Sector",
         "OrganisationKindEnum": "partnerships.choices.OrganisationKind",
         "BoardKindEnum": "partnerships.choices.BoardKind",

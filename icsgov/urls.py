@@ -13,7 +13,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("accessibility/", views.accessibility, name="accessibility"),
-    path("", include("places.urls")),
+    path("systems/<slug:slug>/", views.system_detail, name="system"),
+    path("places/<slug:slug>/", views.place_detail, name="place"),
     path("", include("partnerships.urls")),
     path("", include("strategy.urls")),
 ]

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from icsgov.dates import DatePrecision
+from icsgov.core.dates import DatePrecision
 from partnerships.choices import MeetingStatus
 
 STATUS = {

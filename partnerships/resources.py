@@ -4,31 +4,36 @@ The columns of an export are the columns an import reads, so an export re-import
 Rows are matched to existing records by slug; people, seats and organisations named in a row
 are found by slug or, failing that, by name. Every row goes through ``full_clean()``, so the
 membership rules apply exactly as in the admin, and an import with any bad row saves nothing.
-Everything is limited to the importing user's systems (icsgov.access).
+Everything is limited to the importing user's systems, and a row may link only to what the
+user may link to (icsgov.core.scoping): their own systems' records and published organisations
+and people. Contact details are exported only for people the user may change.
 """
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from import_export import fields, resources
 from import_export.widgets import ForeignKeyWidget
 
-from icsgov import access
+from icsgov.core import scoping
+from icsgov.core.visibility import private_fields
 from partnerships.models import Membership, Organisation, Person, Post
+from partnerships.rules import people as people_rules
+from places.models import System
 
 
 class ScopedForeignKeyWidget(ForeignKeyWidget):
     """Finds a related record by slug, or by name when no slug matches, among the records the
-    importing user may see (or, for ``action='change'``, change)."""
+    importing user may link to (icsgov.core.scoping.linkable), as the admin and the API offer."""
 
-    def __init__(self, model, name_field="name", action=access.VIEW, **kwargs):
+    def __init__(self, model, name_field="name", **kwargs):
         super().__init__(model, field="slug", **kwargs)
         self.name_field = name_field
-        self.action = action
         self.user = None
 
     def get_queryset(self, value, row, *args, **kwargs):
-        return access.restrict(self.model._default_manager.all(), self.user, self.action)
+        return scoping.linkable(self.model, self.user)
 
     def get_instance_by_lookup_fields(self, value, row, **kwargs):
         queryset = self.get_queryset(value, row, **kwargs)
@@ -42,7 +47,7 @@ class ScopedForeignKeyWidget(ForeignKeyWidget):
             return named[0]
         if named:
             raise ValueError(f"Several {noun} records are called '{value}': give the slug.")
-        raise ValueError(f"No {noun} with slug or name '{value}' in your systems.")
+        raise ValueError(f"No {noun} with slug or name '{value}' that you may link to.")
 
 
 class ScopedResource(resources.ModelResource):
@@ -57,7 +62,22 @@ class ScopedResource(resources.ModelResource):
                 field.widget.user = user
 
     def get_queryset(self):
-        return access.restrict(self._meta.model._default_manager.all(), self.user, access.CHANGE)
+        return scoping.restrict(self._meta.model._default_manager.all(), self.user, scoping.CHANGE)
+
+    def export(self, queryset=None, **kwargs):
+        if queryset is None:
+            queryset = self.get_queryset()
+        if private_fields(self._meta.model):
+            queryset = scoping.changeable_annotation(queryset, self.user)
+        return super().export(queryset=queryset, **kwargs)
+
+    def export_field(self, field, instance, **kwargs):
+        # Contact details only for records the user keeps (never for viewers).
+        if field.attribute in private_fields(type(instance)) and not getattr(
+            instance, "_changeable", False
+        ):
+            return ""
+        return super().export_field(field, instance, **kwargs)
 
     def import_instance(self, instance, row, **kwargs):
         try:
@@ -79,6 +99,12 @@ class ScopedResource(resources.ModelResource):
 
 
 class PersonResource(ScopedResource):
+    system = fields.Field(
+        attribute="system",
+        column_name="system",
+        widget=ScopedForeignKeyWidget(System),
+    )
+
     class Meta:
         model = Person
         fields = [
@@ -90,12 +116,20 @@ class PersonResource(ScopedResource):
             "phone",
             "biography",
             "is_published",
+            "system",
         ]
         export_order = fields
         import_id_fields = ["slug"]
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        if instance.pk is None and instance.system_id is None:
+            instance.system = people_rules.home_system_for(self.user)
+            if instance.system is None and not self.user.is_superuser:
+                raise ValidationError({"system": people_rules.HOME_SYSTEM_NEEDED})
 
 
 class MembershipResource(ScopedResource):
@@ -106,7 +140,7 @@ class MembershipResource(ScopedResource):
         attribute="post",
         column_name="post",
         # Only seats in the user's own systems: an import cannot appoint anywhere else.
-        widget=ScopedForeignKeyWidget(Post, name_field="label", action=access.CHANGE),
+        widget=ScopedForeignKeyWidget(Post, name_field="label"),
     )
     on_behalf_of = fields.Field(
         attribute="on_behalf_of",

@@ -65,7 +65,7 @@ def system_structure(system, on: datetime.date) -> Node:
             cluster_boards.setdefault(b.cluster_id, []).append(b)
     places = system.places.prefetch_related("areas", "clusters").order_by("name")
     for place in places:
-        place_node = Node(place.name, "place", "Place", reverse("places:place", args=[place.slug]))
+        place_node = Node(place.name, "place", "Place", reverse("place", args=[place.slug]))
         for b in top:
             if b.place_id == place.pk and b.pk not in used and not b.cluster_id:
                 place_node.children.append(_board_node(b, children_of))

@@ -8,7 +8,7 @@ timeline spans and marked as part of the annual cycle.
 import datetime
 from dataclasses import dataclass
 
-from icsgov.dates import DatePrecision, format_date
+from icsgov.core.dates import DatePrecision, format_date
 from strategy.choices import Recurrence
 
 

@@ -3,8 +3,8 @@
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from icsgov.models import today
-from strategy.models import GlossaryTerm, Strategy
+from icsgov.core.dates import today
+from strategy.models import Chapter, GlossaryTerm, Strategy
 from strategy.timeline import build_timeline
 
 HOME = {"href": "/", "text": "Home"}
@@ -22,15 +22,16 @@ def strategy_detail(request, slug):
         {
             "strategy": strategy,
             "priorities": strategy.priorities.order_by("order"),
-            "chapters": strategy.chapters.select_related(
-                "place", "owner_board", "overseen_by"
-            ).order_by("number"),
+            "chapters": Chapter.objects.public()
+            .filter(strategy=strategy)
+            .select_related("place", "owner_board", "overseen_by")
+            .order_by("number"),
             "timeline": build_timeline(milestones, on),
             "on": on,
             "breadcrumbs": [
                 HOME,
                 {
-                    "href": reverse("places:system", args=[strategy.system.slug]),
+                    "href": reverse("system", args=[strategy.system.slug]),
                     "text": strategy.system.name,
                 },
             ],

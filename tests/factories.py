@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from icsgov.dates import DatePrecision
+from icsgov.core.dates import DatePrecision
 from partnerships import models as pm
 from partnerships.choices import BoardKind, ChairModel, OrganisationKind, Role, Sector
 from places import models as geo

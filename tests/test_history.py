@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 from pghistory.models import Events
 
-from icsgov.history import command_context
+from icsgov.core.history import command_context
 from partnerships.models import Board, Membership
 from tests import factories
 

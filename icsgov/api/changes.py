@@ -1,67 +1,39 @@
-"""``/api/v1/changes/``: the history of registry records, read from pghistory's events.
+"""``/api/v1/changes/``: the history of registry records (icsgov.core.history).
 
 Who sees which changes follows who sees which records: anonymous clients the changes of records
-that are public now (icsgov.visibility), staff also those of their own systems (icsgov.access),
-superusers everything. Private fields (Person.PRIVATE_FIELDS) are stripped from every change
-for everyone but superusers, and anonymous clients are not told staff usernames.
+that are public now, staff also those of their own systems, superusers everything. Private
+fields (contact details) are left out except for those who keep the record, and anonymous
+clients are not told staff usernames.
 """
 
 import django_filters
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.db.models import Q, TextField
-from django.db.models.functions import Cast
 from drf_spectacular.utils import extend_schema
 from pghistory.models import Events
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
-from icsgov import access
-from icsgov.api.views import CachedReadMixin
-from icsgov.visibility import _rules, sees_unpublished, visible
-
-#: Models whose history the API serves: every registry model with a system, and people.
-TRACKED = sorted([*access.SYSTEM_PATHS, "partnerships.person"])
-LABELS = (("insert", "insert"), ("update", "update"), ("delete", "delete"))
+from icsgov.core import history, scoping
+from icsgov.core.api.views import CachedReadMixin
+from icsgov.core.visibility import is_declared, visible
 
 
-def private_fields(model_label: str) -> tuple:
-    """Fields of a model that only superusers may see in its history."""
-    try:
-        model = apps.get_model(model_label)
-    except LookupError:
-        return ()
-    return getattr(model, "PRIVATE_FIELDS", ())
+def _tracked():
+    return {m._meta.label_lower: m for m in history.tracked_models()}
 
 
-def _ids_text(queryset):
-    return queryset.annotate(pk_text=Cast("pk", TextField())).values("pk_text")
+LABELS = tuple((label, label) for label in history.LABELS)
 
 
-def visible_events(user):
-    """The events of the records ``user`` may see (one query, whatever the number of models)."""
-    events = Events.objects.filter(
-        pgh_obj_model__in=[apps.get_model(m)._meta.label for m in TRACKED]
-    )
-    if sees_unpublished(user):
-        return events
-    public_models = _rules()
-    condition = Q(pk__in=[])
-    for label in TRACKED:
-        model = apps.get_model(label)
-        ids = None
-        if model in public_models:
-            ids = visible(model._default_manager.all(), user)
-        elif user is not None and access.is_scoped(model) and access.can(user, access.VIEW):
-            ids = access.restrict(model._default_manager.all(), user, access.VIEW)
-        if ids is not None:
-            condition |= Q(pgh_obj_model=model._meta.label, pgh_obj_id__in=_ids_text(ids))
-    return events.filter(condition)
+def _model_choices():
+    """The tracked models, known once the apps are ready (the filter is declared at import)."""
+    return [(label, label) for label in sorted(_tracked())]
 
 
 class ChangeFilterSet(django_filters.FilterSet):
     model = django_filters.ChoiceFilter(
-        choices=[(label, label) for label in TRACKED],
+        choices=_model_choices,
         method="filter_model",
         label="Kind of record, as app.model, e.g. partnerships.membership.",
     )
@@ -90,7 +62,7 @@ class ChangeFilterSet(django_filters.FilterSet):
         model = Events
         fields = []
 
-    def filter_model(self, queryset, name, value):
+    def filter_model(self, queryset, name, value: str):
         return queryset.filter(pgh_obj_model=apps.get_model(value)._meta.label)
 
     def filter_object(self, queryset, name, value):
@@ -102,10 +74,10 @@ class ChangeFilterSet(django_filters.FilterSet):
         pk = None
         if any(f.name == "slug" for f in model._meta.fields):
             rows = model._default_manager.filter(slug=value)
-            if model in _rules():
+            if is_declared(model):
                 rows = visible(rows, user)
             else:
-                rows = access.restrict(rows, user, access.VIEW)
+                rows = scoping.restrict(rows, user, scoping.VIEW)
             pk = rows.values_list("pk", flat=True).first()
         if pk is None and value.isdigit():
             pk = value
@@ -146,40 +118,17 @@ class ChangeSerializer(serializers.Serializer):
     )
 
 
-def describe(event, users, show_private: bool, show_users: bool):
-    context = event.pgh_context or {}
-    user = users.get(context.get("user"))
-    if "command" in context:
-        who = context.get("username") if show_users and context.get("username") else None
-        who = who or f"command {context['command']}"
-        via = f"command {context['command']}"
-    elif user is not None or context.get("user"):
-        who = (user.get_username() if user else None) if show_users else "registry staff"
-        via = context.get("url")
-    else:
-        who, via = None, context.get("url")
-    data = event.pgh_data or {}
-    if event.pgh_label == "update" and event.pgh_diff:
-        changes = {name: pair for name, pair in event.pgh_diff.items()}
-    elif event.pgh_label == "delete":
-        changes = {name: [value, None] for name, value in data.items()}
-    else:
-        changes = {name: [None, value] for name, value in data.items()}
-    hidden = () if show_private else private_fields(event.pgh_obj_model)
+def _row(change):
     return {
-        "pgh_slug": event.pgh_slug,
-        "pgh_created_at": event.pgh_created_at,
-        "who": who,
-        "via": via,
-        "model": event.pgh_obj_model.lower(),
-        "pgh_obj_id": event.pgh_obj_id,
-        "object_slug": data.get("slug"),
-        "pgh_label": event.pgh_label,
-        "changes": {
-            name: {"before": before, "after": after}
-            for name, (before, after) in sorted(changes.items())
-            if name not in hidden
-        },
+        "pgh_slug": change.id,
+        "pgh_created_at": change.when,
+        "who": change.who,
+        "via": change.via,
+        "model": change.model,
+        "pgh_obj_id": change.object_id,
+        "object_slug": change.object_slug,
+        "pgh_label": change.label,
+        "changes": {f.name: {"before": f.before, "after": f.after} for f in change.fields},
     }
 
 
@@ -194,19 +143,10 @@ class ChangeViewSet(CachedReadMixin, mixins.ListModelMixin, viewsets.GenericView
     filterset_class = ChangeFilterSet
 
     def get_queryset(self):
-        return visible_events(self.request.user).order_by("-pgh_created_at", "-pgh_slug")
+        return history.visible_events(self.request.user).order_by("-pgh_created_at", "-pgh_slug")
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
-        user_ids = {
-            e.pgh_context["user"]
-            for e in page
-            if e.pgh_context and isinstance(e.pgh_context.get("user"), int)
-        }
-        # One query whether or not the page names users, so the count never varies.
-        users = {u.pk: u for u in get_user_model().objects.filter(pk__in=user_ids)}
-        show_private = sees_unpublished(request.user)
-        show_users = request.user.is_authenticated and request.user.is_staff
-        rows = [describe(e, users, show_private, show_users) for e in page]
+        rows = [_row(change) for change in history.describe_all(page, request.user)]
         return self.get_paginated_response(ChangeSerializer(rows, many=True).data)

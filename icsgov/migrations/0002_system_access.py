@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('icsgov', '0001_extensions'),
+        ('core', '0001_extensions'),
         ('pghistory', '0007_auto_20250421_0444'),
         ('places', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

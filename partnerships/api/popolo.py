@@ -3,12 +3,12 @@
 
 Ids are the registry's slugs. Bodies (Board) and partner organisations (Organisation) are both
 Popolo organizations, told apart by ``classification``. Only what the client may see is
-exported (icsgov.visibility); as at a date when one is given.
+exported (icsgov.core.visibility); as at a date when one is given.
 """
 
 from rest_framework import serializers
 
-from icsgov.visibility import mark_public_links, public_board, public_organisation, visible
+from icsgov.core.visibility import shown, visible
 from partnerships.models import Board, Membership, Organisation, Person, Post
 
 
@@ -73,9 +73,7 @@ class PopoloMembershipSerializer(serializers.ModelSerializer):
         ]
 
     def get_on_behalf_of_id(self, membership) -> str | None:
-        if getattr(membership, "_public_on_behalf_of", True) is False:
-            return None
-        return _slug(membership.on_behalf_of)
+        return _slug(shown(membership, "on_behalf_of"))
 
 
 class PopoloExportSerializer(serializers.Serializer):
@@ -93,14 +91,10 @@ def _dated(queryset, date):
 def popolo_export(system, user, date=None) -> dict:
     """The system's records in Popolo, restricted to what ``user`` may see, as at ``date``."""
     boards = _dated(visible(Board.objects.filter(system=system), user), date)
-    boards = mark_public_links(boards.select_related("parent"), user, {"parent": public_board})
+    boards = boards.select_related("parent")
     posts = _dated(visible(Post.objects.filter(board__system=system), user), date)
     memberships = _dated(visible(Membership.objects.filter(post__board__system=system), user), date)
-    memberships = mark_public_links(
-        memberships.select_related("person", "post__board", "on_behalf_of"),
-        user,
-        {"on_behalf_of": public_organisation},
-    )
+    memberships = memberships.select_related("person", "post__board", "on_behalf_of")
     memberships = list(memberships)
     people = visible(
         Person.objects.filter(pk__in={m.person_id for m in memberships}), user
@@ -114,9 +108,7 @@ def popolo_export(system, user, date=None) -> dict:
             "slug": board.slug,
             "name": board.name,
             "classification": f"body:{board.kind}",
-            "parent_id": None
-            if getattr(board, "_public_parent", True) is False
-            else _slug(board.parent),
+            "parent_id": _slug(shown(board, "parent")),
             "start_date": board.start_date,
             "end_date": board.end_date,
             "identifiers": [],

@@ -3,7 +3,7 @@
 import django.contrib.postgres.constraints
 import django.contrib.postgres.fields.ranges
 import django.db.models.deletion
-import icsgov.models
+import icsgov.core.periods
 import pgtrigger.compiler
 import pgtrigger.migrations
 from django.db import migrations, models
@@ -570,7 +570,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='organisationidentifier',
-            constraint=django.contrib.postgres.constraints.ExclusionConstraint(expressions=[(icsgov.models.DateRange('valid_from', 'valid_to', django.contrib.postgres.fields.ranges.RangeBoundary(inclusive_lower=True, inclusive_upper=True)), '&&'), ('scheme', '='), ('code', '=')], name='partnerships_identifier_code_unique_in_time', violation_error_message='This code is already in use for an overlapping period.'),
+            constraint=django.contrib.postgres.constraints.ExclusionConstraint(expressions=[(icsgov.core.periods.DateRange('valid_from', 'valid_to', django.contrib.postgres.fields.ranges.RangeBoundary(inclusive_lower=True, inclusive_upper=True)), '&&'), ('scheme', '='), ('code', '=')], name='partnerships_identifier_code_unique_in_time', violation_error_message='This code is already in use for an overlapping period.'),
         ),
         pgtrigger.migrations.AddTrigger(
             model_name='organisationidentifier',
@@ -630,7 +630,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='membership',
-            constraint=django.contrib.postgres.constraints.ExclusionConstraint(expressions=[(icsgov.models.DateRange('start_date', 'end_date', django.contrib.postgres.fields.ranges.RangeBoundary(inclusive_lower=True, inclusive_upper=True)), '&&'), ('person', '='), ('post', '=')], name='partnerships_membership_no_overlap_same_person_post', violation_error_message='This person already holds this seat for part of that period.'),
+            constraint=django.contrib.postgres.constraints.ExclusionConstraint(expressions=[(icsgov.core.periods.DateRange('start_date', 'end_date', django.contrib.postgres.fields.ranges.RangeBoundary(inclusive_lower=True, inclusive_upper=True)), '&&'), ('person', '='), ('post', '=')], name='partnerships_membership_no_overlap_same_person_post', violation_error_message='This person already holds this seat for part of that period.'),
         ),
         pgtrigger.migrations.AddTrigger(
             model_name='membership',
@@ -674,7 +674,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='termsofreference',
-            constraint=django.contrib.postgres.constraints.ExclusionConstraint(condition=models.Q(('status', 'ratified')), expressions=[(icsgov.models.DateRange('in_force_from', 'in_force_to', django.contrib.postgres.fields.ranges.RangeBoundary(inclusive_lower=True, inclusive_upper=True)), '&&'), ('board', '=')], name='partnerships_terms_one_in_force', violation_error_message="Another ratified version of this body's terms of reference is in force over part of that period."),
+            constraint=django.contrib.postgres.constraints.ExclusionConstraint(condition=models.Q(('status', 'ratified')), expressions=[(icsgov.core.periods.DateRange('in_force_from', 'in_force_to', django.contrib.postgres.fields.ranges.RangeBoundary(inclusive_lower=True, inclusive_upper=True)), '&&'), ('board', '=')], name='partnerships_terms_one_in_force', violation_error_message="Another ratified version of this body's terms of reference is in force over part of that period."),
         ),
         pgtrigger.migrations.AddTrigger(
             model_name='termsofreference',

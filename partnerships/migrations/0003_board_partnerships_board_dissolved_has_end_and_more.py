@@ -2,7 +2,7 @@
 
 import django.contrib.postgres.constraints
 import django.contrib.postgres.fields.ranges
-import icsgov.models
+import icsgov.core.periods
 from django.db import migrations, models
 
 
@@ -20,6 +20,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='organisationidentifier',
-            constraint=django.contrib.postgres.constraints.ExclusionConstraint(expressions=[(icsgov.models.DateRange('valid_from', 'valid_to', django.contrib.postgres.fields.ranges.RangeBoundary(inclusive_lower=True, inclusive_upper=True)), '&&'), ('organisation', '='), ('scheme', '=')], name='partnerships_identifier_one_code_per_scheme_in_time', violation_error_message='This organisation already has a code in this scheme for an overlapping period. End the old code the day before the new one applies.'),
+            constraint=django.contrib.postgres.constraints.ExclusionConstraint(expressions=[(icsgov.core.periods.DateRange('valid_from', 'valid_to', django.contrib.postgres.fields.ranges.RangeBoundary(inclusive_lower=True, inclusive_upper=True)), '&&'), ('organisation', '='), ('scheme', '=')], name='partnerships_identifier_one_code_per_scheme_in_time', violation_error_message='This organisation already has a code in this scheme for an overlapping period. End the old code the day before the new one applies.'),
         ),
     ]

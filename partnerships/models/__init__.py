@@ -1,9 +1,14 @@
-from .agreements import Agreement
-from .boards import Board
-from .meetings import Attendance, Decision, Meeting, MeetingPaper
-from .organisations import Organisation, OrganisationIdentifier
-from .people import Membership, Person, Post
-from .terms import Principle, TermsClause, TermsOfReference
+"""The partnerships app's models, one module per concept (admin/, api/ and filtersets/ follow
+the same split)."""
+
+from .organisations import Organisation, OrganisationIdentifier  # isort: skip
+from .boards import Board  # isort: skip
+from .people import Person  # isort: skip
+from .seats import Post  # isort: skip
+from .appointments import Membership  # isort: skip
+from .terms import Principle, TermsClause, TermsOfReference  # isort: skip
+from .meetings import Attendance, Decision, Meeting, MeetingPaper  # isort: skip
+from .agreements import Agreement  # isort: skip
 
 __all__ = [
     "Agreement",

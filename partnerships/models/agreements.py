@@ -1,7 +1,9 @@
 import pghistory
 from django.db import models
 
-from icsgov.models import SluggedModel, SourcedModel, ValidityPeriod, end_after_start_constraint
+from icsgov.core.models import PublicDatedQuerySet, SluggedModel, SourcedModel, ValidityPeriod
+from icsgov.core.periods import end_not_before_start
+from icsgov.core.scoping import Scope
 from partnerships.choices import AgreementKind, AgreementStatus
 
 
@@ -46,9 +48,14 @@ class Agreement(SluggedModel, SourcedModel, ValidityPeriod):
         help_text="Proposed, active or ended.",
     )
 
+    objects = PublicDatedQuerySet.as_manager()
+
+    system_scope = Scope("system")
+    same_system_links = ("overseen_by",)
+
     class Meta:
         ordering = ["system__name", "name"]
-        constraints = [end_after_start_constraint("partnerships_agreement")]
+        constraints = [end_not_before_start("partnerships_agreement")]
 
     def __str__(self):
         return self.name

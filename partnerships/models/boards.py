@@ -2,15 +2,17 @@ import pghistory
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from icsgov.models import (
+from icsgov.core.models import (
     PublishableDatedQuerySet,
     PublishableModel,
     SluggedModel,
     SourcedModel,
     ValidityPeriod,
-    end_after_start_constraint,
 )
+from icsgov.core.periods import end_not_before_start
+from icsgov.core.scoping import Scope
 from partnerships.choices import BoardKind, BoardStatus, ChairModel
+from partnerships.rules import chairs
 
 
 class BoardQuerySet(PublishableDatedQuerySet):
@@ -117,10 +119,16 @@ class Board(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
 
     objects = BoardQuerySet.as_manager()
 
+    system_scope = Scope("system")
+    #: Links that must point into the body's own system.
+    same_system_links = ("place", "footprint", "cluster", "parent")
+
     class Meta:
+        verbose_name = "body"
+        verbose_name_plural = "bodies"
         ordering = ["system__name", "name"]
         constraints = [
-            end_after_start_constraint("partnerships_board"),
+            end_not_before_start("partnerships_board"),
             models.CheckConstraint(
                 condition=~models.Q(status=BoardStatus.DISSOLVED)
                 | models.Q(end_date__isnull=False),
@@ -137,9 +145,7 @@ class Board(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
         return self.chair_model in ChairModel.allowing_several_chairs()
 
     def terms_in_force_on(self, date):
-        from partnerships.models import TermsOfReference
-
-        return TermsOfReference.objects.filter(board=self).in_force_on(date).first()
+        return self.terms_of_reference.in_force_on(date).first()
 
     def clean(self):
         super().clean()
@@ -148,12 +154,6 @@ class Board(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
             errors["end_date"] = "Give the date a dissolved body ended."
         if self.parent_id and self.parent_id == self.pk:
             errors["parent"] = "A body cannot be its own parent."
-        if self.place_id and self.system_id and self.place.system_id != self.system_id:
-            errors["place"] = f"{self.place} is in {self.place.system}, not in {self.system}."
-        if self.footprint_id and self.system_id and self.footprint.system_id != self.system_id:
-            errors["footprint"] = f"{self.footprint} is not in {self.system}."
         if errors:
             raise ValidationError(errors)
-        from partnerships.services import check_board_chairs
-
-        check_board_chairs(self)
+        chairs.check_chair_model(self)

@@ -1,11 +1,18 @@
 import pghistory
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 
-from icsgov.dates import DatePrecision, format_date, not_over_q
-from icsgov.models import PublicQuerySet, PublishableQuerySet, SluggedModel, SourcedModel, today
+from icsgov.core.dates import DatePrecision, format_date, not_over_q, today
+from icsgov.core.models import (
+    CheckedModel,
+    PublicQuerySet,
+    PublishableQuerySet,
+    SluggedModel,
+    SourcedModel,
+)
+from icsgov.core.periods import Period, end_not_before_start
+from icsgov.core.scoping import Scope
 from partnerships.choices import AttendanceStatus, MeetingKind, MeetingStatus
+from partnerships.rules import attendance as attendance_rules
 
 
 def _not_over(date):
@@ -14,7 +21,7 @@ def _not_over(date):
 
 class MeetingQuerySet(PublishableQuerySet):
     # public(): published, of a public body. A private meeting is still listed; its papers never
-    # are (icsgov.visibility.public_meeting, public_meeting_paper).
+    # are (partnerships.visibility).
 
     def upcoming(self, date=None):
         """Meetings not yet over on ``date`` (a 'September 2022' meeting lasts the month)."""
@@ -25,7 +32,7 @@ class MeetingQuerySet(PublishableQuerySet):
 
 
 @pghistory.track()
-class Meeting(SluggedModel, SourcedModel):
+class Meeting(SluggedModel, SourcedModel, CheckedModel):
     """A meeting of a body: scheduled, held or cancelled; public or private."""
 
     slug_source = "slug_basis"
@@ -54,7 +61,10 @@ class Meeting(SluggedModel, SourcedModel):
         help_text="How precisely the date is known.",
     )
     date_end = models.DateField(
-        null=True, blank=True, help_text="For a range of months: the first day of the last month."
+        "end of the range",
+        null=True,
+        blank=True,
+        help_text="For a range of months: the first day of the last month.",
     )
     starts_at = models.TimeField(null=True, blank=True, help_text="Start time, if known.")
     purpose = models.TextField(blank=True, help_text="What the meeting is for.")
@@ -85,13 +95,14 @@ class Meeting(SluggedModel, SourcedModel):
 
     objects = MeetingQuerySet.as_manager()
 
+    system_scope = Scope("board__system")
+    periods = (Period("date", "date_end", "date_precision", "date_precision"),)
+
     class Meta:
         ordering = ["-date", "board__name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(date_end__isnull=True) | Q(date_end__gte=models.F("date")),
-                name="partnerships_meeting_end_not_before_start",
-                violation_error_message="The end of the date range cannot be before its start.",
+            end_not_before_start(
+                "partnerships_meeting", "date", "date_end", names=("date", "end of the range")
             )
         ]
 
@@ -105,11 +116,6 @@ class Meeting(SluggedModel, SourcedModel):
     @property
     def when(self) -> str:
         return format_date(self.date, self.date_precision, self.date_end)
-
-    def clean(self):
-        super().clean()
-        if self.date_end and self.date and self.date_end < self.date:
-            raise ValidationError({"date_end": "The range cannot end before it starts."})
 
 
 @pghistory.track()
@@ -128,6 +134,8 @@ class MeetingPaper(SourcedModel):
 
     # public(): papers marked public, of a public meeting held in public; never private ones.
     objects = PublicQuerySet.as_manager()
+
+    system_scope = Scope("meeting__board__system")
 
     class Meta:
         ordering = ["meeting", "title"]
@@ -177,6 +185,8 @@ class Attendance(models.Model):
 
     objects = PublicQuerySet.as_manager()
 
+    system_scope = Scope("meeting__board__system")
+
     class Meta:
         ordering = ["meeting", "person__name"]
         verbose_name_plural = "attendance"
@@ -191,12 +201,7 @@ class Attendance(models.Model):
 
     def clean(self):
         super().clean()
-        if self.status == AttendanceStatus.DEPUTY and not self.deputy_id:
-            raise ValidationError({"deputy": "Name the deputy who attended."})
-        if self.deputy_id and self.status != AttendanceStatus.DEPUTY:
-            raise ValidationError({"status": "A deputy is recorded only with status 'deputy'."})
-        if self.membership_id and self.person_id and self.membership.person_id != self.person_id:
-            raise ValidationError({"membership": "That appointment belongs to someone else."})
+        attendance_rules.check_attendance(self)
 
 
 @pghistory.track()
@@ -214,6 +219,8 @@ class Decision(models.Model):
     )
 
     objects = PublicQuerySet.as_manager()
+
+    system_scope = Scope("meeting__board__system")
 
     class Meta:
         ordering = ["meeting", "order"]

@@ -1,18 +1,20 @@
 import pghistory
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import RangeOperators
+from django.core.exceptions import ValidationError
 from django.db import models
 
-from icsgov.models import (
-    DatedQuerySet,
+from icsgov.core.models import (
+    CheckedModel,
+    PublicDatedQuerySet,
     PublishableDatedQuerySet,
     PublishableModel,
     SluggedModel,
     SourcedModel,
     ValidityPeriod,
-    end_after_start_constraint,
-    inclusive_range,
 )
+from icsgov.core.periods import Period, end_not_before_start, inclusive_range, overlapping_q
+from icsgov.core.scoping import Scope
 from partnerships.choices import IdentifierScheme, OrganisationKind, Sector
 
 
@@ -53,9 +55,13 @@ class Organisation(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod)
 
     objects = PublishableDatedQuerySet.as_manager()
 
+    #: National organisations (no system) are shared; any system's records may cite a published
+    #: organisation (a member represents it, it nominates to a seat, hosts a meeting...).
+    system_scope = Scope("system", national=True, citable=True)
+
     class Meta:
         ordering = ["name"]
-        constraints = [end_after_start_constraint("partnerships_organisation")]
+        constraints = [end_not_before_start("partnerships_organisation")]
 
     def __str__(self):
         return self.name
@@ -66,13 +72,13 @@ class Organisation(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod)
         return identifier.code if identifier else None
 
 
-class IdentifierQuerySet(DatedQuerySet):
+class IdentifierQuerySet(PublicDatedQuerySet):
     start_field = "valid_from"
     end_field = "valid_to"
 
 
 @pghistory.track()
-class OrganisationIdentifier(SourcedModel):
+class OrganisationIdentifier(SourcedModel, CheckedModel):
     """An official code for an organisation or its area, valid for a period."""
 
     # CASCADE: an identifier has no meaning without its organisation.
@@ -87,10 +93,13 @@ class OrganisationIdentifier(SourcedModel):
     )
     code = models.CharField(max_length=20, help_text="The code, e.g. QRL or E54000042.")
     valid_from = models.DateField(
-        null=True, blank=True, help_text="First day the code applies (inclusive)."
+        "first day valid",
+        null=True,
+        blank=True,
+        help_text="First day the code applies (inclusive).",
     )
     valid_to = models.DateField(
-        null=True, blank=True, help_text="Last day the code applies (inclusive)."
+        "last day valid", null=True, blank=True, help_text="Last day the code applies (inclusive)."
     )
     source_note = models.TextField(
         blank=True, help_text="Where the code was found and how far it was verified."
@@ -98,11 +107,17 @@ class OrganisationIdentifier(SourcedModel):
 
     objects = IdentifierQuerySet.as_manager()
 
+    system_scope = Scope("organisation__system", national=True)
+    periods = (Period("valid_from", "valid_to"),)
+
     class Meta:
         ordering = ["scheme", "code", "valid_from"]
         constraints = [
-            end_after_start_constraint(
-                "partnerships_organisationidentifier", "valid_from", "valid_to"
+            end_not_before_start(
+                "partnerships_organisationidentifier",
+                "valid_from",
+                "valid_to",
+                names=("first day valid", "last day valid"),
             ),
             ExclusionConstraint(
                 name="partnerships_identifier_code_unique_in_time",
@@ -149,22 +164,14 @@ class OrganisationIdentifier(SourcedModel):
         ]
 
     def validate_constraints(self, exclude=None):
-        from django.core.exceptions import ValidationError
-
         super().validate_constraints(exclude)
         if not (self.checked_together and self.scheme and self.code):
             return
-        others = OrganisationIdentifier.objects.exclude(pk=self.pk).exclude(
-            pk__in=self.checked_together
+        others = (
+            OrganisationIdentifier.objects.exclude(pk=self.pk)
+            .exclude(pk__in=self.checked_together)
+            .filter(overlapping_q(self.valid_from, self.valid_to, "valid_from", "valid_to"))
         )
-        if self.valid_to:
-            others = others.filter(
-                models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=self.valid_to)
-            )
-        if self.valid_from:
-            others = others.filter(
-                models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=self.valid_from)
-            )
         clash = (
             others.filter(scheme=self.scheme, code=self.code).select_related("organisation").first()
         )
@@ -183,10 +190,3 @@ class OrganisationIdentifier(SourcedModel):
                     "overlapping period. End the old code the day before the new one applies."
                 }
             )
-
-    def clean(self):
-        from django.core.exceptions import ValidationError
-
-        super().clean()
-        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise ValidationError({"valid_to": "The code cannot stop applying before it starts."})

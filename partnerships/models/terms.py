@@ -3,19 +3,20 @@ from dataclasses import dataclass
 import pghistory
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import RangeOperators
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from icsgov.models import (
+from icsgov.core.models import (
+    CheckedModel,
     DatedQuerySet,
     PublicQuerySet,
     SluggedModel,
     SourcedModel,
-    end_after_start_constraint,
-    inclusive_range,
 )
+from icsgov.core.periods import Period, end_not_before_start, inclusive_range
+from icsgov.core.scoping import Scope
 from partnerships.choices import ClauseTopic, TermsStatus
+from partnerships.rules import terms as terms_rules
 
 
 class TermsQuerySet(DatedQuerySet, PublicQuerySet):
@@ -27,10 +28,6 @@ class TermsQuerySet(DatedQuerySet, PublicQuerySet):
 
     def in_force_on(self, date):
         return self.ratified().as_at(date)
-
-    def published(self):
-        """Public versions: ratified and marked for publication. Drafts are never public."""
-        return self.ratified().filter(is_published=True)
 
     def history(self):
         """Versions latest first, as the board page lists them."""
@@ -72,7 +69,7 @@ def compare_clauses(old_clauses, new_clauses, previous) -> VersionChanges:
 
 
 @pghistory.track()
-class TermsOfReference(SluggedModel, SourcedModel):
+class TermsOfReference(SluggedModel, SourcedModel, CheckedModel):
     """One version of a body's terms of reference. Drafts are ratified at a meeting; only one
     ratified version of a body is in force on any date."""
 
@@ -94,10 +91,16 @@ class TermsOfReference(SluggedModel, SourcedModel):
         help_text="Draft, ratified (may be in force) or withdrawn. Drafts are never public.",
     )
     in_force_from = models.DateField(
-        null=True, blank=True, help_text="First day in force (inclusive). Ratified versions only."
+        "first day in force",
+        null=True,
+        blank=True,
+        help_text="First day in force (inclusive). Ratified versions only.",
     )
     in_force_to = models.DateField(
-        null=True, blank=True, help_text="Last day in force (inclusive); blank while in force."
+        "last day in force",
+        null=True,
+        blank=True,
+        help_text="Last day in force (inclusive); blank while in force.",
     )
     approved_on = models.DateField(null=True, blank=True, help_text="Date it was ratified.")
     approval_meeting = models.ForeignKey(
@@ -136,6 +139,9 @@ class TermsOfReference(SluggedModel, SourcedModel):
 
     objects = TermsQuerySet.as_manager()
 
+    system_scope = Scope("board__system")
+    periods = (Period("in_force_from", "in_force_to"),)
+
     #: Ids of saved versions being changed in the same submission (the rows of the board
     #: page's inline), whose submitted dates the caller checks against this one: their saved
     #: dates are about to change, so :meth:`clean` does not hold them against it.
@@ -146,8 +152,11 @@ class TermsOfReference(SluggedModel, SourcedModel):
         verbose_name_plural = "terms of reference"
         ordering = ["board__name", "-in_force_from", "version"]
         constraints = [
-            end_after_start_constraint(
-                "partnerships_termsofreference", "in_force_from", "in_force_to"
+            end_not_before_start(
+                "partnerships_termsofreference",
+                "in_force_from",
+                "in_force_to",
+                names=("first day in force", "last day in force"),
             ),
             models.UniqueConstraint(
                 fields=["board", "version"], name="partnerships_terms_unique_version"
@@ -189,7 +198,7 @@ class TermsOfReference(SluggedModel, SourcedModel):
             TermsOfReference.objects.filter(
                 board_id=self.board_id, in_force_from__lt=self.in_force_from
             )
-            .published()
+            .public()
             .order_by("-in_force_from")
             .first()
             if self.in_force_from
@@ -216,42 +225,7 @@ class TermsOfReference(SluggedModel, SourcedModel):
 
     def clean(self):
         super().clean()
-        if self.in_force_from and self.in_force_to and self.in_force_to < self.in_force_from:
-            raise ValidationError(
-                {"in_force_to": "A version cannot stop being in force before it starts."}
-            )
-        if self.status == TermsStatus.RATIFIED and not self.in_force_from:
-            raise ValidationError(
-                {"in_force_from": "Give the date a ratified version comes into force."}
-            )
-        if (
-            self.voting_membership_count is not None
-            and self.membership_count is not None
-            and self.voting_membership_count > self.membership_count
-        ):
-            raise ValidationError(
-                {"voting_membership_count": "There cannot be more voting members than members."}
-            )
-        if self.status == TermsStatus.RATIFIED and self.board_id:
-            clash = (
-                TermsOfReference.objects.filter(board_id=self.board_id)
-                .ratified()
-                .exclude(pk=self.pk)
-                .exclude(pk__in=self.checked_together)
-                .filter(Q(in_force_to__isnull=True) | Q(in_force_to__gte=self.in_force_from))
-            )
-            if self.in_force_to:
-                clash = clash.filter(in_force_from__lte=self.in_force_to)
-            clash = clash.first()
-            if clash:
-                until = f" to {clash.in_force_to:%d %b %Y}" if clash.in_force_to else ""
-                raise ValidationError(
-                    {
-                        "in_force_from": f"Version {clash.version} is in force from "
-                        f"{clash.in_force_from:%d %b %Y}{until}. End it before this version "
-                        "comes into force."
-                    }
-                )
+        terms_rules.check_terms(self)
 
 
 @pghistory.track()
@@ -272,7 +246,12 @@ class TermsClause(SourcedModel):
     heading = models.CharField(max_length=250, blank=True, help_text="Clause heading.")
     text = models.TextField(help_text="Clause text.")
 
+    objects = PublicQuerySet.as_manager()
+
+    system_scope = Scope("terms__board__system")
+
     class Meta:
+        verbose_name = "terms of reference clause"
         ordering = ["terms", "order"]
         constraints = [
             models.UniqueConstraint(
@@ -301,6 +280,10 @@ class Principle(SourcedModel):
     )
     text = models.TextField(help_text="The principle in full.")
     adopted_on = models.DateField(null=True, blank=True, help_text="Date it was adopted.")
+
+    objects = PublicQuerySet.as_manager()
+
+    system_scope = Scope("board__system")
 
     class Meta:
         ordering = ["board", "number"]

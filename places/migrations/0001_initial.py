@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("icsgov", "0001_extensions"),
+        ("core", "0001_extensions"),
         ('pghistory', '0007_auto_20250421_0444'),
     ]
 

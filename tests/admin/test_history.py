@@ -3,11 +3,11 @@ after) from any write path; the list of changes is limited to the user's systems
 
 import pytest
 
-from icsgov.history import command_context
+from icsgov.core.history import command_context
 from tests.admin.test_permissions import change_data
 
 MEMBERSHIPS = "/admin/partnerships/membership/"
-EVENTS = "/admin/pghistory/events/"
+EVENTS = "/admin/icsgov/change/"
 
 
 @pytest.mark.django_db

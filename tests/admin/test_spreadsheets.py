@@ -214,8 +214,10 @@ def test_export_selected_appointments_reimports_with_no_changes(login, own, othe
 @pytest.mark.django_db
 @pytest.mark.parametrize("fmt", [CSV, XLSX])
 def test_export_selected_people_reimports_with_no_changes(login, own, fmt):
-    amina = factories.PersonFactory(name="Amina Patel", honorific="Cllr", biography="Leader.")
-    factories.PersonFactory(name="Not Ticked")
+    amina = factories.PersonFactory(
+        name="Amina Patel", honorific="Cllr", biography="Leader.", system=own.system
+    )
+    factories.PersonFactory(name="Not Ticked", system=own.system)
     client = login("secretariat-own")
     people = [amina.pk, own.membership.person_id]
     response = export_selected(client, PEOPLE, people, fmt)

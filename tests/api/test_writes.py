@@ -42,7 +42,8 @@ def make_system(name):
         attendance=factories.AttendanceFactory(meeting=meeting, person=person),
         decision=factories.DecisionFactory(meeting=meeting, order=1),
         milestone=factories.MilestoneFactory(system=system, slug=f"{name}-milestone"),
-        loose_person=factories.PersonFactory(slug=f"{name}-loose-person"),
+        # Added in the system, appointed nowhere yet.
+        loose_person=factories.PersonFactory(slug=f"{name}-loose-person", system=system),
     )
 
 
@@ -146,11 +147,13 @@ ROLES = [
     ("anonymous", "own", 401, 401, 401),
     ("viewer", "own", 403, 403, 403),
     ("secretariat", "own", 201, 200, 204),
-    ("secretariat", "other", 403, 403, 403),
+    # Naming another system's record in a write is a 400 that reveals nothing of it (it is as
+    # unknown as a misspelt slug); changing or deleting one the client can see is a 403.
+    ("secretariat", "other", 400, 403, 403),
     ("superuser", "other", 201, 200, 204),
 ]
 EXCEPTIONS = {
-    # Unappointed people are shared: any secretariat user may add one (then appoint them).
+    # A new person names no system's record: they go in the writer's own system.
     ("people", "secretariat", "other", "create"): 201,
     # A person still appointed is on the record: end the appointments first.
     ("people", "secretariat", "own", "delete"): 409,
@@ -214,7 +217,10 @@ def test_secretariat_cannot_move_a_seat_to_another_systems_board(world, as_role)
         {"board": world.other.board.slug},
         format="json",
     )
-    assert response.status_code == 403
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "board": [f"No body '{world.other.board.slug}' that you may link to."]
+    }
     world.own.empty_post.refresh_from_db()
     assert world.own.empty_post.board == world.own.board
 
@@ -223,7 +229,12 @@ def test_secretariat_cannot_appoint_to_another_systems_seat(world, as_role):
     client = as_role("secretariat")
     data = {"person": world.own.loose_person.slug, "post": world.other.post.slug}
     response = client.post("/api/v1/memberships/", {**data, "start_date": "2024-01-01"})
-    assert response.status_code == 403
+    assert response.status_code == 400
+    # Nothing of the other system's seat is revealed: not its holders, not that it exists.
+    assert response.json()["errors"] == {
+        "post": [f"No seat '{world.other.post.slug}' that you may link to."]
+    }
+    assert world.other.person.name not in response.content.decode()
     assert not Membership.objects.filter(person=world.own.loose_person).exists()
 
 

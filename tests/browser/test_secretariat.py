@@ -66,7 +66,7 @@ def test_log_in_appoint_to_a_seat_and_read_the_history(live_server, secretariat,
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="Secretariat", exact=True)).to_be_visible()
 
-    page.get_by_role("link", name="Boards", exact=True).click()
+    page.get_by_role("link", name="Bodies", exact=True).click()
     expect(page.locator("#result_list")).to_contain_text("Southampton Health and Care Board")
     expect(page.locator("#result_list")).not_to_contain_text("Elsewhere")
     page.get_by_role("link", name="Southampton Health and Care Board").click()

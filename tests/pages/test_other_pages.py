@@ -3,7 +3,7 @@ import datetime
 import pytest
 from icalendar import Calendar
 
-from icsgov.dates import DatePrecision
+from icsgov.core.dates import DatePrecision
 from partnerships.choices import Role
 from strategy.choices import Recurrence, Scope
 from tests import factories as f

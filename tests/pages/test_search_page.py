@@ -6,7 +6,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
-from icsgov.dates import DatePrecision
+from icsgov.core.dates import DatePrecision
 from strategy.choices import Scope, StrategyStatus
 from tests import factories as f
 

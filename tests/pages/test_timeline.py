@@ -1,6 +1,6 @@
 import datetime
 
-from icsgov.dates import DatePrecision
+from icsgov.core.dates import DatePrecision
 from strategy.choices import Recurrence
 from strategy.models import Milestone
 from strategy.timeline import build_timeline

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from icsgov.history import command_context
+from icsgov.core.history import command_context
 
 DEFAULT_USERNAME = "admin"
 DEFAULT_PASSWORD = "registry-dev-login"

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from icsgov.history import command_context
+from icsgov.core.history import command_context
 from icsgov.synthetic import Shape, delete_synthetic, generate
 
 

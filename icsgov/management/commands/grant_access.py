@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from icsgov.access import AccessRole, SystemAccess
-from icsgov.history import command_context
+from icsgov.core.history import command_context
 from places.models import System
 
 

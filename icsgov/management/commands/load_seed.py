@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from icsgov.history import command_context
+from icsgov.core.history import command_context
 from icsgov.seed.loader import SeedError, load_seed
 
 

@@ -1,0 +1,184 @@
+import copy
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers
+
+#: The fields of icsgov.core.models.ValidityPeriod and SourcedModel, as every answer lists them.
+DATED = ["start_date", "start_precision", "end_date", "end_precision"]
+SOURCE = ["source_file", "source_section"]
+
+
+class BriefSerializer(serializers.ModelSerializer):
+    """A related object in brief: its slug, name and API address, so a client rarely needs a
+    second request. A link the viewer may not follow (icsgov.core.visibility.shown) is null."""
+
+    def get_attribute(self, instance):
+        # The mark icsgov.core.visibility.visible() puts on each declared link.
+        if getattr(instance, f"_public_{self.field_name}", True) is False:
+            return None
+        return super().get_attribute(instance)
+
+
+class LinkField(serializers.HyperlinkedIdentityField):
+    """The object's absolute API address, without the request's own ``?format=`` (DRF keeps
+    it; a CSV row should link to the record, not to more CSV)."""
+
+    def get_url(self, obj, view_name, request, format):
+        path = super().get_url(obj, view_name, None, None)
+        return request.build_absolute_uri(path) if request and path else path
+
+
+def brief_url(view_name, lookup_field="slug"):
+    return LinkField(view_name=f"api:{view_name}", lookup_field=lookup_field)
+
+
+class ErrorSerializer(serializers.Serializer):
+    """Every error answer (icsgov.core.api.exceptions)."""
+
+    detail = serializers.CharField(help_text="What went wrong, in a sentence.")
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="For invalid input: the messages for each field ('non_field_errors' for the "
+        "record as a whole).",
+    )
+
+
+class _LinkableMixin:
+    """A link in a write, chosen among the records the writer may link to
+    (icsgov.core.scoping.linkable): their own systems' records, and the public records of models
+    other systems may cite. Anything else — another system's record, an unpublished one, a
+    misspelt one — gets the same answer, so the error reveals nothing."""
+
+    def get_queryset(self):
+        from icsgov.core.scoping import linkable
+
+        request = self.context.get("request")
+        return linkable(self.model, getattr(request, "user", None))
+
+    def _not_found(self, value):
+        noun = self.model._meta.verbose_name
+        self.fail("does_not_exist", noun=noun, value=value)
+
+
+class LinkSlugField(_LinkableMixin, serializers.SlugRelatedField):
+    """A link written as the other record's slug."""
+
+    default_error_messages = {
+        "does_not_exist": "No {noun} '{value}' that you may link to.",
+        "invalid": "Give the {noun}'s slug.",
+    }
+
+    def __init__(self, model, **kwargs):
+        self.model = model
+        kwargs.setdefault("slug_field", "slug")
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        from django.core.exceptions import ObjectDoesNotExist
+
+        if not isinstance(data, str):
+            self.fail("invalid", noun=self.model._meta.verbose_name)
+        try:
+            return self.get_queryset().get(slug=data)
+        except (ObjectDoesNotExist, ValueError, TypeError):
+            self._not_found(data)
+
+
+class LinkIdField(_LinkableMixin, serializers.PrimaryKeyRelatedField):
+    """A link written as the other record's numeric id."""
+
+    default_error_messages = {
+        "does_not_exist": "No {noun} '{value}' that you may link to.",
+        "incorrect_type": "Give the {noun}'s numeric id.",
+    }
+
+    def __init__(self, model, **kwargs):
+        self.model = model
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int | str) or not str(data).isdigit():
+            self.fail("incorrect_type", noun=self.model._meta.verbose_name)
+        found = self.get_queryset().filter(pk=int(data)).first()
+        if found is None:
+            self._not_found(data)
+        return found
+
+
+def validation_error(error: DjangoValidationError) -> serializers.ValidationError:
+    """A model's ValidationError as DRF's, keyed by field; ``__all__`` becomes
+    ``non_field_errors``."""
+    detail = serializers.as_serializer_error(error)
+    if NON_FIELD_ERRORS in detail:
+        detail["non_field_errors"] = detail.pop(NON_FIELD_ERRORS)
+    return serializers.ValidationError(detail)
+
+
+class WriteSerializer(serializers.ModelSerializer):
+    """Input for creating and changing a record. ``validate`` applies the input to a copy of the
+    record and calls the model's ``full_clean()`` (NetBox style), so every rule the admin and
+    the import apply — field checks, the model's ``clean()`` (for appointments: seat capacity,
+    one chair, no overlap), constraints — gives a 400 naming the field, before anything is saved.
+    The answer to a write is the record as a read shows it (the viewset's read serializer)."""
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        instance = copy.copy(self.instance) if self.instance else self.Meta.model()
+        for name, value in attrs.items():
+            setattr(instance, name, value)
+        try:
+            instance.full_clean()
+        except DjangoValidationError as error:
+            raise validation_error(error) from None
+        return attrs
+
+
+class PrivateFieldsMixin:
+    """Leaves out the model's private fields (icsgov.core.visibility.private_fields: contact
+    details) — absent, not even null — unless the viewer may change the record (``_changeable``,
+    annotated by the viewset with icsgov.core.scoping.changeable_annotation)."""
+
+    def to_representation(self, instance):
+        from icsgov.core.visibility import private_fields
+
+        data = super().to_representation(instance)
+        if not getattr(instance, "_changeable", False):
+            for name in private_fields(type(instance)):
+                data.pop(name, None)
+        return data
+
+
+#: Fields every write may give: where the record came from, and whether it is published.
+WRITE_SOURCE = [*SOURCE, "is_published"]
+SLUG_ON_CREATE = {
+    "slug": {
+        "required": False,
+        "help_text": "Stable identifier; made from the record when left out. Cannot be changed "
+        "once set.",
+    }
+}
+
+
+class SlugOnCreateMixin:
+    """Slugs are stable: given (or made) on create, never changed by an update."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if self.instance is not None and "slug" in fields:
+            fields["slug"].read_only = True
+        return fields
+
+
+class OptionalURLField(serializers.URLField):
+    """A link that may be missing: null, not "" (an empty string is not a URI, and the schema
+    promises one)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return value or None

@@ -1,0 +1,274 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.middleware.http import ConditionalGetMiddleware
+from django.urls import reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.decorators import decorator_from_middleware
+from django.utils.functional import cached_property
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from icsgov.core import scoping
+from icsgov.core import search as search_engine
+from icsgov.core.api.serializers import validation_error
+from icsgov.core.dates import InvalidDate, parse_as_at
+from icsgov.core.visibility import private_fields, visible
+
+conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
+
+
+class CachedReadMixin:
+    """Reads carry an ETag and answer ``If-None-Match`` with 304 Not Modified. Anonymous answers
+    may be cached by anyone for five minutes; staff answers (with unpublished data) only by the
+    user's own browser, and only after revalidating."""
+
+    @classmethod
+    def as_view(cls, *args, **kwargs):
+        return conditional_get(super().as_view(*args, **kwargs))
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            if request.user.is_authenticated:
+                patch_cache_control(response, private=True, no_cache=True)
+            else:
+                patch_cache_control(response, public=True, max_age=300)
+            patch_vary_headers(response, ["Cookie"])
+        return response
+
+
+class FieldsMixin:
+    """``?fields=slug,name`` trims each object to those fields; an unknown name is a 400."""
+
+    def get_serializer(self, *args, **kwargs):
+        serializer = super().get_serializer(*args, **kwargs)
+        raw = self.request.query_params.get("fields") if self.request else None
+        if not raw:
+            return serializer
+        wanted = [name.strip() for name in raw.split(",") if name.strip()]
+        target = getattr(serializer, "child", serializer)
+        unknown = [name for name in wanted if name not in target.fields]
+        if unknown:
+            raise ValidationError(
+                {
+                    "fields": [
+                        f"Unknown field(s): {', '.join(unknown)}. Available: "
+                        f"{', '.join(target.fields)}."
+                    ]
+                }
+            )
+        for name in list(target.fields):
+            if name not in wanted:
+                target.fields.pop(name)
+        return serializer
+
+
+class RegistryViewSet(CachedReadMixin, FieldsMixin, viewsets.ReadOnlyModelViewSet):
+    """Read-only list and detail by slug, restricted to what the client may see
+    (icsgov.core.visibility): anonymous clients get the public record, staff also their own
+    systems' records, superusers everything. Links to records the client may not see are null."""
+
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        queryset = visible(super().get_queryset(), self.request.user)
+        if private_fields(queryset.model):
+            # Private fields are shown only where the viewer keeps the record.
+            queryset = scoping.changeable_annotation(queryset, self.request.user)
+        return queryset
+
+    def filter_queryset(self, queryset):
+        # List filters do not apply to a detail: ``/boards/x/?as_at=D`` describes board x as at
+        # D (even before it began: no members then), it does not hide it.
+        if self.action == "retrieve":
+            return queryset
+        return super().filter_queryset(queryset)
+
+    @cached_property
+    def as_at(self):
+        """The ``as_at`` date a detail answers for (default today); a malformed date is a 400."""
+        return as_at_param(self.request)
+
+
+def as_at_param(request, default_today=True):
+    """The request's ``?as_at=`` through the one parser (icsgov.core.dates.parse_as_at); a bad
+    date is a 400 with the parser's message. Without one: today, or None."""
+    raw = request.query_params.get("as_at")
+    if not raw and not default_today:
+        return None
+    try:
+        return parse_as_at(raw)
+    except InvalidDate as error:
+        raise ValidationError({"as_at": [str(error)]}) from None
+
+
+class SearchHitSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text="Kind of record (see the search's type parameter).")
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    url = serializers.URLField(help_text="The record's API address.")
+    score = serializers.FloatField(help_text="Relevance: higher is better.")
+
+
+class SearchResultsSerializer(serializers.Serializer):
+    query = serializers.CharField()
+    count = serializers.IntegerField(help_text="Number of results returned.")
+    results = SearchHitSerializer(many=True)
+
+
+class SearchParametersSerializer(serializers.Serializer):
+    q = serializers.CharField(max_length=200, help_text="What to look for; typos are tolerated.")
+    type = serializers.MultipleChoiceField(
+        choices=(), required=False, help_text="Only these kinds (repeat for several)."
+    )
+    limit = serializers.IntegerField(min_value=1, max_value=100, default=20)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The kinds the apps registered (icsgov.core.search), known once the apps are ready.
+        self.fields["type"].choices = search_engine.kinds()
+
+
+class SearchView(CachedReadMixin, APIView):
+    """Ranked search across people, organisations, boards, places, clusters, strategies and
+    milestones (full text plus trigram similarity, so misspelt names still match). Anonymous
+    clients search published records only."""
+
+    renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
+
+    @extend_schema(
+        parameters=[SearchParametersSerializer],
+        responses={200: SearchResultsSerializer},
+    )
+    def get(self, request):
+        params = SearchParametersSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        q = params.validated_data["q"]
+        hits = search_engine.search(
+            q,
+            user=request.user,
+            kinds=params.validated_data.get("type") or None,
+            limit=params.validated_data["limit"],
+        )
+        results = [
+            {
+                "type": hit.kind,
+                "slug": hit.object.slug,
+                "name": hit.name,
+                "url": request.build_absolute_uri(
+                    reverse(
+                        search_engine.index_for(hit.kind).api_view,
+                        kwargs={"slug": hit.object.slug},
+                    )
+                ),
+                "score": round(hit.score, 4),
+            }
+            for hit in hits
+        ]
+        return Response({"query": q, "count": len(results), "results": results})
+
+
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The record is still in use."
+    default_code = "conflict"
+
+
+WRITE_ACTIONS = ("create", "update", "partial_update")
+
+
+class WritableRegistryViewSet(
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    RegistryViewSet,
+):
+    """A registry resource that secretariat staff may also write (``RegistryWritePermission``).
+
+    Input goes through ``write_serializer_class`` (a ``WriteSerializer``: the model's
+    ``full_clean()``); the answer is the record as a read shows it. Each write runs in its own
+    savepoint: if the model refuses the save, or the saved record is outside the user's systems
+    (e.g. moved to another system's board), nothing of it is kept."""
+
+    write_serializer_class = None
+
+    def get_serializer_class(self):
+        if self.action in WRITE_ACTIONS:
+            return self.write_serializer_class
+        return super().get_serializer_class()
+
+    def get_serializer(self, *args, **kwargs):
+        if self.action in WRITE_ACTIONS:
+            # ?fields= trims answers, never input.
+            kwargs.setdefault("context", self.get_serializer_context())
+            return self.write_serializer_class(*args, **kwargs)
+        return super().get_serializer(*args, **kwargs)
+
+    def filter_queryset(self, queryset):
+        # List filters narrow lists only; a write addresses its record by slug alone.
+        if self.action in (*WRITE_ACTIONS, "destroy"):
+            return queryset
+        return super().filter_queryset(queryset)
+
+    def read_answer(self, instance):
+        """The record as GET shows it, re-read through the read queryset (with its prefetches
+        and privacy marks)."""
+        instance = self.get_queryset().get(pk=instance.pk)
+        serializer_class = RegistryViewSet.get_serializer_class(self)
+        return serializer_class(instance, context=self.get_serializer_context()).data
+
+    def save_checked(self, serializer):
+        user = self.request.user
+        try:
+            with transaction.atomic():
+                instance = serializer.save()
+                # The net under the link fields (which offer only linkable records): the saved
+                # record, and everything it links to, must be within the writer's systems.
+                if not scoping.can(user, scoping.CHANGE, instance, fresh=True) or (
+                    scoping.links_outside(instance, user)
+                ):
+                    raise PermissionDenied(
+                        "That would put the record outside the systems you keep; nothing was saved."
+                    )
+        except DjangoValidationError as error:
+            # A rule re-checked under lock at save time (e.g. two clients taking a seat's last
+            # place at once).
+            raise validation_error(error) from None
+        except IntegrityError as error:
+            raise ValidationError(
+                {"non_field_errors": [f"The database refused the change: {error}".splitlines()[0]]}
+            ) from None
+        return instance
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        instance = self.save_checked(serializer)
+        return Response(self.read_answer(instance), status=status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        instance = self.get_object()  # 403 unless the stored record is in the user's systems
+        serializer = self.get_serializer(
+            instance, data=request.data, partial=kwargs.pop("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
+        instance = self.save_checked(serializer)
+        return Response(self.read_answer(instance))
+
+    def perform_destroy(self, instance):
+        try:
+            with transaction.atomic():
+                instance.delete()
+        except (ProtectedError, RestrictedError) as error:
+            used_by = sorted(
+                {str(obj._meta.verbose_name_plural) for obj in error.protected_objects}
+            )
+            raise Conflict(
+                f"{instance} cannot be deleted: {', '.join(used_by)} still refer to it. "
+                "End it with an end date, or remove those first."
+            ) from None

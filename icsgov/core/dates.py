@@ -1,0 +1,104 @@
+"""Dates as the papers give them: a day, a month, a range of months, a quarter or a year.
+
+An imprecise date is stored as the first day of its period plus its precision, so it sorts and
+filters like any date without inventing a day: (2022-11-01, MONTH) reads "November 2022".
+"""
+
+import calendar
+import datetime
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+def today() -> datetime.date:
+    """Today in the registry's time zone (settings.TIME_ZONE): the default "as at" date."""
+    return timezone.localdate()
+
+
+#: The dates an "as at" question may ask about: from the NHS's first day to the end of the
+#: century. Outside them the answer would be empty or meaningless, so the question is refused.
+AS_AT_MIN = datetime.date(1948, 7, 5)
+AS_AT_MAX = datetime.date(2100, 12, 31)
+
+
+class InvalidDate(ValueError):
+    """A date a person typed that cannot be used; ``str()`` says why, in words they can act on."""
+
+
+def parse_as_at(value) -> datetime.date:
+    """The date of an ``as_at`` question (``YYYY-MM-DD``), today when blank. Every door — the
+    pages, the API's filters and details, exports — reads "as at" through this one function, so
+    they accept the same dates and refuse the rest with the same message (``InvalidDate``)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return today()
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        date = value
+    else:
+        try:
+            date = datetime.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise InvalidDate(
+                f"Enter a real date as YYYY-MM-DD, for example 2023-04-01 ('{value}' is not one)"
+            ) from None
+    if not AS_AT_MIN <= date <= AS_AT_MAX:
+        raise InvalidDate(
+            f"Enter a date between {format_date(AS_AT_MIN)} and {format_date(AS_AT_MAX)}"
+        )
+    return date
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "day"
+    MONTH = "month", "month"
+    MONTH_RANGE = "month_range", "range of months"
+    QUARTER = "quarter", "quarter"
+    YEAR = "year", "year"
+
+
+def period_end(date: datetime.date, precision: str) -> datetime.date:
+    """The last day of the period a (date, precision) pair stands for."""
+    if precision in (DatePrecision.MONTH, DatePrecision.MONTH_RANGE):
+        return date.replace(day=calendar.monthrange(date.year, date.month)[1])
+    if precision == DatePrecision.QUARTER:
+        last_month = ((date.month - 1) // 3) * 3 + 3
+        return datetime.date(date.year, last_month, calendar.monthrange(date.year, last_month)[1])
+    if precision == DatePrecision.YEAR:
+        return datetime.date(date.year, 12, 31)
+    return date
+
+
+def format_date(
+    date: datetime.date | None, precision: str = DatePrecision.DAY, date_end=None
+) -> str:
+    """Render a date at its precision: '9 August 2022', 'July 2022', 'April – June 2022'."""
+    if date is None:
+        return ""
+    if precision == DatePrecision.MONTH:
+        return date.strftime("%B %Y")
+    if precision == DatePrecision.MONTH_RANGE and date_end:
+        if date.year == date_end.year:
+            return f"{date:%B} – {date_end:%B %Y}"
+        return f"{date:%B %Y} – {date_end:%B %Y}"
+    if precision == DatePrecision.QUARTER:
+        return f"Q{(date.month - 1) // 3 + 1} {date.year}"
+    if precision == DatePrecision.YEAR:
+        return str(date.year)
+    return f"{date.day} {date:%B %Y}"
+
+
+def not_over_q(date: datetime.date, start="date", precision="precision", end="date_end"):
+    """A ``Q`` for (start, precision, end) periods whose last day is on or after ``date``: a
+    "December 2022" milestone is not over until 31 December, whatever day it is stored as."""
+    month_start = date.replace(day=1)
+    quarter_start = date.replace(month=((date.month - 1) // 3) * 3 + 1, day=1)
+    year_start = date.replace(month=1, day=1)
+    return (
+        Q(**{precision: DatePrecision.DAY, f"{start}__gte": date})
+        | Q(**{precision: DatePrecision.DAY, f"{end}__gte": date})
+        | Q(**{precision: DatePrecision.MONTH, f"{start}__gte": month_start})
+        | Q(**{precision: DatePrecision.MONTH_RANGE, f"{end}__gte": month_start})
+        | Q(**{precision: DatePrecision.QUARTER, f"{start}__gte": quarter_start})
+        | Q(**{precision: DatePrecision.YEAR, f"{start}__gte": year_start})
+    )

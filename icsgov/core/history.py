@@ -1,0 +1,255 @@
+"""History: every change to registry data, from any door, recorded by database triggers
+(django-pghistory) and read back here — once, for the admin's history pages and the API's
+``/changes/`` alike.
+
+Writes made in a web request carry their user and address (pghistory's middleware); management
+commands wrap their work in :func:`command_context`. Reading: :func:`visible_events` is the
+changes a viewer may see (those of records they may see, icsgov.core.visibility), and
+:func:`describe` turns an event into a :class:`Change` — when, who, through which door, and each
+changed field before and after — leaving out private fields (contact details) for viewers who
+may not change the record, and :func:`visible_events` leaves out changes to nothing but those
+fields, so the public history does not even date them.
+"""
+
+import getpass
+from dataclasses import dataclass, field
+
+import pghistory
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Func, JSONField, Q, TextField, Value
+from django.db.models.functions import Cast
+
+from icsgov.core import registry, scoping
+from icsgov.core.visibility import is_declared, private_fields, sees_unpublished, visible
+
+LABELS = ("insert", "update", "delete")
+
+
+def command_context(command: str, user=None):
+    """History context for changes made by a management command (on ``user``'s behalf)."""
+    metadata = {"command": command, "os_user": getpass.getuser()}
+    if user is not None:
+        metadata["user"] = user.pk
+        metadata["username"] = user.get_username()
+    return pghistory.context(**metadata)
+
+
+def tracked_models() -> list:
+    """Registry models whose changes are recorded (every one of them)."""
+    return [m for m in registry.registry_models() if _event_model(m) is not None]
+
+
+def _event_model(model):
+    from pghistory.models import Event
+
+    for related in model._meta.related_objects:
+        if issubclass(related.related_model, Event):
+            return related.related_model
+    return None
+
+
+def _ids_text(queryset):
+    return queryset.annotate(pk_text=Cast("pk", TextField())).values("pk_text")
+
+
+def _seen_rows(model, user):
+    """The rows of ``model`` whose changes ``user`` may see, or None for none of them."""
+    if is_declared(model):
+        return visible(model._default_manager.all(), user)
+    if user is not None and scoping.is_scoped(model) and scoping.can(user, scoping.VIEW):
+        return scoping.restrict(model._default_manager.all(), user, scoping.VIEW)
+    return None
+
+
+class _Minus(Func):
+    """``jsonb - 'key' - 'key'``: a diff without the named keys."""
+
+    arg_joiner = " - "
+    template = "(%(expressions)s)"
+    output_field = JSONField()
+
+
+def _events_of(events, rows_of, user):
+    """``events`` of the rows ``rows_of(model, user)`` gives for each tracked model (one query
+    whatever the number of models), without updates that changed only fields the user may not
+    see."""
+    models = tracked_models()
+    events = events.filter(pgh_obj_model__in=[m._meta.label for m in models])
+    if sees_unpublished(user):
+        return events
+    condition = Q(pk__in=[])
+    for model in models:
+        rows = rows_of(model, user)
+        if rows is not None:
+            condition |= Q(pgh_obj_model=model._meta.label, pgh_obj_id__in=_ids_text(rows))
+    events = events.filter(condition)
+    for model in models:
+        hidden = private_fields(model)
+        if not hidden:
+            continue
+        kept = scoping.restrict(model._default_manager.all(), user, scoping.CHANGE)
+        public_diff = _Minus(
+            "pgh_diff", *[Value(name, output_field=TextField()) for name in hidden]
+        )
+        events = events.alias(**{f"_diff_{model._meta.model_name}": public_diff}).exclude(
+            Q(pgh_obj_model=model._meta.label, pgh_label="update")
+            & Q(**{f"_diff_{model._meta.model_name}": {}})
+            & ~Q(pgh_obj_id__in=_ids_text(kept))
+        )
+    return events
+
+
+def visible_events(user):
+    """The changes of the records ``user`` may see: the public record's for everyone, and the
+    user's own systems' for staff (the API's /changes/)."""
+    from pghistory.models import Events
+
+    return _events_of(Events.objects.all(), _seen_rows, user)
+
+
+def _rows_in_systems(model, user):
+    if not scoping.is_scoped(model):
+        return None
+    return scoping.restrict(model._default_manager.all(), user, scoping.VIEW)
+
+
+def events_in_systems(events, user):
+    """``events`` limited to the records of the user's own systems (the admin's changes list)."""
+    return _events_of(events, _rows_in_systems, user)
+
+
+@dataclass
+class FieldChange:
+    name: str
+    label: str
+    before: object
+    after: object
+
+
+@dataclass
+class Change:
+    id: str
+    when: object
+    label: str
+    model: str  # app.model, lower case
+    object_id: str
+    object_slug: str | None
+    who: str | None
+    via: str | None
+    fields: list = field(default_factory=list)
+
+
+def _field_label(model, name):
+    if model is None:
+        return name
+    try:
+        return str(model._meta.get_field(name.removesuffix("_id")).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
+def event_users(events) -> dict:
+    """The users named in ``events``' contexts, in one query (always one, so a list's query
+    count does not depend on what its page holds)."""
+    from django.contrib.auth import get_user_model
+
+    ids = {
+        e.pgh_context["user"]
+        for e in events
+        if e.pgh_context and isinstance(e.pgh_context.get("user"), int)
+    }
+    return {u.pk: u for u in get_user_model().objects.filter(pk__in=ids)}
+
+
+def private_shown_for(events, user) -> set:
+    """(model label, object id) of the events' records whose private fields ``user`` may see:
+    those the user may change (one query per model with private fields)."""
+    if sees_unpublished(user):
+        return {(e.pgh_obj_model, e.pgh_obj_id) for e in events}
+    shown = set()
+    by_model = {}
+    for event in events:
+        by_model.setdefault(event.pgh_obj_model, set()).add(event.pgh_obj_id)
+    for label, ids in by_model.items():
+        model = _model(label)
+        if model is None or not private_fields(model):
+            continue
+        numeric = [int(i) for i in ids if str(i).isdigit()]
+        kept = scoping.restrict(model._default_manager.filter(pk__in=numeric), user, scoping.CHANGE)
+        shown |= {(label, str(pk)) for pk in kept.values_list("pk", flat=True)}
+    return shown
+
+
+def _model(label):
+    try:
+        return apps.get_model(label)
+    except (LookupError, ValueError):
+        return None
+
+
+def describe(event, users: dict, *, show_users: bool, show_private: bool) -> Change:
+    """One event as people read it. ``show_users``: name staff users (staff viewers) rather than
+    'registry staff'; ``show_private``: keep the record's private fields."""
+    context = event.pgh_context or {}
+    user = users.get(context.get("user"))
+    if "command" in context:
+        named = context.get("username") if show_users else None
+        who, via = named or f"command {context['command']}", f"command {context['command']}"
+    elif user is not None or context.get("user"):
+        who = (user.get_username() if user else None) if show_users else "registry staff"
+        via = context.get("url")
+    else:
+        who, via = None, context.get("url")
+    data = event.pgh_data or {}
+    if event.pgh_label == "update":
+        pairs = dict(event.pgh_diff or {})
+    elif event.pgh_label == "delete":
+        pairs = {name: [value, None] for name, value in data.items()}
+    else:
+        pairs = {name: [None, value] for name, value in data.items()}
+    model = _model(event.pgh_obj_model)
+    hidden = () if show_private or model is None else private_fields(model)
+    return Change(
+        id=event.pgh_slug,
+        when=event.pgh_created_at,
+        label=event.pgh_label,
+        model=event.pgh_obj_model.lower(),
+        object_id=event.pgh_obj_id,
+        object_slug=data.get("slug"),
+        who=who,
+        via=via,
+        fields=[
+            FieldChange(name, _field_label(model, name), before, after)
+            for name, (before, after) in sorted(pairs.items())
+            if name not in hidden
+        ],
+    )
+
+
+def describe_all(events, user) -> list[Change]:
+    """``events`` described for ``user`` (a page of them: three queries however many)."""
+    events = list(events)
+    users = event_users(events)
+    shown = private_shown_for(events, user)
+    staff = bool(user is not None and user.is_authenticated and user.is_staff)
+    return [
+        describe(
+            e,
+            users,
+            show_users=staff,
+            show_private=(e.pgh_obj_model, e.pgh_obj_id) in shown,
+        )
+        for e in events
+    ]
+
+
+HISTORY_LIMIT = 500
+
+
+def object_history(obj, user) -> list[Change]:
+    """The changes of one record, newest first, as ``user`` may read them."""
+    from pghistory.models import Events
+
+    events = Events.objects.tracks(obj).order_by("-pgh_created_at", "-pgh_id")[:HISTORY_LIMIT]
+    return describe_all(events, user)

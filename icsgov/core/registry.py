@@ -1,0 +1,31 @@
+"""Which apps and models are the registry's, as the apps declare them.
+
+An app whose ``AppConfig`` sets ``registry_app = True`` holds registry models: each one declares
+how it reaches its system (``system_scope``, icsgov.core.scoping), has a publication rule or is
+declared never public (icsgov.core.visibility), is served by the API or declared not to be, has a
+factory and ``help_text`` on every field — tests/core/test_registry_contract.py checks every one.
+"""
+
+from django.apps import apps
+
+
+def registry_apps():
+    return [config for config in apps.get_app_configs() if getattr(config, "registry_app", False)]
+
+
+def registry_models() -> list:
+    return [model for config in registry_apps() for model in config.get_models()]
+
+
+#: model -> why the API does not serve it as a resource of its own
+_not_in_api: dict = {}
+
+
+def not_in_api(model, reason: str):
+    """Declare that ``model`` has no API resource of its own, and why (e.g. it is nested in its
+    parent's answers)."""
+    _not_in_api[model] = reason
+
+
+def api_exemptions() -> dict:
+    return dict(_not_in_api)

@@ -1,0 +1,16 @@
+"""The top floor's public pages: home, search, a system and a place (they read across the
+apps), the accessibility statement and the error pages."""
+
+from .geography import place_detail, system_detail
+from .home import accessibility, home, page_not_found, server_error
+from .search import search
+
+__all__ = [
+    "accessibility",
+    "home",
+    "page_not_found",
+    "place_detail",
+    "search",
+    "server_error",
+    "system_detail",
+]

@@ -1,0 +1,40 @@
+"""Project-wide public pages: home, accessibility statement, and the error pages."""
+
+from django.shortcuts import render
+
+from icsgov.core.dates import today
+from places.models import System
+from strategy.models import Milestone
+from strategy.timeline import build_timeline
+
+
+def home(request):
+    on = today()
+    national = Milestone.objects.public().national().select_related("owner_organisation")
+    return render(
+        request,
+        "home.html",
+        {
+            "systems": System.objects.real().order_by("name"),
+            "timeline": build_timeline(national, on),
+            "on": on,
+        },
+    )
+
+
+def accessibility(request):
+    return render(request, "accessibility.html", {"breadcrumbs": [{"href": "/", "text": "Home"}]})
+
+
+def page_not_found(request, exception):
+    return render(
+        request,
+        "404.html",
+        {"breadcrumbs": [{"href": "/", "text": "Home"}]},
+        status=404,
+    )
+
+
+def server_error(request):
+    # No database, no request context: the error may be the database itself.
+    return render(request, "500.html", status=500)

@@ -1,0 +1,76 @@
+from django.contrib import admin
+
+from icsgov.core import scoping
+from icsgov.core.admin import ScopedAdmin, ScopedTabularInline
+from partnerships.models import Attendance, Decision, Meeting, MeetingPaper, Membership
+
+
+class AttendanceInline(ScopedTabularInline):
+    """Attendance at a meeting; the appointment choices are the board's members as at the
+    meeting date."""
+
+    model = Attendance
+    extra = 0
+    autocomplete_fields = ["person", "deputy"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        self._meeting = obj
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        meeting = getattr(self, "_meeting", None)
+        if db_field.name == "membership" and meeting is not None:
+            members = Membership.objects.filter(post__board_id=meeting.board_id).as_at(meeting.date)
+            kwargs["queryset"] = scoping.restrict(
+                members.select_related("person", "post"), request.user, scoping.VIEW
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class DecisionInline(ScopedTabularInline):
+    model = Decision
+    extra = 0
+    fields = ["order", "text"]
+
+
+class PaperInline(ScopedTabularInline):
+    model = MeetingPaper
+    extra = 0
+    fields = ["title", "url", "is_public"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(ScopedAdmin):
+    list_display = ["title", "board", "date", "date_precision", "kind", "status", "is_public"]
+    list_filter = ["status", "kind", "is_public", "board__system"]
+    list_select_related = ["board"]
+    search_fields = ["title", "board__name", "purpose"]
+    autocomplete_fields = ["board", "host_organisation"]
+    date_hierarchy = "date"
+    inlines = [AttendanceInline, DecisionInline, PaperInline]
+
+
+@admin.register(MeetingPaper)
+class MeetingPaperAdmin(ScopedAdmin):
+    list_display = ["title", "meeting", "is_public"]
+    list_filter = ["is_public"]
+    list_select_related = ["meeting__board"]
+    search_fields = ["title", "meeting__title"]
+    autocomplete_fields = ["meeting"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(ScopedAdmin):
+    list_display = ["person", "meeting", "status", "deputy"]
+    list_filter = ["status"]
+    list_select_related = ["person", "meeting__board", "deputy"]
+    search_fields = ["person__name", "meeting__title"]
+    autocomplete_fields = ["meeting", "person", "membership", "deputy"]
+
+
+@admin.register(Decision)
+class DecisionAdmin(ScopedAdmin):
+    list_display = ["meeting", "order", "text"]
+    list_select_related = ["meeting__board"]
+    search_fields = ["text", "meeting__title"]
+    autocomplete_fields = ["meeting"]

@@ -1,0 +1,49 @@
+from icsgov.core.api.schema import writable
+from icsgov.core.api.views import WritableRegistryViewSet
+from partnerships.api.serializers import (
+    AttendanceSerializer,
+    AttendanceWriteSerializer,
+    DecisionSerializer,
+    DecisionWriteSerializer,
+    MeetingSerializer,
+    MeetingWriteSerializer,
+)
+from partnerships.filtersets import AttendanceFilterSet, DecisionFilterSet, MeetingFilterSet
+from partnerships.models import Attendance, Decision, Meeting
+
+
+@writable
+class MeetingViewSet(WritableRegistryViewSet):
+    """Meetings of bodies: scheduled, held or cancelled. Their attendance and decisions are
+    the resources ``attendance`` and ``decisions``."""
+
+    queryset = Meeting.objects.select_related("board", "host_organisation")
+    serializer_class = MeetingSerializer
+    write_serializer_class = MeetingWriteSerializer
+    filterset_class = MeetingFilterSet
+
+
+@writable
+class AttendanceViewSet(WritableRegistryViewSet):
+    """Who attended a meeting (present, apologies, a deputy, absent), by numeric id. Anonymous
+    clients see the attendance of published public meetings only."""
+
+    lookup_field = "pk"
+    lookup_value_regex = "[0-9]+"
+    queryset = Attendance.objects.select_related("meeting", "person", "membership", "deputy")
+    serializer_class = AttendanceSerializer
+    write_serializer_class = AttendanceWriteSerializer
+    filterset_class = AttendanceFilterSet
+
+
+@writable
+class DecisionViewSet(WritableRegistryViewSet):
+    """Decisions recorded at meetings, by numeric id. Anonymous clients see the decisions of
+    published public meetings only."""
+
+    lookup_field = "pk"
+    lookup_value_regex = "[0-9]+"
+    queryset = Decision.objects.select_related("meeting")
+    serializer_class = DecisionSerializer
+    write_serializer_class = DecisionWriteSerializer
+    filterset_class = DecisionFilterSet

@@ -1,0 +1,55 @@
+import django_filters
+from django.db.models import Q
+
+from icsgov.core.api.filtersets import slug_filter
+from partnerships.choices import AttendanceStatus, BoardKind, MeetingKind, MeetingStatus
+from partnerships.models import Attendance, Board, Decision, Meeting, Organisation, Person
+from places.models import System
+
+
+class MeetingFilterSet(django_filters.FilterSet):
+    system = slug_filter(System, "board__system", "System slug.")
+    board = slug_filter(Board, "board", "Body slug.")
+    board_kind = django_filters.MultipleChoiceFilter(
+        field_name="board__kind", choices=BoardKind.choices, label="Kind of body."
+    )
+    organisation = slug_filter(Organisation, "host_organisation", "Host organisation slug.")
+    kind = django_filters.ChoiceFilter(choices=MeetingKind.choices)
+    status = django_filters.ChoiceFilter(choices=MeetingStatus.choices)
+    date = django_filters.DateFromToRangeFilter(
+        label="Meeting date in a range: date_after, date_before (inclusive)."
+    )
+    q = django_filters.CharFilter(method="search", label="Text in the title or purpose.")
+    ordering = django_filters.OrderingFilter(fields=("date", "title"))
+
+    class Meta:
+        model = Meeting
+        fields = []
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(title__icontains=value) | Q(purpose__icontains=value))
+
+
+class AttendanceFilterSet(django_filters.FilterSet):
+    system = slug_filter(System, "meeting__board__system", "System slug.")
+    board = slug_filter(Board, "meeting__board", "Body slug.")
+    meeting = slug_filter(Meeting, "meeting", "Meeting slug.")
+    person = slug_filter(Person, "person", "Person slug.")
+    status = django_filters.ChoiceFilter(choices=AttendanceStatus.choices)
+    ordering = django_filters.OrderingFilter(fields=("meeting__date", "person__name", "id"))
+
+    class Meta:
+        model = Attendance
+        fields = []
+
+
+class DecisionFilterSet(django_filters.FilterSet):
+    system = slug_filter(System, "meeting__board__system", "System slug.")
+    board = slug_filter(Board, "meeting__board", "Body slug.")
+    meeting = slug_filter(Meeting, "meeting", "Meeting slug.")
+    q = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label="Text.")
+    ordering = django_filters.OrderingFilter(fields=("meeting__date", "order", "id"))
+
+    class Meta:
+        model = Decision
+        fields = []

@@ -1,0 +1,22 @@
+import django_filters
+from django.db.models import Q
+
+from icsgov.core.api.filtersets import DatedFilterSet, slug_filter
+from partnerships.choices import OrganisationKind, Sector
+from partnerships.models import Organisation
+from places.models import System
+
+
+class OrganisationFilterSet(DatedFilterSet):
+    system = slug_filter(System, "system", "System slug.")
+    sector = django_filters.ChoiceFilter(choices=Sector.choices)
+    kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices)
+    q = django_filters.CharFilter(method="search", label="Text in the name or short name.")
+    ordering = django_filters.OrderingFilter(fields=("name", "short_name", "sector", "start_date"))
+
+    class Meta:
+        model = Organisation
+        fields = []
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(short_name__icontains=value))

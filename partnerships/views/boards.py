@@ -1,0 +1,66 @@
+"""A body's page (as at any date) and its meetings' calendar feed."""
+
+from django.shortcuts import get_object_or_404, render
+
+from icsgov.core.dates import InvalidDate, parse_as_at, today
+from icsgov.core.visibility import shown
+from partnerships.models import Board, Meeting, TermsOfReference
+from partnerships.selectors import board_on
+from partnerships.views.crumbs import HOME, system_crumb
+from partnerships.views.meetings import calendar_response
+
+
+def _changes(in_force, versions, compare_slug):
+    """What changed to the version in force: from the version asked for in ``?compare=``
+    (public versions only), or else from the one before it."""
+    if in_force is None:
+        return None
+    earlier = [v for v in versions if v.in_force_from < in_force.in_force_from]
+    other = next((v for v in earlier if v.slug == compare_slug), None)
+    if other is None:
+        return in_force.changes_from_previous()
+    return in_force.changes_since(other)
+
+
+def board_detail(request, slug):
+    board = get_object_or_404(
+        Board.objects.public().select_related("system", "place", "parent", "cluster", "footprint"),
+        slug=slug,
+    )
+    try:
+        on, date_error = parse_as_at(request.GET.get("as_at")), None
+    except InvalidDate as error:
+        on, date_error = today(), str(error)
+    # The public record (anonymous), whoever is signed in: what the board API answers too.
+    described = board_on(board, on)
+    versions = list(TermsOfReference.objects.filter(board=board).public().history())
+    in_force = next((v for v in versions if v.is_in_force_on(on)), None)
+    meetings = Meeting.objects.public().filter(board=board).order_by("date", "title")
+    context = {
+        "board": board,
+        "on": on,
+        "is_today": on == today(),
+        "as_at_value": request.GET.get("as_at", "") if date_error else on.isoformat(),
+        "date_error": date_error,
+        "members": described.members,
+        "chairs": described.chairs,
+        "seats": described.seats,
+        "in_force": in_force,
+        "versions": versions,
+        "changes": _changes(in_force, versions, request.GET.get("compare")),
+        "principles": board.principles.order_by("number"),
+        "upcoming": meetings.upcoming(on),
+        "past": meetings.past(on).order_by("-date"),
+        "parent": shown(board, "parent"),
+        "children": board.children.public().order_by("name"),
+        "predecessors": board.predecessors.public().order_by("name"),
+        "successors": board.successors.public().order_by("name"),
+        "breadcrumbs": [HOME, system_crumb(board.system)],
+    }
+    return render(request, "partnerships/board.html", context, status=400 if date_error else 200)
+
+
+def board_calendar(request, slug):
+    board = get_object_or_404(Board.objects.public(), slug=slug)
+    meetings = Meeting.objects.public().filter(board=board).select_related("board")
+    return calendar_response(request, meetings.order_by("date"), board.name, board.slug)

@@ -1,0 +1,24 @@
+"""A person's page: their public roles, past, present and future."""
+
+from django.shortcuts import get_object_or_404, render
+
+from icsgov.core.dates import today
+from partnerships.models import Membership, Person
+from partnerships.views.crumbs import HOME
+
+
+def person_detail(request, slug):
+    person = get_object_or_404(Person.objects.public(), slug=slug)
+    on = today()
+    memberships = list(Membership.objects.public().of_person(person))
+    return render(
+        request,
+        "partnerships/person.html",
+        {
+            "person": person,
+            "current": [m for m in memberships if m.state_on(on) == "current"],
+            "past": [m for m in memberships if m.state_on(on) == "ended"],
+            "future": [m for m in memberships if m.state_on(on) == "future"],
+            "breadcrumbs": [HOME],
+        },
+    )

@@ -1,0 +1,124 @@
+"""What of the partnerships app is public, registered with the framework's engine
+(icsgov.core.visibility) in ``PartnershipsConfig.ready()``.
+
+Published records of real systems are public; a draft or withdrawn terms-of-reference version,
+an unpublished body, seat, person or appointment never is, nor is anything hanging off them. A
+private meeting is listed, but its papers, attendance and decisions stay off the public record.
+An attendance is public with its meeting, but the name of a deputy who is not published is
+blanked (the ``deputy`` link), never the member's attendance itself.
+"""
+
+from django.db.models import Q
+
+from icsgov.core import visibility
+from partnerships.choices import TermsStatus
+from partnerships.models import (
+    Agreement,
+    Attendance,
+    Board,
+    Decision,
+    Meeting,
+    MeetingPaper,
+    Membership,
+    Organisation,
+    OrganisationIdentifier,
+    Person,
+    Post,
+    Principle,
+    TermsClause,
+    TermsOfReference,
+)
+from places.visibility import public_system
+
+
+def _q(prefix, **lookups):
+    return Q(**{f"{prefix}{key}": value for key, value in lookups.items()})
+
+
+def public_organisation(prefix=""):
+    in_public_system_or_none = _q(prefix, system__isnull=True) | public_system(f"{prefix}system__")
+    return _q(prefix, is_published=True) & in_public_system_or_none
+
+
+def public_identifier(prefix=""):
+    return public_organisation(f"{prefix}organisation__")
+
+
+def public_board(prefix=""):
+    return _q(prefix, is_published=True) & public_system(f"{prefix}system__")
+
+
+def public_person(prefix=""):
+    return _q(prefix, is_published=True)
+
+
+def public_post(prefix=""):
+    return _q(prefix, is_published=True) & public_board(f"{prefix}board__")
+
+
+def public_membership(prefix=""):
+    return (
+        _q(prefix, is_published=True)
+        & public_person(f"{prefix}person__")
+        & public_post(f"{prefix}post__")
+    )
+
+
+def public_terms(prefix=""):
+    # Ratified and marked for publication: drafts and withdrawn versions are never public.
+    return _q(prefix, status=TermsStatus.RATIFIED, is_published=True) & public_board(
+        f"{prefix}board__"
+    )
+
+
+def public_clause(prefix=""):
+    return public_terms(f"{prefix}terms__")
+
+
+def public_principle(prefix=""):
+    return public_board(f"{prefix}board__")
+
+
+def public_meeting(prefix=""):
+    return _q(prefix, is_published=True) & public_board(f"{prefix}board__")
+
+
+def public_attendance(prefix=""):
+    # Who attended a private meeting stays with its papers: off the public record.
+    return (
+        _q(prefix, meeting__is_public=True)
+        & public_meeting(f"{prefix}meeting__")
+        & public_person(f"{prefix}person__")
+    )
+
+
+def public_decision(prefix=""):
+    return _q(prefix, meeting__is_public=True) & public_meeting(f"{prefix}meeting__")
+
+
+def public_meeting_paper(prefix=""):
+    # Marked public, of a public meeting that was held in public.
+    return _q(prefix, is_public=True, meeting__is_public=True) & public_meeting(
+        f"{prefix}meeting__"
+    )
+
+
+def public_agreement(prefix=""):
+    return public_system(f"{prefix}system__")
+
+
+def register():
+    visibility.register(Organisation, public_organisation)
+    visibility.register(OrganisationIdentifier, public_identifier)
+    visibility.register(Board, public_board, links=("parent", "cluster"))
+    visibility.register(Person, public_person)
+    visibility.register(Post, public_post, links=("nominating_organisation",))
+    visibility.register(Membership, public_membership, links=("on_behalf_of", "deputy_for"))
+    visibility.register(TermsOfReference, public_terms, links=("approval_meeting", "based_on"))
+    visibility.register(TermsClause, public_clause)
+    visibility.register(Principle, public_principle)
+    visibility.register(Meeting, public_meeting, links=("host_organisation",))
+    visibility.register(Attendance, public_attendance, links=("deputy", "membership"))
+    visibility.register(Decision, public_decision)
+    visibility.register(MeetingPaper, public_meeting_paper)
+    visibility.register(Agreement, public_agreement, links=("overseen_by",))

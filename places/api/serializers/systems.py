@@ -1,0 +1,30 @@
+from rest_framework import serializers
+
+from icsgov.core.api.serializers import DATED, SOURCE, BriefSerializer, brief_url
+from places.models import System
+
+
+class BriefSystemSerializer(BriefSerializer):
+    url = brief_url("system-detail")
+
+    class Meta:
+        model = System
+        fields = ["slug", "name", "short_name", "url"]
+
+
+class SystemSerializer(serializers.ModelSerializer):
+    url = brief_url("system-detail")
+
+    class Meta:
+        model = System
+        fields = [
+            "slug",
+            "url",
+            "name",
+            "short_name",
+            "population",
+            "population_note",
+            *DATED,
+            "end_reason",
+            *SOURCE,
+        ]

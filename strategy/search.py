@@ -1,0 +1,49 @@
+"""Strategies and milestones in the registry's search (icsgov.core.search)."""
+
+from django.urls import reverse
+
+from icsgov.core.dates import format_date
+from icsgov.core.search import SearchIndex, register
+from icsgov.core.visibility import shown
+from strategy.choices import Scope
+
+
+def _milestone_page(milestone):
+    """Its public strategy's page, else its system's, else the national timeline (home)."""
+    strategy = shown(milestone, "strategy")
+    if strategy is not None:
+        return reverse("strategy:strategy", args=[strategy.slug])
+    if milestone.system_id:
+        return reverse("system", args=[milestone.system.slug])
+    if milestone.scope == Scope.NATIONAL:
+        return reverse("home")
+    return None
+
+
+def register_indexes():
+    register(
+        SearchIndex(
+            kind="strategy",
+            label="Strategy",
+            model_path="strategy.Strategy",
+            name_field="name",
+            text_fields=("name", "description"),
+            api_view="api:strategy-detail",
+            page=lambda strategy: reverse("strategy:strategy", args=[strategy.slug]),
+            where=lambda strategy: strategy.system.name,
+            prefetch=("system",),
+        )
+    )
+    register(
+        SearchIndex(
+            kind="milestone",
+            label="Milestone",
+            model_path="strategy.Milestone",
+            name_field="title",
+            text_fields=("title", "description"),
+            api_view="api:milestone-detail",
+            page=_milestone_page,
+            where=lambda m: format_date(m.date, m.precision, m.date_end),
+            prefetch=("strategy", "system"),
+        )
+    )
