@@ -62,7 +62,12 @@ class ScopedEventsAdmin(EventsAdmin):
     record and user."""
 
     date_hierarchy = "pgh_created_at"
-    list_display = ["when", "who", "record", "what", "changed_fields"]
+    # Each change is read in full in its row; the raw event page is not offered (it would show
+    # private fields unstripped).
+    list_display_links = None
+
+    def get_list_display(self, request):
+        return ["when", "who", "record", "what", "changed_fields"]
 
     def get_changelist(self, request, **kwargs):
         return ChangesList
@@ -74,7 +79,7 @@ class ScopedEventsAdmin(EventsAdmin):
         return scoping.can(request.user, scoping.VIEW)
 
     def has_view_permission(self, request, obj=None):
-        return scoping.can(request.user, scoping.VIEW)
+        return obj is None and scoping.can(request.user, scoping.VIEW)
 
     def get_queryset(self, request):
         return history.events_in_systems(super().get_queryset(request), request.user)

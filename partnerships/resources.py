@@ -31,9 +31,10 @@ class ScopedForeignKeyWidget(ForeignKeyWidget):
         super().__init__(model, field="slug", **kwargs)
         self.name_field = name_field
         self.user = None
+        self.via = None  # (linking model, field name), set by the resource
 
     def get_queryset(self, value, row, *args, **kwargs):
-        return scoping.linkable(self.model, self.user)
+        return scoping.linkable(self.model, self.user, via=self.via)
 
     def get_instance_by_lookup_fields(self, value, row, **kwargs):
         queryset = self.get_queryset(value, row, **kwargs)
@@ -60,6 +61,7 @@ class ScopedResource(resources.ModelResource):
         for field in self.fields.values():
             if isinstance(field.widget, ScopedForeignKeyWidget):
                 field.widget.user = user
+                field.widget.via = (self._meta.model, field.attribute)
 
     def get_queryset(self):
         return scoping.restrict(self._meta.model._default_manager.all(), self.user, scoping.CHANGE)

@@ -14,7 +14,15 @@ def registry_apps():
 
 
 def registry_models() -> list:
-    return [model for config in registry_apps() for model in config.get_models()]
+    """The registry apps' models, without the event tables history keeps beside them."""
+    from pghistory.models import Event
+
+    return [
+        model
+        for config in registry_apps()
+        for model in config.get_models()
+        if not issubclass(model, Event)
+    ]
 
 
 #: model -> why the API does not serve it as a resource of its own

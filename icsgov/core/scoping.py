@@ -8,8 +8,9 @@ through ``post__board__system``); the project tells the engine who holds which r
 - :func:`restrict` — the rows of a queryset a user may view or change;
 - :func:`can` — whether a user may view or change one record (or any record of a kind);
 - :func:`linkable` — the rows a record written by the user may link to: their own systems'
-  rows, plus the public rows of models other systems may cite by design (a published
-  organisation a member represents, a published person appointed in two systems);
+  rows and the public national records (an organisation with no system, such as NHS England),
+  plus, by design, the public rows of other systems where the model or the link says so (a
+  published person may sit in several systems; an organisation may succeed another system's);
 - :func:`links_outside` — the links of a record about to be saved that point outside that.
 
 A link to another system's record is refused without saying what is there: the doors offer only
@@ -28,8 +29,10 @@ class Scope:
 
     ``paths`` are lookups from the model to its ``System`` (``"pk"`` for the system itself); a
     row is in every system any path reaches. ``national``: rows that reach no system are
-    national records, which every staff user may see and only superusers change. ``citable``:
-    records of other systems may link to this model's public rows."""
+    national records, which every staff user may see and link to (when public) and only
+    superusers change. ``citable``: any system's records may link to this model's public rows
+    (a person appointed in two systems). A model may also name, in ``cross_system_links``, the
+    links of its own that may point to another system's public record."""
 
     def __init__(self, *paths: str, national: bool = False, citable: bool = False):
         if not paths:
@@ -185,39 +188,56 @@ def changeable_annotation(queryset, user, name="_changeable"):
 # -- links ---------------------------------------------------------------------------------
 
 
-def linkable(model, user):
+def _cites_across_systems(model, via) -> bool:
+    if scope_of(model).citable:
+        return True
+    if via is None:
+        return False
+    linking_model, name = via
+    return name in getattr(linking_model, "cross_system_links", ())
+
+
+def linkable(model, user, via=None):
     """The rows of ``model`` a record written by ``user`` may link to: rows of the systems the
-    user keeps, and for a citable model its public rows too. Superusers link to anything."""
+    user keeps; public national rows of a model with national records; and public rows of any
+    system when the model is citable or the link (``via``: (linking model, field name)) is one
+    of its model's ``cross_system_links``. Superusers link to anything."""
     queryset = model._default_manager.all()
     if user is not None and user.is_active and user.is_superuser:
         return queryset
     if not is_scoped(model):
         return queryset.none()
-    own = restrict(queryset, user, CHANGE)
-    if not scope_of(model).citable:
-        return own
-    from icsgov.core import visibility
+    scope = scope_of(model)
+    allowed = Q(pk__in=restrict(queryset, user, CHANGE).values("pk"))
+    if scope.national or _cites_across_systems(model, via):
+        from icsgov.core import visibility
 
-    public = visibility.visible(model._default_manager.all(), None).values("pk")
-    return queryset.filter(Q(pk__in=own.values("pk")) | Q(pk__in=public))
+        public = visibility.visible(model._default_manager.all(), None)
+        if not _cites_across_systems(model, via):
+            public = public.filter(no_system_q(model))
+        allowed |= Q(pk__in=public.values("pk"))
+    return queryset.filter(allowed)
 
 
 def links_outside(instance, user, many=None) -> list[str]:
     """Names of ``instance``'s links (foreign keys, and the many-to-many values in ``many``:
     {field name: objects}) that point to records ``user`` may not link to."""
     outside = []
+    model = type(instance)
     for field in instance._meta.concrete_fields:
         if not field.is_relation or not is_scoped(field.related_model):
             continue
         target_id = getattr(instance, field.attname)
         if target_id is None:
             continue
-        if not linkable(field.related_model, user).filter(pk=target_id).exists():
+        allowed = linkable(field.related_model, user, via=(model, field.name))
+        if not allowed.filter(pk=target_id).exists():
             outside.append(field.name)
     for name, objects in (many or {}).items():
-        model = instance._meta.get_field(name).related_model
+        related = instance._meta.get_field(name).related_model
         ids = {obj.pk for obj in objects}
-        if ids and linkable(model, user).filter(pk__in=ids).count() != len(ids):
+        allowed = linkable(related, user, via=(model, name))
+        if ids and allowed.filter(pk__in=ids).count() != len(ids):
             outside.append(name)
     return outside
 

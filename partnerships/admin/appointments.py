@@ -21,8 +21,22 @@ class MembershipInlineForm(ParentErrorsForm):
 
 
 class MembershipFormSet(ParentCachedFormSet):
-    """Checks the membership rules across the rows saved together: two new appointments to a
-    one-place seat are an error on the form, not a database refusal half way through."""
+    """Checks the membership rules across the rows saved together: ending the holder and
+    appointing the successor in one save works; two new appointments to a one-place seat (or
+    two new chairs) are an error on the later row, not a database refusal half way through."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        # Every appointment of the seat is a row here: each row's own check leaves their stored
+        # dates out, and clean() checks the rows against each other with their submitted ones.
+        form.instance.checked_together = self._saved_ids
+        return form
+
+    @property
+    def _saved_ids(self):
+        if not hasattr(self, "_saved_ids_cache"):
+            self._saved_ids_cache = frozenset(m.pk for m in self.get_queryset() if m.pk)
+        return self._saved_ids_cache
 
     def _saving(self):
         return [

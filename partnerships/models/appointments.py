@@ -114,9 +114,14 @@ class Membership(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
 
     system_scope = Scope("post__board__system")
 
-    #: Set on an appointment whose rules were checked together with the others saved in the same
-    #: submission, under the seat's lock (partnerships.rules.appointments.save_together).
-    checked_together = False
+    #: Ids of saved appointments being changed in the same submission (the rows of a seat's
+    #: page), whose submitted dates the caller checks together
+    #: (partnerships.rules.appointments.check_together): :meth:`clean` does not hold their
+    #: stored (about to change) dates against this one.
+    checked_together = ()
+    #: Set when the rows of one submission were checked together under the seat's lock
+    #: (partnerships.rules.appointments.save_together), so each row's save does not repeat it.
+    saving_together = False
 
     class Meta:
         # "Appointment" is the secretariat's word; Popolo's (and the API's) is membership.
@@ -163,6 +168,6 @@ class Membership(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
         # secretariat users saving at once cannot both take its last place (or both chair).
         with transaction.atomic():
             appointment_rules.lock_seat(self.post_id)
-            if not self.checked_together:
+            if not self.saving_together:
                 appointment_rules.check_appointment(self)
             super().save(*args, **kwargs)

@@ -55,9 +55,11 @@ class Organisation(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod)
 
     objects = PublishableDatedQuerySet.as_manager()
 
-    #: National organisations (no system) are shared; any system's records may cite a published
-    #: organisation (a member represents it, it nominates to a seat, hosts a meeting...).
-    system_scope = Scope("system", national=True, citable=True)
+    #: National organisations (no system) are shared: any system's records may cite a published
+    #: one (NHS England nominating to a seat). Other organisations belong to their system.
+    system_scope = Scope("system", national=True)
+    #: An organisation may succeed one of another system (ICBs merged across systems in 2026).
+    cross_system_links = ("predecessors",)
 
     class Meta:
         ordering = ["name"]

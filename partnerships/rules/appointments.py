@@ -40,19 +40,23 @@ def _complete(membership) -> bool:
     )
 
 
-def check_appointment(membership, pending=()):
+def check_appointment(membership, pending=(), replaced=None):
     """Raise ``ValidationError`` naming the seat, the date and the conflicting appointment when
     ``membership`` would break a rule. Does nothing for incomplete input (forms report that).
 
-    ``pending`` are appointments saved in the same submission: their stored versions do not
-    count (whatever their new dates), and they count as submitted where they overlap."""
+    For appointments saved in one submission: ``replaced`` are ids of stored appointments whose
+    stored dates do not count (they are being changed too, and are checked with their submitted
+    dates; by default the appointment's own ``checked_together``), and ``pending`` are the
+    submitted appointments that count against this one."""
     from partnerships.models import Membership
 
     if not _complete(membership):
         return
     post = membership.post
     start, end = membership.start_date, membership.end_date
-    replaced = [m.pk for m in pending if m.pk and m is not membership]
+    if replaced is None:
+        replaced = getattr(membership, "checked_together", ())
+    replaced = [*replaced, *(m.pk for m in pending if m.pk and m is not membership)]
     overlapping = [
         m
         for m in pending
@@ -127,16 +131,19 @@ def check_appointment(membership, pending=()):
 
 def check_together(memberships) -> list:
     """A ``ValidationError`` (or None) for each of ``memberships`` (saved in one submission),
-    in order, checked against the others with their submitted dates. A row that fails is left
-    out of the others' checks, so each error is reported once, on its own row."""
-    errors, pending = [], list(memberships)
+    in order: each checked against the stored appointments — leaving out the stored versions of
+    those being changed — and against the rows before it that passed. So a clash between two
+    rows is reported once, on the later row."""
+    replaced = {m.pk for m in memberships if m.pk}
+    errors, accepted = [], []
     for membership in memberships:
         try:
-            check_appointment(membership, pending=pending)
-            errors.append(None)
+            check_appointment(membership, pending=accepted, replaced=replaced)
         except ValidationError as error:
             errors.append(error)
-            pending = [m for m in pending if m is not membership]
+        else:
+            errors.append(None)
+            accepted.append(membership)
     return errors
 
 
@@ -168,5 +175,5 @@ def save_together(memberships, save):
     if errors:
         raise ValidationError([message for error in errors for message in error.messages])
     for membership in memberships:
-        membership.checked_together = True
+        membership.saving_together = True
     return save()

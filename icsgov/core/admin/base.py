@@ -51,7 +51,9 @@ class ScopedPermissionsMixin:
             return
         # The records this one may link to: the user's own systems', and the public records of
         # models others may cite (a published organisation) — the rule every door applies.
-        kwargs["queryset"] = scoping.linkable(remote, request.user)
+        kwargs["queryset"] = scoping.linkable(
+            remote, request.user, via=(db_field.model, db_field.name)
+        )
         if remote._meta.label_lower == "places.system" and not request.user.is_superuser:
             kwargs["required"] = True  # a blank system would make a record nobody but a
             # superuser may change
@@ -81,8 +83,20 @@ class ScopedAdmin(ScopedPermissionsMixin, admin.ModelAdmin):
         # and the public records of models other systems may cite.
         match = getattr(request, "resolver_match", None)
         if match is not None and match.url_name == "autocomplete":
-            queryset = scoping.linkable(self.model, request.user)
+            via = self._autocomplete_source(request)
+            queryset = scoping.linkable(self.model, request.user, via=via)
         return super().get_search_results(request, queryset, search_term)
+
+    @staticmethod
+    def _autocomplete_source(request):
+        """(linking model, field name) of an autocomplete request, from its query string."""
+        from django.apps import apps
+
+        try:
+            model = apps.get_model(request.GET["app_label"], request.GET["model_name"])
+            return model, model._meta.get_field(request.GET["field_name"]).name
+        except (KeyError, LookupError, FieldDoesNotExist):
+            return None
 
     def get_list_filter(self, request):
         # Relation filters offer only values present in the user's rows, so the filter sidebar

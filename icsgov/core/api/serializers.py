@@ -55,7 +55,8 @@ class _LinkableMixin:
         from icsgov.core.scoping import linkable
 
         request = self.context.get("request")
-        return linkable(self.model, getattr(request, "user", None))
+        via = (self.parent.Meta.model, self.source) if hasattr(self.parent, "Meta") else None
+        return linkable(self.model, getattr(request, "user", None), via=via)
 
     def _not_found(self, value):
         noun = self.model._meta.verbose_name
