@@ -23,6 +23,7 @@ class Agreement(SluggedModel, SourcedModel, ValidityPeriod):
     )
     overseen_by = models.ForeignKey(
         "partnerships.Board",
+        verbose_name="overseen by",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

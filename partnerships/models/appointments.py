@@ -79,6 +79,7 @@ class Membership(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
         Post,
         on_delete=models.PROTECT,
         related_name="memberships",
+        verbose_name="seat",
         help_text="Seat the person is appointed to.",
     )
     on_behalf_of = models.ForeignKey(
@@ -97,6 +98,7 @@ class Membership(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
     )
     deputy_for = models.ForeignKey(
         "self",
+        verbose_name="stands in for",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

@@ -40,6 +40,7 @@ class Meeting(SluggedModel, SourcedModel, CheckedModel):
     # PROTECT: meetings are the public record of what a body did.
     board = models.ForeignKey(
         "partnerships.Board",
+        verbose_name="body",
         on_delete=models.PROTECT,
         related_name="meetings",
         help_text="Body that meets.",
@@ -161,6 +162,7 @@ class Attendance(models.Model):
     )
     membership = models.ForeignKey(
         "partnerships.Membership",
+        verbose_name="appointment",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

@@ -37,6 +37,7 @@ class Post(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
     # PROTECT: seats carry appointment history; end a seat with an end date instead.
     board = models.ForeignKey(
         "partnerships.Board",
+        verbose_name="body",
         on_delete=models.PROTECT,
         related_name="posts",
         help_text="Body the seat is on.",

@@ -78,6 +78,7 @@ class TermsOfReference(SluggedModel, SourcedModel, CheckedModel):
     # PROTECT: versions are the body's constitutional record.
     board = models.ForeignKey(
         "partnerships.Board",
+        verbose_name="body",
         on_delete=models.PROTECT,
         related_name="terms_of_reference",
         help_text="Body the terms of reference govern.",
@@ -270,6 +271,7 @@ class Principle(SourcedModel):
     # CASCADE: principles have no meaning without the body that adopted them.
     board = models.ForeignKey(
         "partnerships.Board",
+        verbose_name="body",
         on_delete=models.CASCADE,
         related_name="principles",
         help_text="Body that adopted the principle.",

@@ -22,6 +22,7 @@ class DevelopmentItem(SluggedModel, SourcedModel, CheckedModel):
     # development plan is not deleted from under it.
     board = models.ForeignKey(
         "partnerships.Board",
+        verbose_name="body",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -124,6 +124,7 @@ class Milestone(SluggedModel, SourcedModel, PublishableModel, CheckedModel):
     )
     board = models.ForeignKey(
         "partnerships.Board",
+        verbose_name="body",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -140,6 +141,7 @@ class Milestone(SluggedModel, SourcedModel, PublishableModel, CheckedModel):
     )
     owner_board = models.ForeignKey(
         "partnerships.Board",
+        verbose_name="owning body",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

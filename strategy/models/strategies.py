@@ -48,6 +48,7 @@ class Strategy(SluggedModel, SourcedModel, PublishableModel, CheckedModel):
     )
     owner_board = models.ForeignKey(
         "partnerships.Board",
+        verbose_name="owning body",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -136,6 +137,7 @@ class Chapter(SourcedModel, CheckedModel):
     )
     owner_board = models.ForeignKey(
         "partnerships.Board",
+        verbose_name="owning body",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -144,6 +146,7 @@ class Chapter(SourcedModel, CheckedModel):
     )
     overseen_by = models.ForeignKey(
         "partnerships.Board",
+        verbose_name="overseen by",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

@@ -3,22 +3,13 @@
 import re
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-APPS = ("places", "partnerships", "strategy")
+from icsgov.core.registry import registry_models
+
 DOC = Path(settings.BASE_DIR) / "docs" / "data-model.md"
 BEGIN, END = "<!-- diagram:begin -->", "<!-- diagram:end -->"
-
-
-def registry_models():
-    return [
-        model
-        for label in APPS
-        for model in apps.get_app_config(label).get_models()
-        if not model._meta.label.endswith("Event")
-    ]
 
 
 def diagram() -> str:
@@ -46,11 +37,12 @@ def diagram() -> str:
     return "\n".join(lines)
 
 
-def replace_block(text: str, block: str) -> str:
-    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
+def replace_block(text: str, block: str, begin=BEGIN, end=END) -> str:
+    """``text`` with the lines between ``begin`` and ``end`` replaced by ``block``."""
+    pattern = re.compile(re.escape(begin) + ".*?" + re.escape(end), re.S)
     if not pattern.search(text):
-        raise CommandError(f"{DOC} has no {BEGIN} ... {END} block")
-    return pattern.sub(lambda _: f"{BEGIN}\n{block}\n{END}", text)
+        raise CommandError(f"no {begin} ... {end} block to replace")
+    return pattern.sub(lambda _: f"{begin}\n{block}\n{end}", text)
 
 
 class Command(BaseCommand):
