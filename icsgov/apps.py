@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 
 
@@ -13,3 +14,11 @@ class IcsgovConfig(AppConfig):
 
         scoping.set_role_source(access.roles_of)
         rules.register()
+
+
+# A library's app under the secretariat's words in the admin (INSTALLED_APPS names it). DRF's
+# token app must keep its own name (its model is abstract under any other).
+
+
+class SignInAttemptsConfig(AxesAppConfig):
+    verbose_name = "Sign-in attempts"

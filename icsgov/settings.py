@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "pghistory",
     "pghistory.admin",
     "rules",
-    "axes",
+    "icsgov.apps.SignInAttemptsConfig",  # axes
     "import_export",
     # The framework layer first: bases and engines the apps build on (icsgov/core).
     "icsgov.core",
