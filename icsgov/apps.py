@@ -7,6 +7,7 @@ class IcsgovConfig(AppConfig):
 
     name = "icsgov"
     verbose_name = "Registry"
+    default = True  # this module holds another AppConfig too (for django-axes)
 
     def ready(self):
         from icsgov import access, rules
