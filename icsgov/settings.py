@@ -220,6 +220,10 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# A record not confirmed by the secretariat for this many days past its source's date is shown
+# as "not confirmed since" on the public pages.
+ICSGOV_STALE_AFTER_DAYS = env.int("ICSGOV_STALE_AFTER_DAYS", default=365)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -15,6 +15,9 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("systems/<slug:slug>/", views.system_detail, name="system"),
     path("places/<slug:slug>/", views.place_detail, name="place"),
+    path("sources/", views.source_list, name="sources"),
+    path("sources/<slug:slug>/", views.source_detail, name="source"),
+    path("sources/<slug:slug>/paper.txt", views.source_paper, name="source_paper"),
     path("", include("partnerships.urls")),
     path("", include("strategy.urls")),
 ]

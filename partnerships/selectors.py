@@ -28,7 +28,7 @@ def board_on(board, date, viewer=None) -> BoardOnDate:
     seats = list(
         visible(Post.objects.filter(board=board), viewer)
         .as_at(date)
-        .with_counts(date)
+        .with_counts(date, viewer)
         .select_related("nominating_organisation")
         .order_by("order", "label")
     )

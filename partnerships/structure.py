@@ -4,15 +4,26 @@ The tree is built from the data in a fixed number of queries: the bodies in effe
 (ICB board and its committees; the statutory ICP with its core committee and assemblies; place
 bodies), and the geography (places, their areas and clusters, with cluster boards under their
 clusters). Bodies that fit nowhere else are listed last, so nothing published is left out.
+
+Each body says how sure the registry is that it stands on the date (``Node.state``): ``in_effect``
+(a source says it exists, recently enough), ``planned`` (a paper only proposes it) or
+``last_known`` (nothing since a source years before the date says it still exists) — drawn
+differently, so a 2018 proposal does not read as today's structure.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.urls import reverse
 
-from partnerships.choices import BoardKind
+from icsgov.core.dates import format_date
+from icsgov.core.models import period_last_day
+from partnerships.choices import BoardKind, BoardStatus
 from partnerships.models import Board
+
+
+IN_EFFECT, PLANNED, LAST_KNOWN = "in_effect", "planned", "last_known"
 
 
 @dataclass
@@ -22,22 +33,49 @@ class Node:
     caption: str = ""
     href: str = ""
     children: list = field(default_factory=list)
+    state: str = IN_EFFECT
+    note: str = ""  # for a planned or last-known body: why it is drawn apart
 
 
-def _board_node(board, children_of, kind="board"):
+def body_state(board, on) -> tuple[str, str]:
+    """(state, note) of ``board`` on ``on``: planned, last known years before, or in effect."""
+    if board.status == BoardStatus.PROPOSED:
+        start = format_date(board.start_date, board.start_precision)
+        return PLANNED, f"planned from {start}" if start else "planned"
+    if board.end_date is None and not board.confirmed_on and board.source_id:
+        stale = datetime.timedelta(days=getattr(settings, "ICSGOV_STALE_AFTER_DAYS", 365))
+        known = board.known_as_of
+        if known and period_last_day(known[0], known[1], board.source.date_end) + stale < on:
+            return (
+                LAST_KNOWN,
+                f"last known {format_date(known[0], known[1], board.source.date_end)}",
+            )
+    return IN_EFFECT, ""
+
+
+def _board_node(board, children_of, on, kind="board"):
+    state, note = body_state(board, on)
     node = Node(
         board.name,
         kind,
         board.get_kind_display(),
         reverse("partnerships:board", args=[board.slug]),
+        state=state,
+        note=note,
     )
-    node.children = [_board_node(child, children_of) for child in children_of.get(board.pk, [])]
+    node.children = [_board_node(child, children_of, on) for child in children_of.get(board.pk, [])]
     return node
 
 
 def system_structure(system, on: datetime.date) -> Node:
     # From the dates alone: a dissolved body always has its end date (a CHECK constraint).
-    boards = list(Board.objects.public().filter(system=system).as_at(on).order_by("name"))
+    boards = list(
+        Board.objects.public()
+        .filter(system=system)
+        .as_at(on)
+        .select_related("source")
+        .order_by("name")
+    )
     ids = {b.pk for b in boards}
     children_of = {}
     for b in boards:
@@ -56,7 +94,7 @@ def system_structure(system, on: datetime.date) -> Node:
     for kind, css in ((BoardKind.ICB_BOARD, "icb"), (BoardKind.STATUTORY_ICP, "icp")):
         for b in top:
             if b.kind == kind:
-                root.children.append(_board_node(b, children_of, css))
+                root.children.append(_board_node(b, children_of, on, css))
                 mark(b)
 
     cluster_boards = {}
@@ -68,13 +106,13 @@ def system_structure(system, on: datetime.date) -> Node:
         place_node = Node(place.name, "place", "Place", reverse("place", args=[place.slug]))
         for b in top:
             if b.place_id == place.pk and b.pk not in used and not b.cluster_id:
-                place_node.children.append(_board_node(b, children_of))
+                place_node.children.append(_board_node(b, children_of, on))
                 mark(b)
 
         def cluster_node(cluster):
             node = Node(cluster.name, "cluster", "Cluster")
             for b in cluster_boards.get(cluster.pk, []):
-                node.children.append(_board_node(b, children_of))
+                node.children.append(_board_node(b, children_of, on))
                 mark(b)
             return node
 
@@ -89,7 +127,7 @@ def system_structure(system, on: datetime.date) -> Node:
     others = [b for b in top if b.pk not in used]
     if others:
         other = Node("Other bodies", "group", "Not tied to one place")
-        other.children = [_board_node(b, children_of) for b in others]
+        other.children = [_board_node(b, children_of, on) for b in others]
         root.children.append(other)
     return root
 
@@ -120,7 +158,7 @@ def layout(root: Node) -> Diagram:
     boxes, lines = [], []
 
     def place(node, depth, parent_box):
-        text = len(node.label)
+        text = len(node.label) + (len(node.note) + 3 if node.note else 0)
         box = Box(node, depth * INDENT + 2, len(boxes) * ROW + 2, int(text * CHAR) + PAD, depth)
         boxes.append(box)
         if parent_box is not None:

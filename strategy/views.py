@@ -12,7 +12,8 @@ HOME = {"href": "/", "text": "Home"}
 
 def strategy_detail(request, slug):
     strategy = get_object_or_404(
-        Strategy.objects.public().select_related("system", "place", "owner_board"), slug=slug
+        Strategy.objects.public().select_related("system", "place", "owner_board", "source"),
+        slug=slug,
     )
     on = today()
     milestones = strategy.milestones.public().select_related("owner_board", "owner_organisation")
@@ -40,5 +41,7 @@ def strategy_detail(request, slug):
 
 
 def glossary(request):
-    terms = GlossaryTerm.objects.public().select_related("system").order_by("acronym", "term")
+    terms = (
+        GlossaryTerm.objects.public().select_related("system", "source").order_by("acronym", "term")
+    )
     return render(request, "strategy/glossary.html", {"terms": terms, "breadcrumbs": [HOME]})

@@ -106,3 +106,27 @@ def not_over_q(date: datetime.date, start="date", precision="precision", end="da
         | Q(**{precision: DatePrecision.QUARTER, f"{start}__gte": quarter_start})
         | Q(**{precision: DatePrecision.YEAR, f"{start}__gte": year_start})
     )
+
+
+def precision_field(model, name) -> str | None:
+    """The field that holds the precision of ``model``'s date field ``name``, if it has one: as
+    the model declares it (``date_precisions``, or its ``periods``), else by the usual names
+    (start_date → start_precision, due_date → due_precision, published_on →
+    published_precision, date → date_precision)."""
+    declared = getattr(model, "date_precisions", {})
+    if name in declared:
+        return declared[name]
+    for period in getattr(model, "periods", ()):
+        if period.start == name and period.start_precision:
+            return period.start_precision
+        if period.end == name and period.end_precision:
+            return period.end_precision
+    names = {f.name for f in model._meta.concrete_fields}
+    for candidate in (
+        name.removesuffix("_date") + "_precision",
+        name.removesuffix("_on") + "_precision",
+        f"{name}_precision",
+    ):
+        if candidate != name and candidate in names:
+            return candidate
+    return None

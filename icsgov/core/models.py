@@ -8,7 +8,7 @@ import pghistory
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from icsgov.core.dates import DatePrecision, format_date, today
+from icsgov.core.dates import DatePrecision, format_date, period_end, today
 from icsgov.core.periods import Period, end_not_before_start, in_effect_q, period_errors
 from icsgov.core.scoping import Scope, link_system_errors
 
@@ -27,6 +27,13 @@ __all__ = [
     "ValidityPeriod",
     "today",
 ]
+
+
+def period_last_day(date, precision, date_end=None):
+    """The last day of a (date, precision) period; for a range of months, of its last month."""
+    if precision == DatePrecision.MONTH_RANGE and date_end:
+        return period_end(date_end, DatePrecision.MONTH)
+    return period_end(date, precision)
 
 
 class CheckedModel(models.Model):
@@ -89,6 +96,25 @@ class SourcedModel(models.Model):
         if self.source_id and self.source.date:
             return self.source.date, self.source.date_precision
         return None
+
+    def currency(self, on=None) -> str:
+        """As of when the record is known, in words, saying so plainly when it has not been
+        confirmed for longer than ``settings.ICSGOV_STALE_AFTER_DAYS`` (default a year)."""
+        import datetime
+
+        from django.conf import settings
+
+        if self.confirmed_on:
+            return f"Confirmed by the secretariat on {format_date(self.confirmed_on)}."
+        known = self.known_as_of
+        if known is None:
+            return "Not confirmed by the secretariat; the source is undated."
+        on = on or today()
+        stale_after = datetime.timedelta(days=getattr(settings, "ICSGOV_STALE_AFTER_DAYS", 365))
+        when = format_date(known[0], known[1], getattr(self.source, "date_end", None))
+        if period_last_day(known[0], known[1], self.source.date_end) + stale_after < on:
+            return f"As described in the source, {when}; not confirmed since."
+        return f"As described in the source, {when}."
 
 
 class SluggedModel(models.Model):

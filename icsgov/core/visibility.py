@@ -70,17 +70,26 @@ def _own_rows(model, user):
     return scoping.restrict(model._default_manager.all(), user, scoping.VIEW).values("pk")
 
 
+def visible_q(model, user=None) -> Q:
+    """The condition :func:`visible` filters ``model``'s rows by, for use inside subqueries and
+    counts (so a count never includes what the viewer may not see)."""
+    if sees_unpublished(user):
+        return Q()
+    own = _own_rows(model, user)
+    if model not in _rules:
+        return Q(pk__in=own) if own is not None else Q(pk__in=[])
+    rule = _rules[model]()
+    return rule | Q(pk__in=own) if own is not None else rule
+
+
 def visible(queryset, user=None):
     """``queryset`` restricted to what ``user`` may see (anonymous when None), with each declared
     link marked ``_public_<field>`` (see :func:`shown`)."""
     model = queryset.model
     if not sees_unpublished(user):
-        if model not in _rules:
-            own = _own_rows(model, user)
-            return queryset.none() if own is None else mark_links(queryset.filter(pk__in=own), user)
-        rule = _rules[model]()
-        own = _own_rows(model, user)
-        queryset = queryset.filter(rule | Q(pk__in=own) if own is not None else rule)
+        if model not in _rules and _own_rows(model, user) is None:
+            return queryset.none()
+        queryset = queryset.filter(visible_q(model, user))
     return mark_links(queryset, user)
 
 

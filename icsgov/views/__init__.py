@@ -4,6 +4,7 @@ apps), the accessibility statement and the error pages."""
 from .geography import place_detail, system_detail
 from .home import accessibility, home, page_not_found, server_error
 from .search import search
+from .sources import source_detail, source_list, source_paper
 
 __all__ = [
     "accessibility",
@@ -12,5 +13,8 @@ __all__ = [
     "place_detail",
     "search",
     "server_error",
+    "source_detail",
+    "source_list",
+    "source_paper",
     "system_detail",
 ]

@@ -14,7 +14,7 @@ HOME = {"href": "/", "text": "Home"}
 
 
 def system_detail(request, slug):
-    system = get_object_or_404(System.objects.real(), slug=slug)
+    system = get_object_or_404(System.objects.real().select_related("source"), slug=slug)
     on = today()
     boards = Board.objects.public().filter(system=system).select_related("place", "parent")
     structure = system_structure(system, on)
@@ -35,7 +35,7 @@ def system_detail(request, slug):
 
 
 def place_detail(request, slug):
-    place = get_object_or_404(Place.objects.public().select_related("system"), slug=slug)
+    place = get_object_or_404(Place.objects.public().select_related("system", "source"), slug=slug)
     leads = {}
     for m in Membership.objects.public().cluster_leads(place, today()):
         leads.setdefault(m.post.board.cluster_id, []).append(m.person)

@@ -41,7 +41,7 @@ class PaperInline(ScopedTabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(ScopedAdmin):
-    list_display = ["title", "board", "date", "date_precision", "kind", "status", "is_public"]
+    list_display = ["title", "board", "date", "kind", "status", "is_public"]
     list_filter = ["status", "kind", "is_public", "board__system"]
     list_select_related = ["board"]
     search_fields = ["title", "board__name", "purpose"]

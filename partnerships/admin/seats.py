@@ -27,7 +27,7 @@ class PostInline(ScopedTabularInline):
     show_change_link = True
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_counts(today())
+        return super().get_queryset(request).with_counts(today(), request.user)
 
     @admin.display(description="filled today")
     def filled_today(self, post):

@@ -9,6 +9,7 @@ from icsgov.core.models import (
     SourcedModel,
     ValidityPeriod,
 )
+from icsgov.core.dates import format_date
 from icsgov.core.periods import end_not_before_start
 from icsgov.core.scoping import Scope
 from partnerships.choices import BoardKind, BoardStatus, ChairModel
@@ -146,6 +147,28 @@ class Board(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
 
     def __str__(self):
         return self.name
+
+    def status_text(self, on) -> str:
+        """The body's status as its record states it, in words, as at ``on``: a body the papers
+        only propose reads "Proposed: planned from November 2022, as proposed in <paper>",
+        never as active."""
+        start = format_date(self.start_date, self.start_precision)
+        end = format_date(self.end_date, self.end_precision)
+        paper = f", as proposed in {self.source.title}" if self.source_id else ""
+        if self.status == BoardStatus.PROPOSED:
+            text = f"Proposed: planned from {start}{paper}" if start else f"Proposed{paper}"
+            if self.end_date:
+                text += f"; planned to end {end}"
+        elif self.status == BoardStatus.DISSOLVED:
+            text = f"Existed from {start}; dissolved {end}" if start else f"Dissolved {end}"
+        else:
+            label = self.get_status_display()
+            text = f"{label} from {start}" if start else label
+            if self.start_date and self.start_date > on:
+                text += f" (not yet on {format_date(on)})"
+            if self.end_date:
+                text += f"; ended {end}" if self.end_date < on else f"; to end {end}"
+        return f"{text} ({self.end_reason})" if self.end_reason else text
 
     def membership_maintained_on(self, date) -> bool:
         """Whether the registry keeps the body's membership current on ``date`` (so an empty

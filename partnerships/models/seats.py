@@ -21,10 +21,11 @@ class PostQuerySet(PublishableDatedQuerySet):
     def chairing(self):
         return self.filter(role__in=Role.chairing())
 
-    def with_counts(self, date):
-        """Annotate ``filled`` and ``vacancies`` on ``date`` (partnerships.rules.seats): the
-        one count the pages, the API and the admin show."""
-        return seat_rules.with_counts(self, date)
+    def with_counts(self, date, viewer=None):
+        """Annotate ``filled``, ``maintained``, ``vacancies`` and ``not_recorded`` on ``date``
+        as ``viewer`` may see them (partnerships.rules.seats): the one count the pages, the API
+        and the admin show."""
+        return seat_rules.with_counts(self, date, viewer)
 
 
 @pghistory.track()
@@ -122,5 +123,7 @@ class Post(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
         return self.holders_on(date).count()
 
     def vacancies_on(self, date) -> int | None:
-        """Empty places on ``date``; None when the papers do not say how many places."""
-        return seat_rules.vacancies(self.places, self.filled_on(date))
+        """Empty places on ``date`` known to be empty; None when the papers do not say how many
+        places, or when the body's membership is known only from papers (not recorded)."""
+        maintained = self.board.membership_maintained_on(date)
+        return seat_rules.vacancies(self.places, self.filled_on(date), maintained)

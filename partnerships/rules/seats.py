@@ -1,5 +1,11 @@
-"""Seats: who takes up a place on a date, how many places are filled and vacant, and what a
-seat's size and dates may be."""
+"""Seats: who takes up a place on a date, how many places are filled, vacant or not recorded,
+and what a seat's size and dates may be.
+
+"Vacant" is said only of a body whose membership the registry maintains on the date
+(``Board.membership_maintained_from``): there an empty place is known to be empty. On a body
+known only from papers, an empty place is "holder not recorded" — the papers name the seat, not
+who holds it. Counts are of the appointments the viewer may see, so what an anonymous reader is
+told about a seat never reveals an unpublished appointment."""
 
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
@@ -16,19 +22,39 @@ def holding_q(date, prefix="") -> Q:
     return Q(**{f"{prefix}kind": MembershipKind.MEMBER}) & in_effect_q(date, prefix=prefix)
 
 
-def vacancies(places, filled) -> int | None:
-    """Empty places; None when the papers give no number of places (no limit is known)."""
-    return None if places is None else max(places - filled, 0)
+def vacancies(places, filled, maintained=True) -> int | None:
+    """Empty places known to be empty: None when the papers give no number of places, or when
+    the body's membership is not maintained (then they are not recorded, not vacant)."""
+    if places is None or not maintained:
+        return None
+    return max(places - filled, 0)
 
 
-def with_counts(posts, date):
-    """``posts`` annotated with ``filled`` and ``vacancies`` on ``date``, in one query however
-    many seats there are (a subquery, so other joins cannot multiply the count)."""
+def not_recorded(places, filled, maintained) -> int | None:
+    """Places whose holder is not recorded: on a body known only from papers, the places no
+    recorded appointment fills. None where the membership is maintained or places unknown."""
+    if places is None or maintained:
+        return None
+    return max(places - filled, 0)
+
+
+def maintained_q(date, prefix="") -> Q:
+    """Seats of bodies whose membership the registry maintains on ``date``."""
+    return Q(**{f"{prefix}board__membership_maintained_from__lte": date})
+
+
+def with_counts(posts, date, viewer=None):
+    """``posts`` annotated, on ``date``, with ``filled`` (appointments the viewer may see that
+    take up a place), ``maintained`` (the body's membership is maintained then), ``vacancies``
+    (maintained: empty places) and ``not_recorded`` (not maintained: places with no holder
+    recorded) — in one query however many seats (a subquery, so joins cannot multiply it)."""
+    from icsgov.core.visibility import visible_q
     from partnerships.models import Membership
 
     filled = Coalesce(
         Subquery(
-            Membership.objects.filter(holding_q(date), post=OuterRef("pk"))
+            Membership.objects.filter(holding_q(date), visible_q(Membership, viewer))
+            .filter(post=OuterRef("pk"))
             .order_by()
             .values("post")
             .annotate(n=Count("pk"))
@@ -37,11 +63,19 @@ def with_counts(posts, date):
         ),
         Value(0),
     )
+    empty = Greatest(F("places") - filled, Value(0))
+    maintained = maintained_q(date)
     return posts.annotate(
         filled=filled,
+        maintained=Case(When(maintained, then=Value(True)), default=Value(False)),
         vacancies=Case(
-            When(places__isnull=True, then=Value(None)),
-            default=Greatest(F("places") - filled, Value(0)),
+            When(Q(places__isnull=False) & maintained, then=empty),
+            default=Value(None),
+            output_field=IntegerField(null=True),
+        ),
+        not_recorded=Case(
+            When(Q(places__isnull=False) & ~maintained, then=empty),
+            default=Value(None),
             output_field=IntegerField(null=True),
         ),
     )

@@ -24,7 +24,9 @@ def _changes(in_force, versions, compare_slug):
 
 def board_detail(request, slug):
     board = get_object_or_404(
-        Board.objects.public().select_related("system", "place", "parent", "cluster", "footprint"),
+        Board.objects.public().select_related(
+            "system", "place", "parent", "cluster", "footprint", "source"
+        ),
         slug=slug,
     )
     try:
@@ -42,6 +44,8 @@ def board_detail(request, slug):
         "is_today": on == today(),
         "as_at_value": request.GET.get("as_at", "") if date_error else on.isoformat(),
         "date_error": date_error,
+        "board_status": board.status_text(on),
+        "maintained": board.membership_maintained_on(on),
         "members": described.members,
         "chairs": described.chairs,
         "seats": described.seats,

@@ -40,7 +40,8 @@ def meeting_list(request):
 
 def meeting_detail(request, slug):
     meeting = get_object_or_404(
-        Meeting.objects.public().select_related("board__system", "host_organisation"), slug=slug
+        Meeting.objects.public().select_related("board__system", "host_organisation", "source"),
+        slug=slug,
     )
     return render(
         request,

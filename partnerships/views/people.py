@@ -8,7 +8,7 @@ from partnerships.views.crumbs import HOME
 
 
 def person_detail(request, slug):
-    person = get_object_or_404(Person.objects.public(), slug=slug)
+    person = get_object_or_404(Person.objects.public().select_related("source"), slug=slug)
     on = today()
     memberships = list(Membership.objects.public().of_person(person))
     return render(

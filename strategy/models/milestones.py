@@ -165,6 +165,8 @@ class Milestone(SluggedModel, SourcedModel, PublishableModel, CheckedModel):
 
     objects = MilestoneQuerySet.as_manager()
 
+    #: The date's precision is in ``precision`` (icsgov.core.dates.precision_field).
+    date_precisions = {"date": "precision"}
     #: National milestones (no system) are shared: every staff user sees them.
     system_scope = Scope("system", national=True)
     same_system_links = ("place", "strategy", "board", "meeting", "owner_board")

@@ -23,7 +23,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 
-from icsgov.core import history, scoping, visibility
+from icsgov.core import dates, history, scoping, visibility
 
 
 class ScopedPermissionsMixin:
@@ -97,6 +97,33 @@ class ScopedAdmin(ScopedPermissionsMixin, admin.ModelAdmin):
             return model, model._meta.get_field(request.GET["field_name"]).name
         except (KeyError, LookupError, FieldDoesNotExist):
             return None
+
+    def get_list_display(self, request):
+        # A date with a precision is shown at its precision ("November 2022", not 1 Nov 2022).
+        return [self._dated_column(entry) for entry in super().get_list_display(request)]
+
+    def _dated_column(self, entry):
+        if not isinstance(entry, str):
+            return entry
+        try:
+            field = self.model._meta.get_field(entry)
+        except FieldDoesNotExist:
+            return entry
+        precision = (
+            dates.precision_field(self.model, entry)
+            if field.get_internal_type() == ("DateField")
+            else None
+        )
+        if precision is None:
+            return entry
+
+        def column(obj):
+            return dates.format_date(getattr(obj, entry), getattr(obj, precision)) or "–"
+
+        column.short_description = field.verbose_name
+        column.admin_order_field = entry
+        column.__name__ = entry
+        return column
 
     def get_list_filter(self, request):
         # Relation filters offer only values present in the user's rows, so the filter sidebar

@@ -16,17 +16,31 @@ from partnerships.models import Board, Organisation, Post
 
 
 class SeatCountsMixin(serializers.Serializer):
-    """Places filled and vacant on the date asked for, as annotated by
-    ``Post.objects.with_counts(date)`` (partnerships.rules.seats), the one count every door
-    shows."""
+    """Places filled, vacant or not recorded on the date asked for, as annotated by
+    ``Post.objects.with_counts(date, viewer)`` (partnerships.rules.seats), the one count every
+    door shows. Only appointments the client may see are counted."""
 
     filled = serializers.IntegerField(
-        read_only=True, help_text="Places held on the date asked for."
+        read_only=True, help_text="Places held on the date asked for (by appointments you see)."
+    )
+    membership_maintained = serializers.BooleanField(
+        source="maintained",
+        read_only=True,
+        help_text="Whether the body's membership is maintained in the registry on the date; if "
+        "not, it is known only from papers.",
     )
     vacancies = serializers.IntegerField(
         read_only=True,
         allow_null=True,
-        help_text="Empty places on the date asked for; null when the papers give no number.",
+        help_text="Empty places on a body whose membership is maintained; null when it is not "
+        "(see holders_not_recorded) or when the papers give no number of places.",
+    )
+    holders_not_recorded = serializers.IntegerField(
+        source="not_recorded",
+        read_only=True,
+        allow_null=True,
+        help_text="On a body known only from papers: places no recorded appointment fills "
+        "(the papers name the seat, not its holder). Null on a maintained body.",
     )
 
 
@@ -45,7 +59,9 @@ class PostSerializer(SeatCountsMixin, SourcedSerializer):
             "role",
             "places",
             "filled",
+            "membership_maintained",
             "vacancies",
+            "holders_not_recorded",
             "nominating_organisation",
             "nominating_sector",
             "voting",
@@ -71,11 +87,14 @@ class BoardSeatSerializer(SeatCountsMixin, serializers.ModelSerializer):
             "role",
             "places",
             "filled",
+            "membership_maintained",
             "vacancies",
+            "holders_not_recorded",
             "nominating_organisation",
             "nominating_sector",
             "voting",
             "statutory",
+            "notes",
         ]
 
 

@@ -32,4 +32,4 @@ class PostViewSet(WritableRegistryViewSet):
     filterset_class = PostFilterSet
 
     def get_queryset(self):
-        return super().get_queryset().with_counts(self.as_at)
+        return super().get_queryset().with_counts(self.as_at, self.request.user)
