@@ -22,7 +22,6 @@ from icsgov.core.models import period_last_day
 from partnerships.choices import BoardKind, BoardStatus
 from partnerships.models import Board
 
-
 IN_EFFECT, PLANNED, LAST_KNOWN = "in_effect", "planned", "last_known"
 
 

@@ -2,6 +2,7 @@ import pghistory
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from icsgov.core.dates import format_date
 from icsgov.core.models import (
     PublishableDatedQuerySet,
     PublishableModel,
@@ -9,7 +10,6 @@ from icsgov.core.models import (
     SourcedModel,
     ValidityPeriod,
 )
-from icsgov.core.dates import format_date
 from icsgov.core.periods import end_not_before_start
 from icsgov.core.scoping import Scope
 from partnerships.choices import BoardKind, BoardStatus, ChairModel
