@@ -75,7 +75,7 @@ def copy_terms_as_draft(terms):
             topic=clause.topic,
             heading=clause.heading,
             text=clause.text,
-            source_file=clause.source_file,
+            source=clause.source,
             source_section=clause.source_section,
         )
         for clause in terms.clauses.all()

@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from icsgov.api.changes import ChangeViewSet
+from icsgov.api.sources import SourceViewSet
 from icsgov.core.api.views import SearchView
 from partnerships.api import urls as partnerships
 from places.api import urls as places
@@ -16,6 +17,7 @@ app_name = "api"
 router = DefaultRouter()
 for app in (places, partnerships, strategy):
     router.registry.extend(app.router.registry)
+router.register("sources", SourceViewSet)
 router.register("changes", ChangeViewSet, basename="change")
 
 urlpatterns = [

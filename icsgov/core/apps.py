@@ -7,4 +7,15 @@ class CoreConfig(AppConfig):
 
     name = "icsgov.core"
     label = "core"
-    verbose_name = "Registry framework"
+    verbose_name = "Sources"
+    #: Its one concrete model, Source, is a registry model like the apps' (the registry
+    #: contract holds it to the same declarations).
+    registry_app = True
+
+    def ready(self):
+        from django.db.models import Q
+
+        from icsgov.core import visibility
+        from icsgov.core.models import Source
+
+        visibility.register(Source, lambda prefix="": Q(**{f"{prefix}is_published": True}))

@@ -55,6 +55,8 @@ class DatePrecision(models.TextChoices):
     MONTH_RANGE = "month_range", "range of months"
     QUARTER = "quarter", "quarter"
     YEAR = "year", "year"
+    #: Known to be so on this day, and not since when: "in post on or before 28 March 2022".
+    ON_OR_BEFORE = "on_or_before", "on or before (not known since when)"
 
 
 def period_end(date: datetime.date, precision: str) -> datetime.date:
@@ -85,6 +87,8 @@ def format_date(
         return f"Q{(date.month - 1) // 3 + 1} {date.year}"
     if precision == DatePrecision.YEAR:
         return str(date.year)
+    if precision == DatePrecision.ON_OR_BEFORE:
+        return f"on or before {date.day} {date:%B %Y}"
     return f"{date.day} {date:%B %Y}"
 
 

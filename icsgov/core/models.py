@@ -4,12 +4,13 @@ Each concrete model picks the ones it needs: a source citation, a stable slug, a
 answering "as at date D", a publication flag that keeps unpublished records off public pages.
 """
 
+import pghistory
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from icsgov.core.dates import DatePrecision, today
-from icsgov.core.periods import Period, in_effect_q, period_errors
-from icsgov.core.scoping import link_system_errors
+from icsgov.core.dates import DatePrecision, format_date, today
+from icsgov.core.periods import Period, end_not_before_start, in_effect_q, period_errors
+from icsgov.core.scoping import Scope, link_system_errors
 
 __all__ = [
     "CheckedModel",
@@ -20,6 +21,8 @@ __all__ = [
     "PublishableModel",
     "PublishableQuerySet",
     "SluggedModel",
+    "Source",
+    "SourceKind",
     "SourcedModel",
     "ValidityPeriod",
     "today",
@@ -51,25 +54,41 @@ class CheckedModel(models.Model):
 
 
 class SourcedModel(models.Model):
-    """Where a record came from: the paper and the section within it."""
+    """Where a record came from — a first-class :class:`Source` and the section within it — and
+    as of when it is known: the source's date, or the secretariat's last confirmation."""
 
-    source_file = models.CharField(
-        max_length=200,
+    # PROTECT: a source cited by records cannot vanish from under them.
+    source = models.ForeignKey(
+        "core.Source",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        help_text="The source paper this record was taken from, e.g. 001_ae5cf6ff8dfd3ce3.txt.",
+        related_name="+",
+        help_text="The paper, register or record this one was taken from.",
     )
     source_section = models.CharField(
         max_length=500,
         blank=True,
-        help_text="Section, paragraph or table of the source paper, e.g. '§5.2'.",
+        help_text="Section, paragraph or table of the source, e.g. 'section 5.2'.",
+    )
+    confirmed_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the secretariat last confirmed the record is still true; blank if never.",
     )
 
     class Meta:
         abstract = True
 
     @property
-    def source(self) -> str:
-        return " ".join(part for part in (self.source_file, self.source_section) if part)
+    def known_as_of(self):
+        """(date, precision) as of which the record is known: its last confirmation, else its
+        source's date. None when neither is known."""
+        if self.confirmed_on:
+            return self.confirmed_on, DatePrecision.DAY
+        if self.source_id and self.source.date:
+            return self.source.date, self.source.date_precision
+        return None
 
 
 class SluggedModel(models.Model):
@@ -206,3 +225,91 @@ class ValidityPeriod(CheckedModel):
         if self.end_date and self.end_date < date:
             return "ended"
         return "current"
+
+
+class SourceKind(models.TextChoices):
+    BOARD_PAPER = "board_paper", "Board or committee paper"
+    REPORT = "report", "Report"
+    GUIDANCE = "guidance", "Guidance"
+    OFFICIAL_REGISTER = "official_register", "Official register or data set"
+    SECRETARIAT_RECORD = "secretariat_record", "The secretariat's own record"
+    OTHER = "other", "Other"
+
+
+class SourceQuerySet(PublicQuerySet):
+    pass
+
+
+@pghistory.track()
+class Source(SluggedModel, CheckedModel):
+    """A document the registry draws on — a board paper, a report, guidance, an official register,
+    or a secretariat's own record — cited by the records taken from it (``SourcedModel.source``).
+
+    Sources belong to no system: every system's records may cite one, any secretariat user may
+    add one, and only superusers change or remove one (others may be citing it)."""
+
+    slug_source = "title"
+
+    title = models.CharField(max_length=300, help_text="Title, as the document gives it.")
+    publisher = models.CharField(
+        max_length=250, help_text="Who published or wrote it, e.g. Herefordshire Council."
+    )
+    kind = models.CharField(
+        max_length=30, choices=SourceKind.choices, help_text="Kind of document."
+    )
+    date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When it was published or written; for an imprecise date, the first day of its "
+        "period, with the precision below.",
+    )
+    date_precision = models.CharField(
+        max_length=12,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="How precisely the document's date is known.",
+    )
+    date_end = models.DateField(
+        "end of the range",
+        null=True,
+        blank=True,
+        help_text="For a range of months: the first day of the last month.",
+    )
+    date_note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="How the date was read from the document, e.g. 'written after 7 October 2022'.",
+    )
+    url = models.URLField(blank=True, help_text="Where the document is published, if it is.")
+    file_name = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="For a paper shipped with the registry: its file in icsgov/seed/papers/.",
+    )
+    description = models.TextField(blank=True, help_text="What the document is, in a sentence.")
+    is_published = models.BooleanField(
+        default=True, help_text="Unpublished sources are shown to staff only."
+    )
+
+    objects = SourceQuerySet.as_manager()
+
+    system_scope = Scope.shared()
+    periods = (Period("date", "date_end", "date_precision", "date_precision"),)
+
+    class Meta:
+        ordering = ["-date", "title"]
+        constraints = [
+            end_not_before_start("core_source", "date", "date_end", ("date", "end of the range"))
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def when(self) -> str:
+        return format_date(self.date, self.date_precision, self.date_end)
+
+    @property
+    def citation(self) -> str:
+        """Title, publisher, date: how a page cites it."""
+        return ", ".join(part for part in (self.title, self.publisher, self.when) if part)

@@ -32,7 +32,11 @@ class Scope:
     national records, which every staff user may see and link to (when public) and only
     superusers change. ``citable``: any system's records may link to this model's public rows
     (a person appointed in two systems). A model may also name, in ``cross_system_links``, the
-    links of its own that may point to another system's public record."""
+    links of its own that may point to another system's public record.
+
+    ``Scope.shared()`` is for records that belong to no system by nature (the sources every
+    system cites): every staff user sees and links to them, any secretariat user may add one,
+    and only superusers change or remove one (others may be citing it)."""
 
     def __init__(self, *paths: str, national: bool = False, citable: bool = False):
         if not paths:
@@ -40,8 +44,17 @@ class Scope:
         self.paths = paths
         self.national = national
         self.citable = citable
+        self.is_shared = False
+
+    @classmethod
+    def shared(cls):
+        scope = cls.__new__(cls)
+        scope.paths, scope.national, scope.citable, scope.is_shared = (), True, True, True
+        return scope
 
     def __repr__(self):
+        if self.is_shared:
+            return "Scope.shared()"
         return f"Scope({', '.join(map(repr, self.paths))}, national={self.national})"
 
 
@@ -161,6 +174,8 @@ def can(user, action: str, obj=None, fresh: bool = False) -> bool:
         return False
     if obj.pk is None:
         return bool(system_ids(user, action))
+    if scope_of(type(obj)).is_shared and action == CHANGE:
+        return False  # shared records are changed by superusers only
     model = type(obj)
     cache = getattr(user, "_scoping_objects", None)
     if cache is None:

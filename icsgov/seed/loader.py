@@ -46,6 +46,7 @@ class Section:
 
 # In dependency order.
 SECTIONS = [
+    Section("sources", "core.Source"),
     Section("systems", "places.System", m2m={"predecessors": "places.System"}),
     Section("places", "places.Place", fks={"system": "places.System"}),
     Section("areas", "places.Area", fks={"place": "places.Place"}),
@@ -212,7 +213,7 @@ def read_documents(data_dir: Path = DATA_DIR):
             document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
             raise SeedError(f"{path.name}: not valid YAML: {exc}") from exc
-        unknown = set(document) - {s.name for s in SECTIONS} - {"source_file"}
+        unknown = set(document) - {s.name for s in SECTIONS} - {"source"}
         if unknown:
             raise SeedError(f"{path.name}: unknown sections {sorted(unknown)}")
         documents.append((path.name, document))
@@ -277,7 +278,9 @@ class Loader:
             self.stats.updated += 1
 
     # -- sections --------------------------------------------------------------------------
-    def record_values(self, label, record, fks, skip, where, source_file):
+    def record_values(self, label, record, fks, skip, where, source):
+        """The model field values of a YAML ``record``; ``source`` is the slug of the source the
+        record cites unless it names its own (``source:``)."""
         model = apps.get_model(label)
         aliases = FIELD_ALIASES.get(label, {})
         concrete = {f.name for f in model._meta.get_fields() if f.concrete}
@@ -289,7 +292,9 @@ class Loader:
             name = aliases.get(key, key)
             if name not in concrete:
                 raise SeedError(f"{where}: {model.__name__} has no field '{key}'")
-            if name in fks:
+            if name == "source":
+                value = self.ref("core.Source", value, where)
+            elif name in fks:
                 value = self.ref(fks[name], value, where)
             elif isinstance(value, str) and name in dates:
                 try:
@@ -297,15 +302,15 @@ class Loader:
                 except ValueError:
                     raise SeedError(f"{where}: {key} '{value}' is not a YYYY-MM-DD date") from None
             values[name] = value
-        if "source_file" in concrete:
-            values.setdefault("source_file", source_file)
+        if "source" in concrete and "source" not in values and source:
+            values["source"] = self.ref("core.Source", source, where)
         return values
 
     def load_section(self, section):
         model = apps.get_model(section.model)
         pending = []
         for file_name, document in self.documents:
-            source_file = document.get("source_file", file_name)
+            source = document.get("source")
             records = document.get(section.name) or []
             if not isinstance(records, list):
                 raise SeedError(f"{file_name} {section.name}: expected a list of records")
@@ -315,16 +320,14 @@ class Loader:
                 where = f"{file_name} {section.name}[{index}] ({record.get('slug', '')})"
                 skip = set(section.m2m) | {c.key for c in section.children}
                 skip |= set(section.deferred_fks)
-                values = self.record_values(
-                    section.model, record, section.fks, skip, where, source_file
-                )
+                values = self.record_values(section.model, record, section.fks, skip, where, source)
                 lookup = {k: values.pop(k) for k in section.natural_key}
                 instance = self.upsert(model, lookup, values, where)
                 if "slug" in lookup:
                     self.by_slug[(section.model, lookup["slug"])] = instance
-                pending.append((instance, record, where, source_file))
+                pending.append((instance, record, where, source))
 
-        for instance, record, where, source_file in pending:
+        for instance, record, where, source in pending:
             deferred = {
                 name: self.ref(section.fks[name], record.get(name), where)
                 for name in section.deferred_fks
@@ -341,9 +344,9 @@ class Loader:
             resolved = {}  # child key -> {label: instance}, for children that refer to siblings
             for child in section.children:
                 records = record.get(child.key) or []
-                self.load_children(child, instance, records, where, source_file, resolved)
+                self.load_children(child, instance, records, where, source, resolved)
 
-    def load_children(self, child, parent, records, where, source_file, resolved):
+    def load_children(self, child, parent, records, where, source, resolved):
         model = apps.get_model(child.model)
         concrete = {f.name for f in model._meta.get_fields() if f.concrete}
         for index, record in enumerate(records, start=1):
@@ -356,10 +359,17 @@ class Loader:
                 record[name] = target
             if "order" in concrete and "order" not in record:
                 record["order"] = index  # list position is the order
-            values = self.record_values(child.model, record, child.fks, set(), here, source_file)
+            values = self.record_values(child.model, record, child.fks, set(), here, source)
             for name in child.resolve:
                 values[name] = record[name]
             values[child.parent_field] = parent
+            # A child cites its parent's source and section unless it names its own.
+            if (
+                "source" in concrete
+                and "source" not in record
+                and getattr(parent, "source_id", None)
+            ):
+                values["source"] = parent.source
             if "source_section" in concrete and "source_section" not in values:
                 values["source_section"] = getattr(parent, "source_section", "")
             lookup = {k: values.pop(k, None) for k in (child.parent_field, *child.natural_key)}

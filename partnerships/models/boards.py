@@ -111,6 +111,13 @@ class Board(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
         max_length=300, blank=True, help_text="Why it ended, e.g. reconstituted as another body."
     )
     purpose = models.TextField(blank=True, help_text="What the body is for, in brief.")
+    membership_maintained_from = models.DateField(
+        null=True,
+        blank=True,
+        help_text="From this date the secretariat keeps the body's appointments up to date here, so "
+        "a seat with no holder is vacant. Blank: the membership is known only from papers, and a "
+        "seat with no holder recorded is just that — not recorded.",
+    )
     attendance_expectation = models.CharField(
         max_length=300,
         blank=True,
@@ -139,6 +146,13 @@ class Board(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
 
     def __str__(self):
         return self.name
+
+    def membership_maintained_on(self, date) -> bool:
+        """Whether the registry keeps the body's membership current on ``date`` (so an empty
+        seat is vacant, not merely not recorded)."""
+        return (
+            self.membership_maintained_from is not None and self.membership_maintained_from <= date
+        )
 
     @property
     def allows_several_chairs(self) -> bool:

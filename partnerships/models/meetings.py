@@ -207,7 +207,7 @@ class Attendance(models.Model):
 
 
 @pghistory.track()
-class Decision(models.Model):
+class Decision(SourcedModel):
     """A decision recorded at a meeting."""
 
     # CASCADE: decisions are part of the meeting's record.
@@ -216,9 +216,6 @@ class Decision(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=1, help_text="Position in the minutes.")
     text = models.TextField(help_text="The decision as minuted.")
-    source_section = models.CharField(
-        max_length=200, blank=True, help_text="Where in the source paper the decision is recorded."
-    )
 
     objects = PublicQuerySet.as_manager()
 

@@ -118,13 +118,39 @@ class MaturityPeriod(CheckedModel):
     )
     order = models.PositiveSmallIntegerField(help_text="Column position.")
     label = models.CharField(max_length=120, help_text="Heading as the source gives it.")
-    start_date = models.DateField(null=True, blank=True, help_text="First day of the period.")
-    end_date = models.DateField(null=True, blank=True, help_text="Last day of the period.")
+    start_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="First day of the period; for an imprecise date, the first day of its month.",
+    )
+    start_precision = models.CharField(
+        max_length=12,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="How precisely the source gives the start.",
+    )
+    end_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Last day of the period; for an imprecise date, the first day of its month.",
+    )
+    end_precision = models.CharField(
+        max_length=12,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="How precisely the source gives the end.",
+    )
 
     objects = PublicQuerySet.as_manager()
 
     system_scope = Scope("timeline__system")
-    periods = (Period("start_date", "end_date"),)
+    periods = (Period("start_date", "end_date", "start_precision", "end_precision"),)
+
+    @property
+    def when(self) -> str:
+        start = format_date(self.start_date, self.start_precision)
+        end = format_date(self.end_date, self.end_precision)
+        return f"{start} – {end}" if start and end else (f"by {end}" if end else start)
 
     class Meta:
         ordering = ["timeline", "order"]

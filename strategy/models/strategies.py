@@ -67,8 +67,20 @@ class Strategy(SluggedModel, SourcedModel, PublishableModel, CheckedModel):
         blank=True,
         help_text="First day of the period it covers.",
     )
+    period_start_precision = models.CharField(
+        max_length=12,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="How precisely the source gives the start of the period.",
+    )
     period_end = models.DateField(
         "end of the period", null=True, blank=True, help_text="Last day of the period."
+    )
+    period_end_precision = models.CharField(
+        max_length=12,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="How precisely the source gives the end of the period.",
     )
     due_date = models.DateField(
         null=True, blank=True, help_text="When it is due to be approved or published."
@@ -79,7 +91,17 @@ class Strategy(SluggedModel, SourcedModel, PublishableModel, CheckedModel):
         default=DatePrecision.DAY,
         help_text="How precisely the due date is known.",
     )
-    published_on = models.DateField(null=True, blank=True, help_text="Date of publication.")
+    published_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Date of publication; for an imprecise date, the first day of its period.",
+    )
+    published_precision = models.CharField(
+        max_length=12,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="How precisely the source gives the publication date.",
+    )
     url = models.URLField(blank=True, help_text="Where it is published.")
     description = models.TextField(blank=True, help_text="What it sets out to do.")
     based_on = models.ForeignKey(
@@ -94,7 +116,9 @@ class Strategy(SluggedModel, SourcedModel, PublishableModel, CheckedModel):
     objects = StrategyQuerySet.as_manager()
 
     system_scope = Scope("system")
-    periods = (Period("period_start", "period_end"),)
+    periods = (
+        Period("period_start", "period_end", "period_start_precision", "period_end_precision"),
+    )
     same_system_links = ("place", "owner_board", "based_on")
 
     class Meta:

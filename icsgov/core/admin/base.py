@@ -141,8 +141,10 @@ class ScopedAdmin(ScopedPermissionsMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         # Re-checked inside the request's transaction: the saved record, and what it links to,
-        # must still be in systems the user keeps (raising rolls the whole save back).
-        if not scoping.can(request.user, scoping.CHANGE, obj, fresh=True) or (
+        # must still be in systems the user keeps (raising rolls the whole save back). A new
+        # shared record (a source) belongs to no system: adding one is all the check asks.
+        adding_shared = not change and scoping.scope_of(type(obj)).is_shared
+        if not (adding_shared or scoping.can(request.user, scoping.CHANGE, obj, fresh=True)) or (
             scoping.links_outside(obj, request.user)
         ):
             raise PermissionDenied("That would put the record outside your systems.")

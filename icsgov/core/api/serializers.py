@@ -2,11 +2,15 @@ import copy
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.urls import reverse
 from rest_framework import serializers
 
-#: The fields of icsgov.core.models.ValidityPeriod and SourcedModel, as every answer lists them.
+from icsgov.core.models import Source
+
+#: The fields of icsgov.core.models.ValidityPeriod and SourcedModel, as every answer lists them
+#: (a serializer listing SOURCE derives from SourcedSerializer or SourcedWriteSerializer).
 DATED = ["start_date", "start_precision", "end_date", "end_precision"]
-SOURCE = ["source_file", "source_section"]
+SOURCE = ["source", "source_section", "known_as_of"]
 
 
 class BriefSerializer(serializers.ModelSerializer):
@@ -151,8 +155,9 @@ class PrivateFieldsMixin:
         return data
 
 
-#: Fields every write may give: where the record came from, and whether it is published.
-WRITE_SOURCE = [*SOURCE, "is_published"]
+#: Fields every write may give: where the record came from, when the secretariat last
+#: confirmed it, and whether it is published (the serializer derives from SourcedWriteSerializer).
+WRITE_SOURCE = ["source", "source_section", "confirmed_on", "is_published"]
 SLUG_ON_CREATE = {
     "slug": {
         "required": False,
@@ -183,3 +188,63 @@ class OptionalURLField(serializers.URLField):
 
     def to_representation(self, value):
         return value or None
+
+
+class BriefSourceSerializer(serializers.ModelSerializer):
+    """A source in brief, as every record carries it."""
+
+    url = serializers.SerializerMethodField(help_text="The source's API address.")
+    when = serializers.CharField(read_only=True, help_text="Its date at its precision, in words.")
+    document_url = OptionalURLField(source="url", help_text="Where the document is published.")
+
+    class Meta:
+        model = Source
+        fields = [
+            "slug",
+            "title",
+            "publisher",
+            "kind",
+            "date",
+            "date_precision",
+            "when",
+            "url",
+            "document_url",
+        ]
+
+    def get_url(self, source) -> str:
+        request = self.context.get("request")
+        path = reverse("api:source-detail", kwargs={"slug": source.slug})
+        return request.build_absolute_uri(path) if request else path
+
+
+class KnownAsOfSerializer(serializers.Serializer):
+    date = serializers.DateField(help_text="The date the record is known as of.")
+    precision = serializers.CharField(help_text="How precisely that date is known.")
+    confirmed = serializers.BooleanField(
+        help_text="True for the secretariat's last confirmation; false for the source's date."
+    )
+
+
+class SourcedSerializer(serializers.ModelSerializer):
+    """A record with where it came from (``source``, ``source_section``) and as of when it is
+    known (``known_as_of``: the secretariat's last confirmation, else its source's date)."""
+
+    source = BriefSourceSerializer(read_only=True, allow_null=True)
+    known_as_of = serializers.SerializerMethodField()
+
+    def get_known_as_of(self, obj) -> KnownAsOfSerializer(allow_null=True):
+        known = obj.known_as_of
+        if known is None:
+            return None
+        return {"date": known[0], "precision": known[1], "confirmed": bool(obj.confirmed_on)}
+
+
+class SourcedWriteSerializer(WriteSerializer):
+    """Input for a record with a source, named by its slug."""
+
+    source = LinkSlugField(
+        Source,
+        required=False,
+        allow_null=True,
+        help_text="Slug of the source the record is taken from (see /api/v1/sources/).",
+    )

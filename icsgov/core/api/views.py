@@ -77,6 +77,8 @@ class RegistryViewSet(CachedReadMixin, FieldsMixin, viewsets.ReadOnlyModelViewSe
 
     def get_queryset(self):
         queryset = visible(super().get_queryset(), self.request.user)
+        if any(f.name == "source" for f in queryset.model._meta.concrete_fields):
+            queryset = queryset.select_related("source")  # every answer carries its source
         if private_fields(queryset.model):
             # Private fields are shown only where the viewer keeps the record.
             queryset = scoping.changeable_annotation(queryset, self.request.user)

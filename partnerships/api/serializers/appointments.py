@@ -7,7 +7,8 @@ from icsgov.core.api.serializers import (
     WRITE_SOURCE,
     LinkSlugField,
     SlugOnCreateMixin,
-    WriteSerializer,
+    SourcedSerializer,
+    SourcedWriteSerializer,
     brief_url,
 )
 from partnerships.api.serializers.briefs import (
@@ -19,7 +20,7 @@ from partnerships.api.serializers.briefs import (
 from partnerships.models import Membership, Organisation, Person, Post
 
 
-class MembershipSerializer(serializers.ModelSerializer):
+class MembershipSerializer(SourcedSerializer):
     url = brief_url("membership-detail")
     person = BriefPersonSerializer(read_only=True)
     post = BriefPostSerializer(read_only=True)
@@ -75,7 +76,7 @@ class BoardMemberSerializer(serializers.ModelSerializer):
         ]
 
 
-class MembershipWriteSerializer(SlugOnCreateMixin, WriteSerializer):
+class MembershipWriteSerializer(SlugOnCreateMixin, SourcedWriteSerializer):
     person = LinkSlugField(Person, help_text="Slug of the person appointed.")
     post = LinkSlugField(Post, help_text="Slug of the seat.")
     on_behalf_of = LinkSlugField(

@@ -1,6 +1,11 @@
 from rest_framework import serializers
 
-from icsgov.core.api.serializers import DATED, SOURCE, brief_url
+from icsgov.core.api.serializers import (
+    DATED,
+    SOURCE,
+    SourcedSerializer,
+    brief_url,
+)
 from partnerships.api.serializers.appointments import BoardMemberSerializer
 from partnerships.api.serializers.briefs import (
     BriefBoardSerializer,
@@ -17,7 +22,7 @@ from places.api.serializers import (
 )
 
 
-class BoardSerializer(serializers.ModelSerializer):
+class BoardSerializer(SourcedSerializer):
     url = brief_url("board-detail")
     system = BriefSystemSerializer(read_only=True)
     place = BriefPlaceSerializer(read_only=True, allow_null=True)

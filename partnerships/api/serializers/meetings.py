@@ -6,6 +6,8 @@ from icsgov.core.api.serializers import (
     WRITE_SOURCE,
     LinkSlugField,
     SlugOnCreateMixin,
+    SourcedSerializer,
+    SourcedWriteSerializer,
     WriteSerializer,
     brief_url,
 )
@@ -27,7 +29,7 @@ from partnerships.models import (
 )
 
 
-class MeetingSerializer(serializers.ModelSerializer):
+class MeetingSerializer(SourcedSerializer):
     url = brief_url("meeting-detail")
     board = BriefBoardSerializer(read_only=True)
     host_organisation = BriefOrganisationSerializer(read_only=True, allow_null=True)
@@ -56,7 +58,7 @@ class MeetingSerializer(serializers.ModelSerializer):
         ]
 
 
-class MeetingWriteSerializer(SlugOnCreateMixin, WriteSerializer):
+class MeetingWriteSerializer(SlugOnCreateMixin, SourcedWriteSerializer):
     board = LinkSlugField(Board, help_text="Slug of the body that meets.")
     host_organisation = LinkSlugField(
         Organisation,

@@ -1,6 +1,12 @@
 from rest_framework import serializers
 
-from icsgov.core.api.serializers import DATED, SOURCE, OptionalURLField, brief_url
+from icsgov.core.api.serializers import (
+    DATED,
+    SOURCE,
+    OptionalURLField,
+    SourcedSerializer,
+    brief_url,
+)
 from partnerships.models import Organisation, OrganisationIdentifier
 from places.api.serializers import BriefSystemSerializer
 
@@ -11,7 +17,7 @@ class IdentifierSerializer(serializers.ModelSerializer):
         fields = ["scheme", "code", "valid_from", "valid_to"]
 
 
-class OrganisationSerializer(serializers.ModelSerializer):
+class OrganisationSerializer(SourcedSerializer):
     url = brief_url("organisation-detail")
     system = BriefSystemSerializer(read_only=True, allow_null=True)
     identifiers = IdentifierSerializer(many=True, read_only=True)

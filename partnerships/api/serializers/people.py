@@ -7,7 +7,8 @@ from icsgov.core.api.serializers import (
     LinkSlugField,
     PrivateFieldsMixin,
     SlugOnCreateMixin,
-    WriteSerializer,
+    SourcedSerializer,
+    SourcedWriteSerializer,
     brief_url,
 )
 from partnerships.models import Person
@@ -15,7 +16,7 @@ from partnerships.rules import people as people_rules
 from places.models import System
 
 
-class PersonSerializer(PrivateFieldsMixin, serializers.ModelSerializer):
+class PersonSerializer(PrivateFieldsMixin, SourcedSerializer):
     """A person. ``email`` and ``phone`` are private (Person.private_fields): present only for
     staff who keep the person's record (their systems' secretariat, superusers), absent (not
     even null) for everyone else."""
@@ -47,7 +48,7 @@ class PersonSerializer(PrivateFieldsMixin, serializers.ModelSerializer):
         }
 
 
-class PersonWriteSerializer(SlugOnCreateMixin, WriteSerializer):
+class PersonWriteSerializer(SlugOnCreateMixin, SourcedWriteSerializer):
     system = LinkSlugField(
         System,
         required=False,

@@ -7,7 +7,8 @@ from icsgov.core.api.serializers import (
     WRITE_SOURCE,
     LinkSlugField,
     SlugOnCreateMixin,
-    WriteSerializer,
+    SourcedSerializer,
+    SourcedWriteSerializer,
     brief_url,
 )
 from partnerships.api.serializers.briefs import BriefBoardSerializer, BriefOrganisationSerializer
@@ -29,7 +30,7 @@ class SeatCountsMixin(serializers.Serializer):
     )
 
 
-class PostSerializer(SeatCountsMixin, serializers.ModelSerializer):
+class PostSerializer(SeatCountsMixin, SourcedSerializer):
     url = brief_url("post-detail")
     board = BriefBoardSerializer(read_only=True)
     nominating_organisation = BriefOrganisationSerializer(read_only=True, allow_null=True)
@@ -78,7 +79,7 @@ class BoardSeatSerializer(SeatCountsMixin, serializers.ModelSerializer):
         ]
 
 
-class PostWriteSerializer(SlugOnCreateMixin, WriteSerializer):
+class PostWriteSerializer(SlugOnCreateMixin, SourcedWriteSerializer):
     board = LinkSlugField(Board, help_text="Slug of the body the seat is on.")
     nominating_organisation = LinkSlugField(
         Organisation,

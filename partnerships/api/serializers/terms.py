@@ -1,6 +1,11 @@
 from rest_framework import serializers
 
-from icsgov.core.api.serializers import SOURCE, OptionalURLField, brief_url
+from icsgov.core.api.serializers import (
+    SOURCE,
+    OptionalURLField,
+    SourcedSerializer,
+    brief_url,
+)
 from partnerships.api.serializers.briefs import BriefBoardSerializer, BriefMeetingSerializer
 from partnerships.models import TermsClause, TermsOfReference
 
@@ -11,7 +16,7 @@ class TermsClauseSerializer(serializers.ModelSerializer):
         fields = ["order", "topic", "heading", "text"]
 
 
-class TermsOfReferenceSerializer(serializers.ModelSerializer):
+class TermsOfReferenceSerializer(SourcedSerializer):
     url = brief_url("termsofreference-detail")
     board = BriefBoardSerializer(read_only=True)
     approval_meeting = BriefMeetingSerializer(read_only=True, allow_null=True)

@@ -1,6 +1,9 @@
-from rest_framework import serializers
-
-from icsgov.core.api.serializers import SOURCE, BriefSerializer, brief_url
+from icsgov.core.api.serializers import (
+    SOURCE,
+    BriefSerializer,
+    SourcedSerializer,
+    brief_url,
+)
 from places.api.serializers.systems import BriefSystemSerializer
 from places.models import Area, Cluster, Place
 
@@ -27,7 +30,7 @@ class BriefClusterSerializer(BriefSerializer):
         fields = ["slug", "name", "url"]
 
 
-class PlaceSerializer(serializers.ModelSerializer):
+class PlaceSerializer(SourcedSerializer):
     url = brief_url("place-detail")
     system = BriefSystemSerializer(read_only=True)
 
@@ -36,7 +39,7 @@ class PlaceSerializer(serializers.ModelSerializer):
         fields = ["slug", "url", "name", "system", "population", "population_note", *SOURCE]
 
 
-class ClusterSerializer(serializers.ModelSerializer):
+class ClusterSerializer(SourcedSerializer):
     url = brief_url("cluster-detail")
     place = BriefPlaceSerializer(read_only=True)
     area = BriefAreaSerializer(read_only=True, allow_null=True)

@@ -1,6 +1,10 @@
-from rest_framework import serializers
-
-from icsgov.core.api.serializers import DATED, SOURCE, BriefSerializer, brief_url
+from icsgov.core.api.serializers import (
+    DATED,
+    SOURCE,
+    BriefSerializer,
+    SourcedSerializer,
+    brief_url,
+)
 from places.models import System
 
 
@@ -12,7 +16,7 @@ class BriefSystemSerializer(BriefSerializer):
         fields = ["slug", "name", "short_name", "url"]
 
 
-class SystemSerializer(serializers.ModelSerializer):
+class SystemSerializer(SourcedSerializer):
     url = brief_url("system-detail")
 
     class Meta:

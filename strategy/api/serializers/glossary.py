@@ -1,11 +1,13 @@
-from rest_framework import serializers
-
-from icsgov.core.api.serializers import SOURCE, brief_url
+from icsgov.core.api.serializers import (
+    SOURCE,
+    SourcedSerializer,
+    brief_url,
+)
 from places.api.serializers import BriefSystemSerializer
 from strategy.models import GlossaryTerm
 
 
-class GlossaryTermSerializer(serializers.ModelSerializer):
+class GlossaryTermSerializer(SourcedSerializer):
     """Glossary terms have no slug: they are addressed by their numeric ``id``."""
 
     url = brief_url("glossary-detail", lookup_field="pk")

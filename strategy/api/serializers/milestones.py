@@ -6,7 +6,8 @@ from icsgov.core.api.serializers import (
     WRITE_SOURCE,
     LinkSlugField,
     SlugOnCreateMixin,
-    WriteSerializer,
+    SourcedSerializer,
+    SourcedWriteSerializer,
     brief_url,
 )
 from partnerships.api.serializers import (
@@ -21,7 +22,7 @@ from strategy.api.serializers.strategies import BriefStrategySerializer
 from strategy.models import Milestone, Strategy
 
 
-class MilestoneSerializer(serializers.ModelSerializer):
+class MilestoneSerializer(SourcedSerializer):
     url = brief_url("milestone-detail")
     when = serializers.CharField(read_only=True, help_text="The date at its precision, in words.")
     system = BriefSystemSerializer(read_only=True, allow_null=True)
@@ -60,7 +61,7 @@ class MilestoneSerializer(serializers.ModelSerializer):
         ]
 
 
-class MilestoneWriteSerializer(SlugOnCreateMixin, WriteSerializer):
+class MilestoneWriteSerializer(SlugOnCreateMixin, SourcedWriteSerializer):
     system = LinkSlugField(
         System, required=False, allow_null=True, help_text="Slug of the system (none: national)."
     )

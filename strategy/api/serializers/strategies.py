@@ -1,6 +1,10 @@
-from rest_framework import serializers
-
-from icsgov.core.api.serializers import SOURCE, BriefSerializer, OptionalURLField, brief_url
+from icsgov.core.api.serializers import (
+    SOURCE,
+    BriefSerializer,
+    OptionalURLField,
+    SourcedSerializer,
+    brief_url,
+)
 from partnerships.api.serializers import BriefBoardSerializer
 from places.api.serializers import BriefPlaceSerializer, BriefSystemSerializer
 from strategy.models import Priority, Strategy
@@ -14,7 +18,7 @@ class BriefStrategySerializer(BriefSerializer):
         fields = ["slug", "name", "url"]
 
 
-class StrategySerializer(serializers.ModelSerializer):
+class StrategySerializer(SourcedSerializer):
     url = brief_url("strategy-detail")
     system = BriefSystemSerializer(read_only=True)
     place = BriefPlaceSerializer(read_only=True, allow_null=True)
@@ -47,7 +51,7 @@ class StrategySerializer(serializers.ModelSerializer):
         ]
 
 
-class PrioritySerializer(serializers.ModelSerializer):
+class PrioritySerializer(SourcedSerializer):
     """Priorities have no slug: they are addressed by their numeric ``id``."""
 
     url = brief_url("priority-detail", lookup_field="pk")
