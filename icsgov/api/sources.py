@@ -2,7 +2,6 @@
 
 import django_filters
 from django.db.models import Q
-from rest_framework import serializers
 
 from icsgov.core.api.serializers import BriefSourceSerializer, OptionalURLField
 from icsgov.core.api.views import RegistryViewSet

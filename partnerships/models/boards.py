@@ -114,9 +114,9 @@ class Board(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
     membership_maintained_from = models.DateField(
         null=True,
         blank=True,
-        help_text="From this date the secretariat keeps the body's appointments up to date here, so "
-        "a seat with no holder is vacant. Blank: the membership is known only from papers, and a "
-        "seat with no holder recorded is just that — not recorded.",
+        help_text="From this date the secretariat keeps the body's appointments up to date here, "
+        "so a seat with no holder is vacant. Blank: the membership is known only from papers, "
+        "and a seat with no holder recorded is just that — not recorded.",
     )
     attendance_expectation = models.CharField(
         max_length=300,
