@@ -168,10 +168,10 @@ def test_every_record_cites_its_source(seeded):
     for app in ("places", "partnerships", "strategy"):
         for model in apps.get_app_config(app).get_models():
             fields = {f.name for f in model._meta.get_fields()}
-            if "source_file" in fields:
+            if "source" in fields:
                 uncited += [
                     f"{model.__name__} {pk}"
-                    for pk in model.objects.filter(source_file="").values_list("pk", flat=True)
+                    for pk in model.objects.filter(source=None).values_list("pk", flat=True)
                 ]
                 uncited += [
                     f"{model.__name__} {pk}"
@@ -188,7 +188,8 @@ def test_nobody_is_invented(seeded):
 
 def test_bad_seed_file_is_refused_with_its_place_and_nothing_is_written(tmp_path, db):
     (tmp_path / "a.yaml").write_text(
-        "source_file: x.txt\n"
+        "sources:\n  - {slug: x, title: X, publisher: P, kind: other}\n"
+        "source: x\n"
         "systems:\n  - {slug: good, name: Good System, source_section: '1'}\n"
         "places:\n  - {slug: p, system: no-such-system, name: P, source_section: '2'}\n"
     )
@@ -203,7 +204,8 @@ def test_bad_seed_file_is_refused_with_its_place_and_nothing_is_written(tmp_path
 
 def test_seed_rule_violation_is_reported_not_stored(tmp_path, db):
     (tmp_path / "a.yaml").write_text(
-        "source_file: x.txt\n"
+        "sources:\n  - {slug: x, title: X, publisher: P, kind: other}\n"
+        "source: x\n"
         "systems:\n  - {slug: s, name: S, start_date: 2022-07-01, end_date: 2022-01-01,"
         " source_section: '1'}\n"
     )
