@@ -279,6 +279,32 @@ def test_bodies_the_papers_only_propose_are_proposed_with_their_planned_starts(s
     assert state("southampton-transformation-delivery-group") == ("proposed", None, "day")
 
 
+def test_meetings_and_milestones_the_papers_only_plan_are_not_held_or_done(seeded):
+    planned_meetings = [
+        "southampton-hcpb-first-meeting-2022-11",
+        "hiow-icp-engine-room-first-meeting-2022-07",
+        "hiow-icp-assembly-first-2022-09",
+        "hw-icp-inaugural-2022-06",
+        "hw-icpa-first-meeting-2022-09",
+        "hw-icpa-special-meeting-2022-12",
+    ]
+    assert set(
+        Meeting.objects.filter(slug__in=planned_meetings).values_list("status", flat=True)
+    ) == {"proposed"}
+    hw = Milestone.objects.filter(system__slug="herefordshire-worcestershire")
+    assert Counter(hw.values_list("status", flat=True)) == {"planned": 8, "in_progress": 3}
+    assert (
+        not Milestone.objects.filter(
+            slug__in=[
+                "southampton-jcb-reconstituted-2022-11",
+                "surrey-heartlands-icp-shadow-meetings-begin",
+            ]
+        )
+        .exclude(status="planned")
+        .exists()
+    )
+
+
 def test_the_jcb_is_not_dissolved_its_reconstitution_is_proposed(seeded):
     jcb = Board.objects.get(slug="southampton-jcb")
     assert jcb.status == "active"
