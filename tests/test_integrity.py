@@ -35,10 +35,10 @@ class TestDatabaseConstraints:
             with connection.cursor() as cursor:
                 cursor.execute(
                     "INSERT INTO partnerships_membership (slug, person_id, post_id, start_date,"
-                    " start_precision, end_precision, kind, is_published, source_file,"
+                    " start_precision, end_precision, kind, is_published, source_id,"
                     " source_section, notes)"
                     " VALUES ('raw-overlap', %s, %s, '2023-10-31', 'day', 'day', 'member',"
-                    " true, '', '', '')",
+                    " true, NULL, '', '')",
                     [membership.person_id, membership.post_id],
                 )
 
