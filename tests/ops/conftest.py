@@ -7,9 +7,11 @@ sees is what the defaults (plus what the test sets) give, whatever the developer
 """
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -102,20 +104,37 @@ def stop_process(process, timeout=30):
             process.wait()
 
 
+@pytest.fixture(scope="session")
+def ops_tmp():
+    """A folder of this session's data directories, outside pytest's own temporary folders:
+    pytest makes /tmp/pytest-of-<user> private (0700) whenever a session starts, which would
+    lock the server's account (``embedded_postgres``, when we are root) out of a directory in it
+    used by a concurrent session."""
+    folder = Path(tempfile.mkdtemp(prefix="icsgov-ops-"))
+    yield folder
+    for pgdata in folder.glob("*/data"):
+        EmbeddedServer(pgdata).stop("immediate")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def new_folder(ops_tmp, name):
+    return Path(tempfile.mkdtemp(prefix=f"{name}-", dir=ops_tmp))
+
+
 @pytest.fixture
-def new_pgdata(tmp_path_factory):
+def new_pgdata(ops_tmp):
     """An empty data directory (a short path, so the socket fits in it); its server, if any is
     left, is stopped afterwards."""
-    pgdata = tmp_path_factory.mktemp("pg") / "data"
+    pgdata = new_folder(ops_tmp, "pg") / "data"
     yield pgdata
     if pgdata.exists():
         EmbeddedServer(pgdata).stop("immediate")
 
 
 @pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory):
+def migrated_template(ops_tmp):
     """A data directory with the registry's tables and cache table, made once per session."""
-    pgdata = tmp_path_factory.mktemp("template") / "data"
+    pgdata = new_folder(ops_tmp, "template") / "data"
     manage("migrate", "--no-input", pgdata=pgdata, timeout=300)
     manage("createcachetable", pgdata=pgdata)
     assert not EmbeddedServer(pgdata).is_running()  # the last command stopped it
@@ -123,9 +142,15 @@ def migrated_template(tmp_path_factory):
 
 
 @pytest.fixture
-def migrated_pgdata(migrated_template, tmp_path_factory):
-    """A copy of the migrated template, owned as the server expects (cp -a keeps owners)."""
-    pgdata = tmp_path_factory.mktemp("pg") / "data"
-    subprocess.run(["cp", "-a", str(migrated_template), str(pgdata)], check=True)
+def migrated_pgdata(migrated_template, ops_tmp):
+    """A copy of the migrated template."""
+    pgdata = copy_of(migrated_template, ops_tmp)
     yield pgdata
     EmbeddedServer(pgdata).stop("immediate")
+
+
+def copy_of(pgdata, ops_tmp):
+    """A copy of a stopped data directory, owned as the server expects (cp -a keeps owners)."""
+    copy = new_folder(ops_tmp, "pg") / "data"
+    subprocess.run(["cp", "-a", str(pgdata), str(copy)], check=True)
+    return copy

@@ -96,6 +96,16 @@ def finish(process):
         process.stdout.close()
 
 
+def describe(pgdata):
+    """The directory's state, for a failure's message."""
+    listing = subprocess.run(
+        ["ls", "-la", str(pgdata), str(pgdata / ".initdb")], capture_output=True, text=True
+    )
+    processes = subprocess.run(["ps", "-eo", "pid,ppid,user,args"], capture_output=True, text=True)
+    ours = [line for line in processes.stdout.splitlines() if "postgres" in line]
+    return listing.stdout + listing.stderr + "\n".join(ours)
+
+
 def wipe(pgdata):
     """Remove the data directory, as on a fresh clone, first ending whatever an earlier kill
     left running in it (a server, an orphaned initdb)."""
@@ -148,11 +158,13 @@ def test_random_interruptions_of_start_up_and_shutdown_never_brick_it(new_pgdata
             out, _ = survivor.communicate(timeout=90)
             if how != "SIGKILL server":
                 assert survivor.returncode == 0 and out.startswith("ready"), (
-                    f"seed {seed}: {log}\n{survivor.stderr_text()}"
+                    f"seed {seed}: {log}\n{survivor.stderr_text()}\n{describe(new_pgdata)}"
                 )
 
     returncode, out = run_query(new_pgdata)
-    assert (returncode, out.split()[:1]) == (0, ["ready"]), f"seed {seed}: {log}\n{out}"
+    assert (returncode, out.split()[:1]) == (0, ["ready"]), (
+        f"seed {seed}: {log}\n{out}\n{describe(new_pgdata)}"
+    )
     # And the last one out stopped the server, as ever.
     assert not EmbeddedServer(new_pgdata).is_running(), f"seed {seed}: {log}"
     assert len(log) >= 15, log
