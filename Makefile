@@ -9,11 +9,13 @@ PORT   ?= 8000
 STAMP  := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
+ADMIN_PATH := $(or $(DJANGO_ADMIN_PATH),admin/)
 
-.PHONY: run setup install test lint format migrate seed clean-db help chromium
+.PHONY: run dev setup install test lint format migrate seed clean-db help chromium
 
 help:
 	@echo "make run    - install, migrate, load the seed data and serve the registry"
+	@echo "make dev    - the same: Django's autoreloading development server with DEBUG on"
 	@echo "make setup  - install, migrate and load the seed data (no server)"
 	@echo "make test   - lint and run the whole test suite"
 
@@ -58,15 +60,29 @@ migrate: install
 seed: migrate
 	$(BIN)/python manage.py load_seed
 
+# ensure_dev_superuser refuses to run with DEBUG off, as every command but make dev now has it;
+# the login it makes is for this machine only (DJANGO_ENV=production refuses DEBUG outright).
 setup: seed
-	$(BIN)/python manage.py ensure_dev_superuser
+	DJANGO_DEBUG=true $(BIN)/python manage.py ensure_dev_superuser
 
+# Until make run serves with gunicorn and collected static files, it keeps Django's development
+# server, with DEBUG on so that it serves the static files; make dev is the same.
 run: setup
 	@echo ""
 	@echo "  ICS governance registry: http://$(HOST):$(PORT)/"
-	@echo "  Admin (secretariat):     http://$(HOST):$(PORT)/admin/"
+	@echo "  Admin (secretariat):     http://$(HOST):$(PORT)/$(ADMIN_PATH)"
 	@echo ""
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# For changing the code: Django's development server, reloading on every change, DEBUG on
+# (tracebacks in the browser), static files straight from their sources.
+dev: setup
+	@echo ""
+	@echo "  ICS governance registry (development): http://$(HOST):$(PORT)/"
+	@echo "  Admin (secretariat):     http://$(HOST):$(PORT)/$(ADMIN_PATH)"
+	@echo "  Development login:       $${DEV_SUPERUSER:-admin} / $${DEV_PASSWORD:-registry-dev-login}"
+	@echo ""
+	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(BIN)/ruff check .

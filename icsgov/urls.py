@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -8,7 +9,7 @@ admin.site.site_title = "ICS governance registry"
 admin.site.index_title = "Secretariat"
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("api/v1/", include("icsgov.api.urls")),
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
