@@ -5,21 +5,24 @@ in README.md. ``DJANGO_ENV`` picks one of two sets of defaults:
 
 - ``local`` (the default, and what ``make run`` and the tests use): plain http on a laptop, a
   development secret key, loopback host names. DEBUG is off unless ``DJANGO_DEBUG=true``, which
-  ``make dev`` (and, for now, ``make run``) sets.
+  only ``make dev`` sets.
 - ``production``: refuses to start without ``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOSTS`` and
   ``DATABASE_URL`` (never the embedded database), refuses DEBUG, and turns on HTTPS-only
   cookies, HSTS and the redirect to HTTPS, so that ``manage.py check --deploy --fail-level
   WARNING`` passes.
 
-The security headers are the same in both.
+Everything else (security headers, logs)
+is the same in both, so what ``make run`` shows is what production does.
 """
 
+import logging
 from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
 from icsgov.database import database_url
+from icsgov.deploy.logs import configure_structlog, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -77,6 +80,7 @@ INSTALLED_APPS = [
     "rules",
     "axes",
     "import_export",
+    "django_structlog",
     "icsgov",
     "places",
     "partnerships",
@@ -85,8 +89,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Right after security: serves the NHS.UK frontend assets without touching the rest.
+    # Right after security: serves the static files without touching the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A request id on every log line of the request, sent back in the X-Request-ID header, and
+    # one line per request with its status and duration.
+    "django_structlog.middlewares.RequestMiddleware",
+    "icsgov.middleware.RequestLogMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, so its redirects carry CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
@@ -162,14 +170,21 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 # The NHS.UK frontend's built CSS, JS and images, from the pinned npm package (never committed).
 NHSUK_FRONTEND_DIST = BASE_DIR / "node_modules" / "nhsuk-frontend" / "dist" / "nhsuk"
 STATICFILES_DIRS = [("nhsuk", NHSUK_FRONTEND_DIST)] if NHSUK_FRONTEND_DIST.is_dir() else []
+# Served as collectstatic wrote them: compressed, with hashed names and a year's cache lifetime
+# (icsgov/deploy/storage.py). That needs collectstatic first, which production and `make run`
+# do; without DJANGO_STATIC_MANIFEST (the tests, make dev, a bare manage.py) names are unhashed.
+STATIC_MANIFEST = env.bool("DJANGO_STATIC_MANIFEST", default=PRODUCTION)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Compressed but not hashed: pages work without collectstatic's manifest (tests, dev).
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "icsgov.deploy.storage.StaticFilesStorage"
+        if STATIC_MANIFEST
+        else "whitenoise.storage.CompressedStaticFilesStorage"
+    },
 }
 
 # History: insert, update and delete of every tracked model, recorded by database triggers.
@@ -276,9 +291,16 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
     SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=True)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
-}
+# Logs: JSON lines on stderr with a request id (icsgov/deploy/logs.py). Requests are logged with
+# no user id: finding it would cost a query per request, and fail while the database is down;
+# the history records who changed what.
+configure_structlog()
+LOGGING = logging_config(
+    level=env.str("DJANGO_LOG_LEVEL", default="INFO"),
+    log_format=env.str("DJANGO_LOG_FORMAT", default="json"),
+)
+DJANGO_STRUCTLOG_USER_ID_FIELD = None
+# One line per request, when it finishes; request_started only at DJANGO_LOG_LEVEL=DEBUG.
+DJANGO_STRUCTLOG_STATUS_START_LOG_LEVEL = logging.DEBUG
+# A load balancer's X-Request-ID, when it sends one, so its logs and ours share the id.
+DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = True
