@@ -1,3 +1,6 @@
+import os
+import shutil
+
 import pytest
 
 from tests import factories
@@ -12,3 +15,21 @@ def superuser(db):
 def admin_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the session, for tests/browser and tests/ops alike: Playwright's sync API
+    cannot run twice at once in one thread, so the fixture lives where both folders find it."""
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _skip_reason
+
+    reason = _skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    executable = CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -21,6 +21,9 @@ import pytest
 
 from icsgov.database import EmbeddedServer
 
+# The browser test's fixtures (a page in the session's Chromium, from tests/conftest.py).
+from tests.browser.conftest import desktop_page, hiow  # noqa: F401
+
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent

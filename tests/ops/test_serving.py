@@ -89,6 +89,18 @@ def test_faults_show_the_nhs_pages_never_a_traceback(make_run):
     assert "Page not found" in body.decode()
 
 
+def test_security_headers_and_a_nonce_for_the_inline_script(make_run):
+    url, _, _, _ = make_run
+    _, headers, body = get(url + "/")
+    policy = headers["Content-Security-Policy"]
+    nonce = re.search(r"'nonce-([^']+)'", policy)[1]
+    assert f'nonce="{nonce}"' in body.decode()
+    assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert headers["X-Frame-Options"] == "DENY"
+
+
 def test_each_request_is_one_json_log_line_with_the_id_the_response_names(make_run):
     url, log, _, _ = make_run
     _, headers, _ = get(url + "/glossary/")
