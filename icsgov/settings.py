@@ -150,14 +150,27 @@ TEMPLATES = [
 ]
 
 
+def database(url, **extra):
+    """A connection that gives up quickly when the server is away (pages then answer 503, see
+    icsgov/health.py) and is replaced when it has died (health check before reuse)."""
+    config = environ.Env.db_url_config(url)
+    config["OPTIONS"] = {
+        "connect_timeout": env.int("DATABASE_CONNECT_TIMEOUT", default=5),
+        **config.get("OPTIONS", {}),
+    }
+    config["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+    config["CONN_HEALTH_CHECKS"] = True
+    return {**config, **extra}
+
+
 DATABASES = {
-    # Production runs on a managed PostgreSQL, never the embedded one.
-    "default": environ.Env.db_url_config(
-        required("DATABASE_URL") if PRODUCTION else database_url(BASE_DIR)
+    "default": database(
+        # Production runs on a managed PostgreSQL, never the embedded one.
+        required("DATABASE_URL") if PRODUCTION else database_url(BASE_DIR),
+        ATOMIC_REQUESTS=True,
+        TEST={"NAME": env.str("ICSGOV_TEST_DATABASE", default="test_icsgov")},
     )
 }
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
-DATABASES["default"]["TEST"] = {"NAME": env.str("ICSGOV_TEST_DATABASE", default="test_icsgov")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
@@ -313,6 +326,8 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    # Load balancers probe these over plain http.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
     SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=True)

@@ -40,7 +40,7 @@ def make_run(migrated_template, ops_tmp):
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_serving(url + "/", process, log, timeout=180)
+        wait_until_serving(url + "/healthz", process, log, timeout=180)
         yield url, log, process, pgdata
     finally:
         stop_process(process)
