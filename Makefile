@@ -58,8 +58,10 @@ chromium:
 
 install: $(STAMP) $(NPM_STAMP)
 
+# The cache table holds the API's throttle counts, shared by every application server.
 migrate: install
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py createcachetable
 
 seed: migrate
 	$(BIN)/python manage.py load_seed

@@ -11,7 +11,7 @@ in README.md. ``DJANGO_ENV`` picks one of two sets of defaults:
   cookies, HSTS and the redirect to HTTPS, so that ``manage.py check --deploy --fail-level
   WARNING`` passes.
 
-Everything else (the Content Security Policy, security headers, logs)
+Everything else (the Content Security Policy, security headers, logs, throttling, the cache)
 is the same in both, so what ``make run`` shows is what production does.
 """
 
@@ -173,6 +173,11 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Shared by every application server: the API's throttle counts live here. In the database by
+# default (its table is made by `manage.py createcachetable`, which `make migrate` runs); CACHE_URL
+# names another shared cache (e.g. redis://host:6379/0, which needs the redis package).
+CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://django_cache")}
+# Sessions are in the database (Django's default): any application server can serve any request.
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -223,6 +228,14 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 
+# How many reverse proxies (load balancers) stand in front of the application servers: the client's
+# address is then read from X-Forwarded-For, as many hops back, for login lockouts and API
+# throttles. 0 (the default) uses the connection's own address.
+NUM_PROXIES = env.int("DJANGO_NUM_PROXIES", default=0)
+if NUM_PROXIES:
+    AXES_IPWARE_PROXY_COUNT = NUM_PROXIES
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
 # django-import-export: imports run in one transaction and save nothing when any row fails.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
@@ -245,6 +258,18 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "icsgov.api.schema.RegistrySchema",
     "EXCEPTION_HANDLER": "icsgov.api.exceptions.exception_handler",
+    # Per client address for anonymous clients, per user for token and session users, counted in
+    # the shared cache so every application server sees the same count. Over the rate: 429 with
+    # Retry-After and the usual {"detail": ...}.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_ANON_RATE", default="120/min"),
+        "user": env.str("API_USER_RATE", default="600/min"),
+    },
+    "NUM_PROXIES": NUM_PROXIES or None,
 }
 
 # Other sites' browsers may read the API (GET only, no cookies): it serves public data.

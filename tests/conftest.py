@@ -33,3 +33,13 @@ def browser():
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def no_api_throttling(monkeypatch):
+    """The API's rate limits (settings.REST_FRAMEWORK) would count the suite's many requests from
+    one address; tests/ops/test_throttling.py sets its own. DRF reads the rates once, into this
+    class attribute, so that is where they are changed."""
+    from rest_framework.throttling import SimpleRateThrottle
+
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": None, "user": None})

@@ -39,6 +39,15 @@ def test_readyz_is_not_ready_while_a_migration_is_unapplied(client):
 
 
 @pytest.mark.django_db
+def test_readyz_is_not_ready_without_the_cache_table(client):
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE django_cache")
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["cache"].startswith("unavailable")
+
+
+@pytest.mark.django_db
 @pytest.mark.urls("tests.ops.fault_urls")
 def test_a_database_fault_is_a_503_page_in_the_nhs_design():
     response = Client(raise_request_exception=False).get("/fault/")
