@@ -1,8 +1,11 @@
-"""Small middleware of the project's own: the request's log line and its id."""
+"""Small middleware of the project's own: the request's log line and id, which database reads."""
 
 import time
 
 import structlog
+from django.db import DatabaseError
+
+from icsgov.db_router import reading_from_replica, replica_configured
 
 
 class RequestLogMiddleware:
@@ -22,3 +25,33 @@ class RequestLogMiddleware:
         if request_id:
             response.headers.setdefault("X-Request-ID", request_id)
         return response
+
+
+class ReplicaReadMiddleware:
+    """Anonymous GET and HEAD requests read from the replica (icsgov/db_router.py).
+
+    Anonymous means no ``Authorization`` header (API tokens are checked later, in the view) and
+    no signed-in user. A database fault while finding the user counts as not anonymous: the view
+    then meets the fault itself and answers 503.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (replica_configured() and self._anonymous_read(request)):
+            return self.get_response(request)
+        token = reading_from_replica.set(True)
+        try:
+            return self.get_response(request)
+        finally:
+            reading_from_replica.reset(token)
+
+    @staticmethod
+    def _anonymous_read(request):
+        if request.method not in ("GET", "HEAD") or "authorization" in request.headers:
+            return False
+        try:
+            return not request.user.is_authenticated
+        except DatabaseError:
+            return False

@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: anonymous reads go to the read replica, when there is one.
+    "icsgov.middleware.ReplicaReadMiddleware",
     # After authentication, so every change made in a request is recorded with its user.
     "pghistory.middleware.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -171,6 +173,10 @@ DATABASES = {
         TEST={"NAME": env.str("ICSGOV_TEST_DATABASE", default="test_icsgov")},
     )
 }
+if env.str("DATABASE_REPLICA_URL", default=""):
+    # Read by anonymous GET and HEAD requests only (icsgov/db_router.py); tests use default.
+    DATABASES["replica"] = database(env.str("DATABASE_REPLICA_URL"), TEST={"MIRROR": "default"})
+DATABASE_ROUTERS = ["icsgov.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared by every application server: the API's throttle counts live here. In the database by
