@@ -1,7 +1,7 @@
 """Settings for the ICS governance registry.
 
 Everything that differs between machines comes from environment variables (12-factor), all listed
-in README.md. ``DJANGO_ENV`` picks one of two sets of defaults:
+in README.md and docs/deploy.md. ``DJANGO_ENV`` picks one of two sets of defaults:
 
 - ``local`` (the default, and what ``make run`` and the tests use): plain http on a laptop, a
   development secret key, loopback host names. DEBUG is off unless ``DJANGO_DEBUG=true``, which
