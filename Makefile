@@ -9,11 +9,17 @@ PORT   ?= 8000
 STAMP  := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
+ADMIN_PATH := $(or $(DJANGO_ADMIN_PATH),admin/)
+# collectstatic's output; redone when a static source, the front-end packages or the install change.
+STATIC_ROOT := $(or $(DJANGO_STATIC_ROOT),staticfiles)
+STATIC_STAMP := $(STATIC_ROOT)/staticfiles.json
+STATIC_SOURCES := $(shell find icsgov places partnerships strategy -path '*/static/*' -type f 2>/dev/null)
 
-.PHONY: run setup install test lint format migrate seed clean-db help chromium
+.PHONY: run dev setup install test lint format migrate seed static clean-db help chromium
 
 help:
-	@echo "make run    - install, migrate, load the seed data and serve the registry"
+	@echo "make run    - install, migrate, load the seed data and serve the registry as production does"
+	@echo "make dev    - the same, but Django's autoreloading development server with DEBUG on"
 	@echo "make setup  - install, migrate and load the seed data (no server)"
 	@echo "make test   - lint, import contract and the whole test suite"
 
@@ -52,21 +58,45 @@ chromium:
 
 install: $(STAMP) $(NPM_STAMP)
 
+# The cache table holds the API's throttle counts, shared by every application server.
 migrate: install
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py createcachetable
 
 seed: migrate
 	$(BIN)/python manage.py load_seed
 
+# ensure_dev_superuser refuses to run with DEBUG off, as every command but make dev now has it;
+# the login it makes is for this machine only (DJANGO_ENV=production refuses DEBUG outright).
 setup: seed
-	$(BIN)/python manage.py ensure_dev_superuser
+	DJANGO_DEBUG=true $(BIN)/python manage.py ensure_dev_superuser
 
-run: setup
+# Static files as production serves them: compressed, with hashed names (icsgov/deploy/storage.py).
+static: $(STATIC_STAMP)
+
+$(STATIC_STAMP): $(STAMP) $(NPM_STAMP) $(STATIC_SOURCES) icsgov/deploy/storage.py
+	DJANGO_STATIC_MANIFEST=true $(BIN)/python manage.py collectstatic --no-input --clear --verbosity 0
+
+# Served the way production is: gunicorn (icsgov/deploy/gunicorn.conf.py, WEB_CONCURRENCY
+# workers), DEBUG off, collected static files, JSON logs. DJANGO_ENV stays local (the default),
+# so plain http on this machine works: production's HTTPS-only settings are for a real host.
+run: setup static
 	@echo ""
 	@echo "  ICS governance registry: http://$(HOST):$(PORT)/"
-	@echo "  Admin (secretariat):     http://$(HOST):$(PORT)/admin/"
+	@echo "  Admin (secretariat):     http://$(HOST):$(PORT)/$(ADMIN_PATH)"
+	@echo "  Development login:       $${DEV_SUPERUSER:-admin} / $${DEV_PASSWORD:-registry-dev-login}"
 	@echo ""
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DJANGO_STATIC_MANIFEST=true HOST=$(HOST) PORT=$(PORT) exec $(BIN)/gunicorn --config icsgov/deploy/gunicorn.conf.py
+
+# For changing the code: Django's development server, reloading on every change, DEBUG on
+# (tracebacks in the browser), readable logs, static files straight from their sources.
+dev: setup
+	@echo ""
+	@echo "  ICS governance registry (development): http://$(HOST):$(PORT)/"
+	@echo "  Admin (secretariat):     http://$(HOST):$(PORT)/$(ADMIN_PATH)"
+	@echo "  Development login:       $${DEV_SUPERUSER:-admin} / $${DEV_PASSWORD:-registry-dev-login}"
+	@echo ""
+	DJANGO_DEBUG=true DJANGO_LOG_FORMAT=console $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(BIN)/ruff check .

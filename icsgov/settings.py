@@ -1,30 +1,65 @@
 """Settings for the ICS governance registry.
 
-Everything that differs between machines comes from environment variables (12-factor); the
-defaults are safe for development on a laptop and documented in README.md.
+Everything that differs between machines comes from environment variables (12-factor), all listed
+in README.md and docs/deploy.md. ``DJANGO_ENV`` picks one of two sets of defaults:
+
+- ``local`` (the default, and what ``make run`` and the tests use): plain http on a laptop, a
+  development secret key, loopback host names. DEBUG is off unless ``DJANGO_DEBUG=true``, which
+  only ``make dev`` sets.
+- ``production``: refuses to start without ``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOSTS`` and
+  ``DATABASE_URL`` (never the embedded database), refuses DEBUG, and turns on HTTPS-only
+  cookies, HSTS and the redirect to HTTPS, so that ``manage.py check --deploy --fail-level
+  WARNING`` passes.
+
+Everything else (the Content Security Policy, security headers, logs, throttling, the cache)
+is the same in both, so what ``make run`` shows is what production does.
 """
 
+import logging
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from icsgov.database import database_url
+from icsgov.deploy.logs import configure_structlog, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 
-DEBUG = env.bool("DJANGO_DEBUG", default=True)
-SECRET_KEY = env.str(
-    "DJANGO_SECRET_KEY",
-    # Development only: DJANGO_DEBUG=false without a real key refuses to start (see below).
-    default="dev-only-insecure-key-change-me-in-production-0123456789",
-)
-if not DEBUG and SECRET_KEY.startswith("dev-only-"):
-    raise environ.ImproperlyConfigured("Set DJANGO_SECRET_KEY when DJANGO_DEBUG is false.")
+DJANGO_ENV = env.str("DJANGO_ENV", default="local")
+if DJANGO_ENV not in ("local", "production"):
+    raise ImproperlyConfigured(f"DJANGO_ENV is {DJANGO_ENV!r}: set it to local or production.")
+PRODUCTION = DJANGO_ENV == "production"
 
-ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+
+def required(variable):
+    """The value of an environment variable production cannot do without."""
+    value = env.str(variable, default="").strip()
+    if not value:
+        raise ImproperlyConfigured(f"Set {variable}: it is required when DJANGO_ENV=production.")
+    return value
+
+
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DJANGO_DEBUG must not be true when DJANGO_ENV=production.")
+
+DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"
+if PRODUCTION:
+    SECRET_KEY = required("DJANGO_SECRET_KEY")
+    if SECRET_KEY == DEV_SECRET_KEY:
+        raise ImproperlyConfigured("Set DJANGO_SECRET_KEY to a real secret, not the dev key.")
+    ALLOWED_HOSTS = [host.strip() for host in required("DJANGO_ALLOWED_HOSTS").split(",")]
+else:
+    SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=DEV_SECRET_KEY)
+    ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+
+#: Where the secretariat's admin lives; another path keeps it off the usual scanners' list.
+ADMIN_PATH = env.str("DJANGO_ADMIN_PATH", default="admin/").strip("/") + "/"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -46,6 +81,8 @@ INSTALLED_APPS = [
     "rules",
     "icsgov.apps.SignInAttemptsConfig",  # axes
     "import_export",
+    "csp",
+    "django_structlog",
     # The framework layer first: bases and engines the apps build on (icsgov/core).
     "icsgov.core",
     "icsgov",
@@ -56,14 +93,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Right after security: serves the NHS.UK frontend assets without touching the rest.
+    # Right after security: serves the static files without touching the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A request id on every log line of the request, sent back in the X-Request-ID header, and
+    # one line per request with its status and duration.
+    "django_structlog.middlewares.RequestMiddleware",
+    "icsgov.middleware.RequestLogMiddleware",
+    # The Content-Security-Policy header, with a fresh nonce per response for inline scripts.
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, so its redirects carry CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: anonymous reads go to the read replica, when there is one.
+    "icsgov.middleware.ReplicaReadMiddleware",
     # After authentication, so every change made in a request is recorded with its user.
     "pghistory.middleware.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -108,10 +153,39 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": environ.Env.db_url_config(database_url(BASE_DIR))}
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
-DATABASES["default"]["TEST"] = {"NAME": env.str("ICSGOV_TEST_DATABASE", default="test_icsgov")}
+
+def database(url, **extra):
+    """A connection that gives up quickly when the server is away (pages then answer 503, see
+    icsgov/health.py) and is replaced when it has died (health check before reuse)."""
+    config = environ.Env.db_url_config(url)
+    config["OPTIONS"] = {
+        "connect_timeout": env.int("DATABASE_CONNECT_TIMEOUT", default=5),
+        **config.get("OPTIONS", {}),
+    }
+    config["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+    config["CONN_HEALTH_CHECKS"] = True
+    return {**config, **extra}
+
+
+DATABASES = {
+    "default": database(
+        # Production runs on a managed PostgreSQL, never the embedded one.
+        required("DATABASE_URL") if PRODUCTION else database_url(BASE_DIR),
+        ATOMIC_REQUESTS=True,
+        TEST={"NAME": env.str("ICSGOV_TEST_DATABASE", default="test_icsgov")},
+    )
+}
+if env.str("DATABASE_REPLICA_URL", default=""):
+    # Read by anonymous GET and HEAD requests only (icsgov/db_router.py); tests use default.
+    DATABASES["replica"] = database(env.str("DATABASE_REPLICA_URL"), TEST={"MIRROR": "default"})
+DATABASE_ROUTERS = ["icsgov.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Shared by every application server: the API's throttle counts live here. In the database by
+# default (its table is made by `manage.py createcachetable`, which `make migrate` runs); CACHE_URL
+# names another shared cache (e.g. redis://host:6379/0, which needs the redis package).
+CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://django_cache")}
+# Sessions are in the database (Django's default): any application server can serve any request.
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -126,14 +200,21 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 # The NHS.UK frontend's built CSS, JS and images, from the pinned npm package (never committed).
 NHSUK_FRONTEND_DIST = BASE_DIR / "node_modules" / "nhsuk-frontend" / "dist" / "nhsuk"
 STATICFILES_DIRS = [("nhsuk", NHSUK_FRONTEND_DIST)] if NHSUK_FRONTEND_DIST.is_dir() else []
+# Served as collectstatic wrote them: compressed, with hashed names and a year's cache lifetime
+# (icsgov/deploy/storage.py). That needs collectstatic first, which production and `make run`
+# do; without DJANGO_STATIC_MANIFEST (the tests, make dev, a bare manage.py) names are unhashed.
+STATIC_MANIFEST = env.bool("DJANGO_STATIC_MANIFEST", default=PRODUCTION)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Compressed but not hashed: pages work without collectstatic's manifest (tests, dev).
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "icsgov.deploy.storage.StaticFilesStorage"
+        if STATIC_MANIFEST
+        else "whitenoise.storage.CompressedStaticFilesStorage"
+    },
 }
 
 # History: insert, update and delete of every tracked model, recorded by database triggers.
@@ -155,6 +236,14 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+
+# How many reverse proxies (load balancers) stand in front of the application servers: the client's
+# address is then read from X-Forwarded-For, as many hops back, for login lockouts and API
+# throttles. 0 (the default) uses the connection's own address.
+NUM_PROXIES = env.int("DJANGO_NUM_PROXIES", default=0)
+if NUM_PROXIES:
+    AXES_IPWARE_PROXY_COUNT = NUM_PROXIES
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 # django-import-export: imports run in one transaction and save nothing when any row fails.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
@@ -178,6 +267,18 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "icsgov.core.api.schema.RegistrySchema",
     "EXCEPTION_HANDLER": "icsgov.core.api.exceptions.exception_handler",
+    # Per client address for anonymous clients, per user for token and session users, counted in
+    # the shared cache so every application server sees the same count. Over the rate: 429 with
+    # Retry-After and the usual {"detail": ...}.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_ANON_RATE", default="120/min"),
+        "user": env.str("API_USER_RATE", default="600/min"),
+    },
+    "NUM_PROXIES": NUM_PROXIES or None,
 }
 
 # Other sites' browsers may read the API (GET only, no cookies): it serves public data.
@@ -224,9 +325,61 @@ SPECTACULAR_SETTINGS = {
 # as "not confirmed since" on the public pages.
 ICSGOV_STALE_AFTER_DAYS = env.int("ICSGOV_STALE_AFTER_DAYS", default=365)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
+# Security headers, everywhere: no MIME sniffing, no referrer beyond our own pages, no framing.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy: only our own scripts, styles, images and fetches, plus the NHS.UK font
+# files; inline scripts and styles only with the response's nonce (base.html, the API docs' and
+# browsable API's templates). Frames: none, ours in no one's.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        # Style attributes, not elements: the timelines place their marks with left: and width:
+        # (templates/jinja2/includes/timeline.html), and DRF's browsable API sets a few.
+        "style-src-attr": ["'unsafe-inline'"],
+        # Swagger UI draws its icons from data: URLs.
+        "img-src": [SELF, "data:"],
+        # NHS.UK frontend's CSS loads the Frutiger font from the NHS's own CDN.
+        "font-src": [SELF, "https://assets.nhs.uk"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
 }
+# Behind a proxy that terminates TLS, the header it sets, e.g. HTTP_X_FORWARDED_PROTO,https.
+if env.str("DJANGO_SECURE_PROXY_SSL_HEADER", default=""):
+    SECURE_PROXY_SSL_HEADER = tuple(env.list("DJANGO_SECURE_PROXY_SSL_HEADER"))
+    if len(SECURE_PROXY_SSL_HEADER) != 2:
+        raise ImproperlyConfigured(
+            "DJANGO_SECURE_PROXY_SSL_HEADER is a header and a value, e.g. "
+            "HTTP_X_FORWARDED_PROTO,https"
+        )
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    # Load balancers probe these over plain http.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+    SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=True)
+
+# Logs: JSON lines on stderr with a request id (icsgov/deploy/logs.py). Requests are logged with
+# no user id: finding it would cost a query per request, and fail while the database is down;
+# the history records who changed what.
+configure_structlog()
+LOGGING = logging_config(
+    level=env.str("DJANGO_LOG_LEVEL", default="INFO"),
+    log_format=env.str("DJANGO_LOG_FORMAT", default="json"),
+)
+DJANGO_STRUCTLOG_USER_ID_FIELD = None
+# One line per request, when it finishes; request_started only at DJANGO_LOG_LEVEL=DEBUG.
+DJANGO_STRUCTLOG_STATUS_START_LOG_LEVEL = logging.DEBUG
+# A load balancer's X-Request-ID, when it sends one, so its logs and ours share the id.
+DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = True

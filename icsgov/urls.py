@@ -1,14 +1,18 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from icsgov import views
+from icsgov import health, views
 
 admin.site.site_header = "ICS governance registry"
 admin.site.site_title = "ICS governance registry"
 admin.site.index_title = "Secretariat"
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    # For load balancers (icsgov/health.py).
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("api/v1/", include("icsgov.api.urls")),
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
@@ -23,4 +27,5 @@ urlpatterns = [
 ]
 
 handler404 = "icsgov.views.page_not_found"
-handler500 = "icsgov.views.server_error"
+# A 503 when the database is away, else icsgov.views.server_error's 500 page.
+handler500 = "icsgov.health.server_error"
