@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories
-from tests.test_factories import FACTORIES, registry_models
+from tests.helpers.registry import FACTORIES, registry_models
 
 
 def changelist_url(model):

@@ -11,7 +11,7 @@ from partnerships.choices import ChairModel, Role
 from partnerships.models import Membership, TermsOfReference
 from strategy.models import Milestone
 from tests import factories
-from tests.admin.formdata import add_rows, page_data
+from tests.helpers.admin_forms import add_rows, page_data
 
 MEMBERSHIPS = "/admin/partnerships/membership/"
 

@@ -4,7 +4,7 @@ after) from any write path; the list of changes is limited to the user's systems
 import pytest
 
 from icsgov.core.history import command_context
-from tests.admin.test_permissions import change_data
+from tests.helpers.admin_forms import membership_change_data
 
 MEMBERSHIPS = "/admin/partnerships/membership/"
 EVENTS = "/admin/icsgov/change/"
@@ -14,7 +14,10 @@ EVENTS = "/admin/icsgov/change/"
 def test_history_page_shows_an_admin_edit_with_who_and_before_after(login, own):
     client = login("secretariat-own")
     url = f"{MEMBERSHIPS}{own.membership.pk}/change/"
-    assert client.post(url, change_data(own.membership, notes="Term extended")).status_code == 302
+    assert (
+        client.post(url, membership_change_data(own.membership, notes="Term extended")).status_code
+        == 302
+    )
     page = client.get(f"{MEMBERSHIPS}{own.membership.pk}/history/").content.decode()
     assert "sec-own" in page
     assert "notes" in page and "Term extended" in page
@@ -65,7 +68,7 @@ def test_users_without_a_role_cannot_read_the_changes(client, own):
 def test_changes_list_filters_by_user(login, own, users):
     client = login("secretariat-own")
     url = f"{MEMBERSHIPS}{own.membership.pk}/change/"
-    client.post(url, change_data(own.membership, notes="By sec-own"))
+    client.post(url, membership_change_data(own.membership, notes="By sec-own"))
     mine = client.get(EVENTS, {"user": users["secretariat-own"].pk}).context["cl"].result_list
     assert [(e.pgh_obj_model, e.pgh_label) for e in mine] == [("partnerships.Membership", "update")]
     page = client.get(EVENTS).content.decode()

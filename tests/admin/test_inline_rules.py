@@ -18,47 +18,14 @@ from partnerships.models import (
 from places.models import Area
 from strategy.models import Chapter, MaturityPeriod, Priority
 from tests import factories
-from tests.admin.formdata import add_rows, page_data
-
-
-def change_url(obj):
-    return f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/change/"
-
-
-def add_url(model):
-    return f"/admin/{model._meta.app_label}/{model._meta.model_name}/add/"
-
-
-def add_page_data(client, existing, **fields):
-    """The POST data of the add page: ``existing``'s main fields (with ``fields`` changed),
-    every inline empty."""
-    data = page_data(client.get(change_url(existing)))
-    prefixes = {k.removesuffix("-TOTAL_FORMS") for k in data if k.endswith("-TOTAL_FORMS")}
-    for prefix in prefixes:
-        for key in [k for k in data if k.startswith(f"{prefix}-")]:
-            del data[key]
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
-    data.update(fields)
-    return data
-
-
-def inline_errors(response, prefix):
-    """Every error of the ``prefix`` inline: (field or None, message) per row, and the
-    formset's own errors under ``"__formset__"``."""
-    assert response.status_code == 200, response.status_code
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        if formset.prefix == prefix:
-            found = [
-                (field, str(message))
-                for form_errors in formset.errors
-                for field, messages in form_errors.items()
-                for message in messages
-            ]
-            found += [("__formset__", str(m)) for m in formset.non_form_errors()]
-            return found
-    raise AssertionError(f"no inline {prefix}")
-
+from tests.helpers.admin_forms import (
+    add_page_data,
+    add_rows,
+    add_url,
+    change_url,
+    inline_errors,
+    page_data,
+)
 
 # --- terms of reference on the board page -------------------------------------------------------
 

@@ -7,6 +7,7 @@ different system and must not see or touch them."""
 import pytest
 
 from partnerships.models import Membership
+from tests.helpers.admin_forms import membership_change_data
 
 ROLES = ["superuser", "secretariat-own", "secretariat-other", "viewer-own", "viewer-other"]
 SEES_OWN = {"superuser", "secretariat-own", "viewer-own"}
@@ -50,23 +51,6 @@ def test_opening_an_appointment(login, role, status, own):
         assert ('name="_save"' in response.content.decode()) == (role in CHANGES_OWN)
 
 
-def change_data(membership, **extra):
-    return {
-        "person": membership.person_id,
-        "post": membership.post_id,
-        "on_behalf_of": membership.on_behalf_of_id or "",
-        "kind": membership.kind,
-        "start_date": membership.start_date.isoformat(),
-        "start_precision": "day",
-        "end_date": "",
-        "end_precision": "day",
-        "is_published": "on",
-        "slug": membership.slug,
-        "notes": "edited",
-        **extra,
-    }
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "role,status",
@@ -81,7 +65,7 @@ def change_data(membership, **extra):
 )
 def test_saving_an_appointment(login, role, status, own):
     url = f"{MEMBERSHIPS}{own.membership.pk}/change/"
-    response = login(role).post(url, change_data(own.membership))
+    response = login(role).post(url, membership_change_data(own.membership))
     assert response.status_code == status
     own.membership.refresh_from_db()
     assert (own.membership.notes == "edited") == (status == 302)
@@ -105,7 +89,7 @@ def test_add_page_is_for_secretariat_only(login, role, status):
 @pytest.mark.django_db
 def test_secretariat_cannot_appoint_to_another_systems_seat(login, own, other):
     person = other.membership.person
-    data = change_data(other.membership, post=own.post.pk, start_date="2030-01-01")
+    data = membership_change_data(other.membership, post=own.post.pk, start_date="2030-01-01")
     data.pop("slug")
     response = login("secretariat-other").post(f"{MEMBERSHIPS}add/", data)
     assert response.status_code == 200

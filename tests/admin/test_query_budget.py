@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from icsgov.access import AccessRole, SystemAccess
 from places.models import System
 from tests import factories
-from tests.test_factories import FACTORIES, registry_models
+from tests.helpers.registry import FACTORIES, registry_models
 
 
 def changelist_url(model):

@@ -14,7 +14,7 @@ from partnerships.models import Person, TermsOfReference
 from strategy.choices import StrategyStatus
 from strategy.models import Strategy
 from tests import factories
-from tests.api.test_resources import IDS
+from tests.helpers.api import IDS
 
 D = datetime.date
 PHONE = "023 8000 0000"  # every factory person's phone

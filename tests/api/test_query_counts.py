@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories
-from tests.api.test_resources import IDS, RESOURCES
+from tests.helpers.api import IDS, RESOURCES
 
 
 def count_queries(client, url):

@@ -9,30 +9,9 @@ import pytest
 
 from partnerships.choices import BoardKind, Role, Sector
 from tests import factories
-from tests.api.conftest import results, slugs
+from tests.helpers.api import IDS, RESOURCES, results, slugs
 
 D = datetime.date
-
-# endpoint, factory, how a row is addressed
-RESOURCES = [
-    ("systems", factories.SystemFactory, "slug"),
-    ("places", factories.PlaceFactory, "slug"),
-    ("clusters", factories.ClusterFactory, "slug"),
-    ("organisations", factories.OrganisationFactory, "slug"),
-    ("boards", factories.BoardFactory, "slug"),
-    ("people", factories.PersonFactory, "slug"),
-    ("posts", factories.PostFactory, "slug"),
-    ("memberships", factories.MembershipFactory, "slug"),
-    ("terms-of-reference", factories.TermsOfReferenceFactory, "slug"),
-    ("meetings", factories.MeetingFactory, "slug"),
-    ("attendance", factories.AttendanceFactory, "pk"),
-    ("decisions", factories.DecisionFactory, "pk"),
-    ("strategies", factories.StrategyFactory, "slug"),
-    ("priorities", factories.PriorityFactory, "pk"),
-    ("milestones", factories.MilestoneFactory, "slug"),
-    ("glossary", factories.GlossaryTermFactory, "pk"),
-]
-IDS = [r[0] for r in RESOURCES]
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 import yaml
 from django.core.management import call_command
 
-from tests.api.test_resources import IDS
+from tests.helpers.api import IDS
 
 
 def test_schema_generates_and_validates_without_warnings(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 from partnerships.choices import ChairModel, Role
 from partnerships.models import Membership
 from tests import factories
-from tests.admin.formdata import add_rows, page_data
+from tests.helpers.admin_forms import add_rows, page_data
 
 pytestmark = pytest.mark.django_db
 
