@@ -161,19 +161,6 @@ def test_unpublished_board_and_boards_of_synthetic_systems_are_not_found(client)
     assert client.get(board_url(synthetic)).status_code == 404
 
 
-def test_board_page_queries_do_not_grow_with_members(count_queries):
-    def board_with(n):
-        board = f.BoardFactory()
-        for _ in range(n):
-            f.MembershipFactory(post__board=board)
-        f.TermsOfReferenceFactory(board=board)
-        return board
-
-    small, large = board_with(10), board_with(100)
-
-    assert count_queries(board_url(small)) == count_queries(board_url(large))
-
-
 def test_board_page_compares_any_earlier_version_with_the_one_in_force(client):
     board = f.BoardFactory()
     versions = {}

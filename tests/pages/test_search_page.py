@@ -1,12 +1,10 @@
 """/search/: the registry's search (icsgov.search, as the API uses) as a public page."""
 
-import datetime
 import re
 
 import pytest
 from django.contrib.auth import get_user_model
 
-from icsgov.core.dates import DatePrecision
 from strategy.choices import Scope, StrategyStatus
 from tests import factories as f
 
@@ -124,31 +122,6 @@ def test_the_header_search_sends_its_words_to_the_search_page(client, hiow):
     form = html.split('class="nhsuk-header__search-form"', 1)[1].split("</form>", 1)[0]
     assert 'action="/search/"' in form
     assert 'name="q"' in form
-
-
-def test_search_queries_do_not_grow_with_results(count_queries):
-    def make(n, offset):
-        for i in range(offset, offset + n):
-            system = f.SystemFactory(name=f"Kernow system {i}")
-            place = f.PlaceFactory(system=system, name=f"Kernow place {i}")
-            f.ClusterFactory(place=place, name=f"Kernow cluster {i}")
-            board = f.BoardFactory(system=system, name=f"Kernow board {i}")
-            f.PersonFactory(name=f"Kernow person {i}")
-            f.OrganisationFactory(system=system, name=f"Kernow organisation {i}")
-            strategy = f.StrategyFactory(system=system, name=f"Kernow strategy {i}")
-            f.MilestoneFactory(
-                system=system,
-                strategy=strategy,
-                board=board,
-                title=f"Kernow milestone {i}",
-                date=datetime.date(2024, 1, 1),
-                precision=DatePrecision.DAY,
-            )
-
-    make(1, 0)  # 7 matching rows
-    small = count_queries("/search/?q=Kernow")
-    make(7, 1)  # 56 matching rows, of which the page shows 50
-    assert count_queries("/search/?q=Kernow") == small
 
 
 def test_the_query_is_shown_back_escaped(client, hiow):

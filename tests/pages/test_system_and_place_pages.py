@@ -119,20 +119,6 @@ def test_synthetic_systems_are_neither_listed_nor_shown(client):
     assert client.get("/systems/bench/").status_code == 404
 
 
-def test_system_page_queries_do_not_grow_with_clusters(count_queries):
-    small, *_ = build_system(clusters=3, slug="small")
-    large, *_ = build_system(clusters=30, slug="large")
-
-    assert count_queries("/systems/small/") == count_queries("/systems/large/")
-
-
-def test_place_page_queries_do_not_grow_with_clusters(count_queries):
-    build_system(clusters=3, slug="small")
-    build_system(clusters=30, slug="large")
-
-    assert count_queries("/places/small-place/") == count_queries("/places/large-place/")
-
-
 def test_place_page_shows_areas_clusters_bodies_and_strategy(client):
     system, icb, icp, place = build_system()
     f.StrategyFactory(system=system, place=place, name="Hampshire place strategy")

@@ -1,5 +1,6 @@
-"""A secretariat user's changelists run the same number of queries whatever the number of rows:
-scoping adds a condition to the list's query, never a query per row."""
+"""The admin's pages run the same number of queries whatever the number of rows: every
+changelist, for a superuser and for a secretariat user (scoping adds a condition to the list's
+query, never a query per row), and a body's page however many seats it has."""
 
 import pytest
 from django.db import connection
@@ -8,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from icsgov.access import AccessRole, SystemAccess
 from places.models import System
 from tests import factories
+from tests.helpers.admin_forms import change_url
 from tests.helpers.registry import FACTORIES, registry_models
 
 
@@ -68,3 +70,32 @@ def test_appointments_list_with_10_and_200_rows_runs_the_same_queries(secretaria
     assert ten == two_hundred
     shown = secretariat_client.get(url).context["cl"].result_count
     assert shown == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", registry_models(), ids=lambda m: m._meta.label)
+def test_changelist_queries_do_not_grow_with_rows(admin_client, model):
+    factory = FACTORIES[model]
+    factory.create_batch(2)
+    few = count_queries(admin_client, changelist_url(model))
+    factory.create_batch(20)
+    many = count_queries(admin_client, changelist_url(model))
+    assert many == few, f"{model.__name__}: {few} queries with 2 rows, {many} with 22"
+
+
+def make_seats(board, n):
+    for _ in range(n):
+        post = factories.PostFactory(board=board, places=2)
+        factories.MembershipFactory(post=post)
+
+
+@pytest.mark.django_db
+def test_board_page_queries_do_not_grow_with_seats(login, own):
+    client = login("secretariat-own")
+    make_seats(own.board, 2)
+    with CaptureQueriesContext(connection) as few:
+        client.get(change_url(own.board))
+    make_seats(own.board, 12)
+    with CaptureQueriesContext(connection) as many:
+        client.get(change_url(own.board))
+    assert len(many) == len(few)

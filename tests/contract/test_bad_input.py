@@ -1,5 +1,6 @@
-"""Every query parameter the schema documents, given malformed values, answers 2xx/4xx JSON,
-never a 5xx (a small, deterministic stand-in for a schema-driven fuzzer)."""
+"""Malformed input is a 4xx saying what is wrong, never a 5xx: every query parameter the schema
+documents, given malformed values, answers 2xx/4xx JSON (a small, deterministic stand-in for a
+schema-driven fuzzer), and a malformed filter value is a 400 naming the parameter."""
 
 import pytest
 from drf_spectacular.generators import SchemaGenerator
@@ -40,3 +41,36 @@ def test_no_documented_parameter_can_cause_a_server_error(api):
                     failures.append((url, name, value, response.status_code))
     assert checked > 400
     assert failures == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        "limit=ten",
+        "offset=-1",
+        "limit=0",
+        "as_at=2023-02-30",
+        "as_at=yesterday",
+        "current=maybe",
+        "system=no-such-system",
+        "ordering=password",
+        "kind=not_a_kind",
+    ],
+)
+def test_malformed_filter_values_are_400_json_with_a_message(api, query):
+    factories.BoardFactory()
+    response = api.get(f"/api/v1/boards/?{query}")
+    assert response.status_code == 400
+    body = response.json()
+    assert body["detail"]
+    name = query.split("=")[0]
+    assert name in body["errors"]
+
+
+@pytest.mark.django_db
+def test_malformed_as_at_on_a_board_detail_is_400(api):
+    board = factories.BoardFactory()
+    response = api.get(f"/api/v1/boards/{board.slug}/?as_at=2023-13-01")
+    assert response.status_code == 400
+    assert "as_at" in response.json()["errors"]
