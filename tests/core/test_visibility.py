@@ -8,10 +8,12 @@ import pytest
 from django.apps import apps
 
 from icsgov.core import visibility
+from icsgov.core.visibility import rule_for as public_rule
 from icsgov.core.visibility import visible
 from partnerships.choices import TermsStatus
-from partnerships.models import MeetingPaper, Membership
+from partnerships.models import MeetingPaper, Membership, TermsOfReference
 from strategy.choices import Scope, StrategyStatus
+from strategy.models import Strategy
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +111,21 @@ def test_where_the_rules_differed_the_stricter_one_holds(mixed):
         and not m.post.board.system.is_synthetic
         for m in members
     )
+
+
+@pytest.mark.django_db
+def test_drafts_are_never_public():
+    for status in TermsStatus.values:
+        for published in (True, False):
+            f.TermsOfReferenceFactory(status=status, is_published=published)
+    for status in StrategyStatus.values:
+        for published in (True, False):
+            f.StrategyFactory(status=status, is_published=published)
+    assert set(visible(TermsOfReference.objects.all())) == set(
+        TermsOfReference.objects.filter(status=TermsStatus.RATIFIED, is_published=True)
+    )
+    assert set(visible(Strategy.objects.all())) == set(
+        Strategy.objects.filter(is_published=True).exclude(status=StrategyStatus.DRAFT)
+    )
+    for model in (TermsOfReference, Strategy):
+        assert public_rule(model)  # every public model has a rule

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 from pghistory.models import Events
 
+from icsgov.access import SystemAccess
 from icsgov.core.history import command_context
 from partnerships.models import Board, Membership
 from tests import factories
@@ -78,3 +79,15 @@ class TestHistory:
         call_command("load_seed", verbosity=0)
         event = Board.pgh_event_model.objects.select_related("pgh_context").first()
         assert event.pgh_context.metadata["command"] == "load_seed"
+
+
+@pytest.mark.django_db
+def test_a_write_is_recorded_in_history_with_its_user(api_world, as_role):
+    from pghistory.models import Events
+
+    as_role("secretariat").patch(
+        f"/api/v1/posts/{api_world.own.post.slug}/", {"label": "Recorded"}, format="json"
+    )
+    event = Events.objects.tracks(api_world.own.post).get(pgh_label="update")
+    assert event.pgh_diff["label"][1] == "Recorded"
+    assert event.pgh_context["user"] == SystemAccess.objects.get(role="secretariat").user_id
