@@ -1,25 +1,13 @@
 """Every public page of the real seed data renders, shows what the papers say, and leaks
 nothing private."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from partnerships.models import Board, Meeting, Person
 from places.models import Place, System
 from strategy.models import Strategy
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("load_seed", stdout=io.StringIO())
-    yield
-    with django_db_blocker.unblock():
-        call_command("flush", "--no-input", verbosity=0)
 
 
 def public_urls():

@@ -19,11 +19,6 @@ SECRET_EMAIL = "very.private@example.nhs.uk"
 SECRET_PHONE = "07700 900123"
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def client_for(user=None):
     client = APIClient()
     if user is not None:

@@ -16,17 +16,6 @@ from strategy.models import GlossaryTerm, Milestone, Strategy
 D = datetime.date
 
 
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("load_seed", stdout=io.StringIO())
-    yield
-    with django_db_blocker.unblock():
-        from django.core.management import call_command as cc
-
-        cc("flush", "--no-input", verbosity=0)
-
-
 pytestmark = pytest.mark.django_db
 
 
