@@ -7,7 +7,6 @@ import pytest
 
 from partnerships.choices import ChairModel, Role
 from partnerships.models import Membership, TermsOfReference
-from strategy.models import Milestone
 from tests import factories
 from tests.helpers.admin_forms import add_rows, page_data
 
@@ -117,18 +116,6 @@ def test_copy_terms_into_a_new_draft_with_its_clauses(login, own):
     draft = TermsOfReference.objects.get(version="1.0 draft")
     assert (draft.status, draft.based_on, draft.board) == ("draft", terms, own.board)
     assert [c.text for c in draft.clauses.all()] == ["Purpose clause."]
-
-
-@pytest.mark.django_db
-def test_mark_milestones_done(login, own, other):
-    mine = factories.MilestoneFactory(system=own.system)
-    theirs = factories.MilestoneFactory(system=other.system)
-    login("secretariat-own").post(
-        "/admin/strategy/milestone/",
-        {"action": "mark_done", "_selected_action": [mine.pk, theirs.pk]},
-    )
-    assert Milestone.objects.get(pk=mine.pk).status == "done"
-    assert Milestone.objects.get(pk=theirs.pk).status != "done"
 
 
 # --- rule violations: a form error on the right field, nothing saved ---------------------------

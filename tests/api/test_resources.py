@@ -167,16 +167,6 @@ def test_organisations_filter_by_sector_and_system(api):
 
 
 @pytest.mark.django_db
-def test_priorities_and_glossary_are_addressed_by_id(api):
-    priority = factories.PriorityFactory(name="Workforce")
-    row = api.get(f"/api/v1/priorities/{priority.pk}/").json()
-    assert row["id"] == priority.pk
-    assert row["strategy"]["slug"] == priority.strategy.slug
-    term = factories.GlossaryTermFactory(term="Integrated care partnership", acronym="ICP")
-    assert [r["id"] for r in results(api.get("/api/v1/glossary/?q=icp"))] == [term.pk]
-
-
-@pytest.mark.django_db
 def test_people_current_true_and_false_split_on_todays_appointments(api):
     serving = factories.MembershipFactory(start_date=D(2022, 7, 1)).person
     former = factories.MembershipFactory(start_date=D(2022, 7, 1), end_date=D(2023, 3, 31)).person

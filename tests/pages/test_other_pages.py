@@ -5,7 +5,6 @@ from icalendar import Calendar
 
 from icsgov.core.dates import DatePrecision
 from partnerships.choices import Role
-from strategy.choices import Recurrence
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -145,57 +144,7 @@ def test_system_calendar_feed_holds_every_body_of_the_system(client):
 # Strategy --------------------------------------------------------------------------------------
 
 
-def test_strategy_page_shows_priorities_chapters_owners_and_timeline(client):
-    strategy = f.StrategyFactory(name="H&W integrated care strategy")
-    owner = f.BoardFactory(system=strategy.system, name="One Herefordshire Partnership")
-    f.PriorityFactory(strategy=strategy, name="Workforce")
-    f.ChapterFactory(strategy=strategy, title="Herefordshire chapter", owner_board=owner)
-    f.MilestoneFactory(
-        strategy=strategy,
-        system=strategy.system,
-        title="ICPA regular meeting",
-        date=datetime.date(2023, 5, 1),
-        precision=DatePrecision.MONTH_RANGE,
-        date_end=datetime.date(2023, 6, 1),
-        recurrence=Recurrence.ANNUAL,
-        recurrence_note="May/June each year",
-    )
-    f.MilestoneFactory(
-        strategy=strategy,
-        system=strategy.system,
-        title="Interim strategy published",
-        date=datetime.date(2022, 12, 1),
-    )
-    f.MilestoneFactory(
-        strategy=strategy, system=strategy.system, title="Hidden", is_published=False
-    )
-
-    html = client.get(f"/strategies/{strategy.slug}/").content.decode()
-
-    assert "Workforce" in html
-    assert "Herefordshire chapter" in html and "One Herefordshire Partnership" in html
-    assert "May/June each year" in html and "Every year" in html
-    assert "December 2022" in html and "Past" in html
-    assert "app-timeline__bar--range" in html
-    assert "Hidden" not in html
-
-
-def test_draft_strategy_is_not_found(client):
-    strategy = f.StrategyFactory(status="draft")
-    assert client.get(f"/strategies/{strategy.slug}/").status_code == 404
-
-
 # Glossary, accessibility, errors ---------------------------------------------------------------
-
-
-def test_glossary_explains_acronyms_but_not_synthetic_systems_terms(client):
-    f.GlossaryTermFactory(term="Integrated care partnership", acronym="ICP")
-    f.GlossaryTermFactory(term="Benchmark term", system=f.SystemFactory(is_synthetic=True))
-
-    html = client.get("/glossary/").content.decode()
-
-    assert "Integrated care partnership" in html and "ICP" in html
-    assert "Benchmark term" not in html
 
 
 def test_meetings_list_by_system(client):

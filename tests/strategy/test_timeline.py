@@ -1,3 +1,6 @@
+"""The strategy timeline (strategy.timeline): ranges drawn as ranges, days as marks, past and
+upcoming judged on a period's last day, annual cycles drawn every year."""
+
 import datetime
 
 from icsgov.core.dates import DatePrecision
