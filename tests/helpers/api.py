@@ -32,3 +32,13 @@ RESOURCES = [
     ("glossary", factories.GlossaryTermFactory, "pk"),
 ]
 IDS = [r[0] for r in RESOURCES]
+
+
+def assert_refused(response, field, *words):
+    """A write refused with a 400 whose message on ``field`` names each of ``words``."""
+    assert response.status_code == 400, response.content[:400]
+    body = response.json()
+    message = " ".join(body["errors"][field])
+    for word in words:
+        assert word in message, message
+    assert body["detail"]

@@ -1,3 +1,7 @@
+"""A body's public page: today's members (or a past date's), seats and vacancies, the terms in
+force and what changed between versions, principles, meetings and related bodies — never
+contact details or unpublished records."""
+
 import datetime
 
 import pytest

@@ -1,34 +1,17 @@
-"""Editing that fits the secretariat's job: seats with places filled, the appointments list and
-its actions, and every rule violation as a form error with nothing half-saved."""
+"""Appointments in the admin: the list and its actions (end, reappoint) for the secretariat of
+the appointment's system, and every appointment rule as a form error on the right field, with
+nothing saved."""
 
 import datetime
 
 import pytest
 
 from partnerships.choices import ChairModel, Role
-from partnerships.models import Membership, TermsOfReference
+from partnerships.models import Membership
 from tests import factories
-from tests.helpers.admin_forms import add_rows, page_data
+from tests.helpers.admin_forms import form_errors, membership_change_data
 
 MEMBERSHIPS = "/admin/partnerships/membership/"
-
-
-def board_page(board):
-    return f"/admin/partnerships/board/{board.pk}/change/"
-
-
-@pytest.mark.django_db
-def test_board_page_shows_each_seat_filled_of_total_today(login, own):
-    factories.MembershipFactory(
-        post=own.post, start_date=datetime.date(2021, 1, 1), end_date=datetime.date(2022, 1, 1)
-    )  # ended: does not count
-    response = login("secretariat-own").get(board_page(own.board))
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert "Own Healthwatch representative" in page
-    assert "1/1" in page  # one current holder of one place; the ended one does not count
-    factories.TermsOfReferenceFactory(board=own.board, version="2.0")
-    assert "2.0" in login("secretariat-own").get(board_page(own.board)).content.decode()
 
 
 @pytest.mark.django_db
@@ -106,16 +89,14 @@ def test_viewer_and_other_secretariat_cannot_run_actions(login, own):
 
 
 @pytest.mark.django_db
-def test_copy_terms_into_a_new_draft_with_its_clauses(login, own):
-    terms = factories.TermsOfReferenceFactory(board=own.board, version="1.0")
-    factories.TermsClauseFactory(terms=terms, order=1, text="Purpose clause.")
-    login("secretariat-own").post(
-        "/admin/partnerships/termsofreference/",
-        {"action": "copy_as_draft", "_selected_action": [terms.pk]},
-    )
-    draft = TermsOfReference.objects.get(version="1.0 draft")
-    assert (draft.status, draft.based_on, draft.board) == ("draft", terms, own.board)
-    assert [c.text for c in draft.clauses.all()] == ["Purpose clause."]
+def test_secretariat_cannot_appoint_to_another_systems_seat(login, own, other):
+    person = other.membership.person
+    data = membership_change_data(other.membership, post=own.post.pk, start_date="2030-01-01")
+    data.pop("slug")
+    response = login("secretariat-other").post(f"{MEMBERSHIPS}add/", data)
+    assert response.status_code == 200
+    assert "post" in response.context["adminform"].form.errors
+    assert not Membership.objects.filter(person=person, post=own.post).exists()
 
 
 # --- rule violations: a form error on the right field, nothing saved ---------------------------
@@ -130,10 +111,6 @@ def add_membership(client, **fields):
         **fields,
     }
     return client.post(f"{MEMBERSHIPS}add/", data)
-
-
-def form_errors(response):
-    return response.context["adminform"].form.errors
 
 
 @pytest.mark.django_db
@@ -194,88 +171,22 @@ def test_end_before_start_is_an_error_on_the_end_date(login, own):
 
 
 @pytest.mark.django_db
-def test_two_new_appointments_to_a_one_place_seat_inline_save_nothing(login, own):
-    seat = factories.PostFactory(board=own.board, label="Director of public health", places=1)
-    client = login("secretariat-own")
-    url = f"/admin/partnerships/post/{seat.pk}/change/"
-    data = page_data(client.get(url))
-    row = {"kind": "member", "start_date": "2024-01-01", "voting": "unknown"}
-    add_rows(
-        data,
-        "memberships",
-        [
-            {**row, "person": factories.PersonFactory().pk},
-            {**row, "person": factories.PersonFactory().pk},
-        ],
-    )
-    response = client.post(url, data)
-    assert response.status_code == 200
-    errors = response.context["inline_admin_formsets"][0].formset.errors
-    assert any("Director of public health" in str(e) for e in errors)
-    assert not seat.memberships.exists()
-
-
-@pytest.mark.django_db
-def test_two_appointments_in_different_seats_inline_save_together(login, own):
-    seat = factories.PostFactory(board=own.board, label="Councillors", places=2)
-    client = login("secretariat-own")
-    url = f"/admin/partnerships/post/{seat.pk}/change/"
-    data = page_data(client.get(url))
-    row = {"kind": "member", "start_date": "2024-01-01", "voting": "unknown"}
-    people = [factories.PersonFactory().pk, factories.PersonFactory().pk]
-    add_rows(data, "memberships", [{**row, "person": pk} for pk in people])
-    assert client.post(url, data).status_code == 302
-    assert seat.memberships.count() == 2
-
-
-@pytest.mark.django_db
-def test_two_terms_in_force_on_the_board_page_is_an_error_and_saves_nothing(login, own):
-    client = login("secretariat-own")
-    url = board_page(own.board)
-    data = page_data(client.get(url))
-    row = {"status": "ratified", "in_force_from": "2023-01-01"}
-    add_rows(
-        data,
-        "terms_of_reference",
-        [{**row, "version": "1.0"}, {**row, "version": "2.0", "in_force_from": "2024-01-01"}],
-    )
-    response = client.post(url, data)
-    assert response.status_code == 200
-    errors = [
-        e for formset in response.context["inline_admin_formsets"] for e in formset.formset.errors
-    ]
-    assert any("in_force_from" in e and "only one version" in str(e) for e in errors)
-    assert not own.board.terms_of_reference.exists()
-
-
-@pytest.mark.django_db
-def test_terms_in_force_over_an_existing_version_is_an_error_on_its_start(login, own):
-    factories.TermsOfReferenceFactory(board=own.board, version="1.0")
-    response = login("secretariat-own").post(
-        "/admin/partnerships/termsofreference/add/",
+def test_seat_over_capacity_is_a_form_error_not_a_500(admin_client):
+    post = factories.PostFactory(label="Healthwatch representative", places=1)
+    factories.MembershipFactory(post=post)
+    person = factories.PersonFactory()
+    response = admin_client.post(
+        "/admin/partnerships/membership/add/",
         {
-            "board": own.board.pk,
-            "version": "2.0",
-            "status": "ratified",
-            "in_force_from": "2024-01-01",
+            "person": person.pk,
+            "post": post.pk,
+            "kind": "member",
+            "start_date": "2023-04-01",
+            "start_precision": "day",
+            "end_precision": "day",
             "is_published": "on",
-            "clauses-TOTAL_FORMS": "0",
-            "clauses-INITIAL_FORMS": "0",
         },
     )
-    assert "Version 1.0 is in force" in " ".join(form_errors(response)["in_force_from"])
-    assert own.board.terms_of_reference.count() == 1
-
-
-@pytest.mark.django_db
-def test_attendance_offers_the_boards_members_as_at_the_meeting_date(login, own):
-    meeting = factories.MeetingFactory(board=own.board, date=datetime.date(2023, 1, 12))
-    later = factories.MembershipFactory(
-        post=factories.PostFactory(board=own.board), start_date=datetime.date(2024, 1, 1)
-    )
-    elsewhere = factories.MembershipFactory()
-    response = login("secretariat-own").get(f"/admin/partnerships/meeting/{meeting.pk}/change/")
-    formset = response.context["inline_admin_formsets"][0].formset
-    offered = set(formset.empty_form.fields["membership"].queryset)
-    assert own.membership in offered
-    assert later not in offered and elsewhere not in offered
+    assert response.status_code == 200
+    assert "has 1 place and on 1 April 2023 it is already filled by" in response.content.decode()
+    assert post.memberships.count() == 1

@@ -1,12 +1,14 @@
-"""A board's detail describes it as at a date: members, seats with places filled and vacant,
-terms of reference in force, chair arrangement."""
+"""Bodies through the API: the list filters by system, kind, place and text and orders by name;
+a body's detail describes it as at a date — members, seats with places filled and vacant, terms
+of reference in force, chair arrangement."""
 
 import datetime
 
 import pytest
 
-from partnerships.choices import ChairModel, Role
+from partnerships.choices import BoardKind, ChairModel, Role
 from tests import factories
+from tests.helpers.api import results, slugs
 
 D = datetime.date
 
@@ -85,3 +87,40 @@ def test_chair_arrangement_names_the_chair_on_the_date(api, board):
     assert chair["model"] == "icb_chair"
     assert chair["several_chairs_allowed"] is False
     assert [c["person"]["name"] for c in chair["chairs"]] == ["Ann Chair"]
+
+
+@pytest.mark.django_db
+def test_boards_filter_by_system_kind_place_and_text(api):
+    hiow = factories.SystemFactory(slug="hiow")
+    southampton = factories.PlaceFactory(system=hiow, slug="southampton")
+    hwb = factories.BoardFactory(
+        system=hiow, place=southampton, kind=BoardKind.HEALTH_AND_WELLBEING_BOARD, name="HWB"
+    )
+    cluster_board = factories.BoardFactory(
+        system=hiow,
+        cluster=factories.ClusterFactory(place=southampton),
+        kind=BoardKind.CLUSTER_BOARD,
+        name="Central cluster board",
+    )
+    elsewhere = factories.BoardFactory(kind=BoardKind.HEALTH_AND_WELLBEING_BOARD)
+
+    assert sorted(slugs(api.get("/api/v1/boards/?system=hiow"))) == sorted(
+        [hwb.slug, cluster_board.slug]
+    )
+    assert sorted(slugs(api.get("/api/v1/boards/?kind=health_and_wellbeing_board"))) == sorted(
+        [hwb.slug, elsewhere.slug]
+    )
+    # A place's bodies include those tied to it through a cluster.
+    assert sorted(slugs(api.get("/api/v1/boards/?place=southampton"))) == sorted(
+        [hwb.slug, cluster_board.slug]
+    )
+    assert slugs(api.get("/api/v1/boards/?q=central")) == [cluster_board.slug]
+
+
+@pytest.mark.django_db
+def test_boards_order_by_name_either_way(api):
+    names = ["Beta board", "Alpha board", "Gamma board"]
+    for name in names:
+        factories.BoardFactory(name=name)
+    got = [row["name"] for row in results(api.get("/api/v1/boards/?ordering=-name"))]
+    assert got == sorted(names, reverse=True)

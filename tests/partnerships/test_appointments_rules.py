@@ -1,29 +1,20 @@
-"""Counting rules, enforced in the model layer with a message naming the conflict."""
+"""Appointment rules, enforced in the model layer with a message naming the conflict (seat
+capacity, the same person twice, the seat's dates), ending and reappointing, and the database's
+own constraints under them."""
 
 import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 
-from partnerships.choices import ChairModel, Role
 from partnerships.models import Membership
 from partnerships.services import end_membership, reappoint
 from tests import factories
+from tests.helpers.appointments import appoint
+from tests.helpers.constraints import refused
 
 D = datetime.date
-
-
-def appoint(post, start, end=None, **kwargs):
-    membership = Membership(
-        person=kwargs.pop("person", None) or factories.PersonFactory(),
-        post=post,
-        start_date=start,
-        end_date=end,
-        **kwargs,
-    )
-    membership.full_clean()
-    membership.save()
-    return membership
 
 
 @pytest.mark.django_db
@@ -92,25 +83,6 @@ class TestSeatCapacity:
 
 
 @pytest.mark.django_db
-class TestChairs:
-    def test_one_chair_at_a_time_under_a_single_chair_model(self):
-        board = factories.BoardFactory(name="Engine room", chair_model=ChairModel.ICB_CHAIR)
-        chair = factories.PostFactory(board=board, role=Role.CHAIR, label="ICB Chair")
-        co = factories.PostFactory(board=board, role=Role.CO_CHAIR, label="Council co-chair")
-        appoint(chair, D(2022, 7, 1), person=factories.PersonFactory(name="Jo Chair"))
-        with pytest.raises(ValidationError) as error:
-            appoint(co, D(2022, 9, 1))
-        assert "Jo Chair" in str(error.value) and "one chair at a time" in str(error.value)
-
-    def test_co_chairs_allowed_when_the_chair_model_says_so(self):
-        board = factories.BoardFactory(chair_model=ChairModel.CO_CHAIRS)
-        first = factories.PostFactory(board=board, role=Role.CO_CHAIR)
-        second = factories.PostFactory(board=board, role=Role.CO_CHAIR)
-        appoint(first, D(2022, 7, 1))
-        appoint(second, D(2022, 7, 1))
-
-
-@pytest.mark.django_db
 class TestAsAt:
     """'As at' answers come from the dates: in on the start day and the end day, out after."""
 
@@ -130,31 +102,6 @@ class TestAsAt:
     def test_membership_as_at(self, membership, date, expected):
         assert Membership.objects.as_at(date).filter(pk=membership.pk).exists() is expected
         assert membership.is_in_effect_on(date) is expected
-
-    def test_terms_in_force_on_boundaries(self):
-        board = factories.BoardFactory()
-        v1 = factories.TermsOfReferenceFactory(
-            board=board, version="1", in_force_from=D(2022, 7, 1), in_force_to=D(2022, 10, 31)
-        )
-        v2 = factories.TermsOfReferenceFactory(
-            board=board, version="2", in_force_from=D(2022, 11, 1)
-        )
-        assert board.terms_in_force_on(D(2022, 6, 30)) is None
-        assert board.terms_in_force_on(D(2022, 7, 1)) == v1
-        assert board.terms_in_force_on(D(2022, 10, 31)) == v1
-        assert board.terms_in_force_on(D(2022, 11, 1)) == v2
-
-    def test_official_code_as_at(self):
-        identifier = factories.OrganisationIdentifierFactory(
-            code="QRL", valid_from=D(2022, 7, 1), valid_to=D(2026, 3, 31)
-        )
-        factories.OrganisationIdentifierFactory(
-            organisation=identifier.organisation, code="QXX", valid_from=D(2026, 4, 1)
-        )
-        organisation = identifier.organisation
-        assert organisation.code_on(D(2026, 3, 31)) == "QRL"
-        assert organisation.code_on(D(2026, 4, 1)) == "QXX"
-        assert organisation.code_on(D(2022, 6, 30)) is None
 
 
 @pytest.mark.django_db
@@ -177,33 +124,6 @@ class TestServices:
 
 @pytest.mark.django_db
 class TestRulesWhenSeatsAndBodiesChange:
-    def test_two_chairs_in_one_chair_seat_are_refused_under_a_single_chair_model(self):
-        board = factories.BoardFactory(chair_model=ChairModel.ICB_CHAIR)
-        seat = factories.PostFactory(board=board, role=Role.CHAIR, places=2, label="Chair")
-        appoint(seat, D(2022, 7, 1), person=factories.PersonFactory(name="First Chair"))
-        with pytest.raises(ValidationError) as error:
-            appoint(seat, D(2022, 8, 1))
-        assert "First Chair" in str(error.value)
-
-    def test_shrinking_a_seat_below_its_holders_is_refused(self):
-        post = factories.PostFactory(places=2, label="Local authority representatives")
-        appoint(post, D(2022, 7, 1), person=factories.PersonFactory(name="A Holder"))
-        appoint(post, D(2022, 9, 1), person=factories.PersonFactory(name="B Holder"))
-        post.places = 1
-        with pytest.raises(ValidationError) as error:
-            post.full_clean()
-        assert "places" in error.value.message_dict
-        assert "1 September 2022" in str(error.value) and "B Holder" in str(error.value)
-
-    def test_moving_a_body_with_co_chairs_to_a_single_chair_is_refused(self):
-        board = factories.BoardFactory(chair_model=ChairModel.CO_CHAIRS)
-        for _ in range(2):
-            appoint(factories.PostFactory(board=board, role=Role.CO_CHAIR), D(2022, 7, 1))
-        board.chair_model = ChairModel.ICB_CHAIR
-        with pytest.raises(ValidationError) as error:
-            board.full_clean()
-        assert "chair_model" in error.value.message_dict
-
     def test_an_appointment_must_fall_within_its_seats_dates(self):
         post = factories.PostFactory(
             start_date=D(2023, 4, 1), label="Senior representation from UHS"
@@ -215,17 +135,42 @@ class TestRulesWhenSeatsAndBodiesChange:
 
 
 @pytest.mark.django_db
-class TestBodiesAsAt:
-    def test_a_proposed_body_without_a_start_is_in_effect_on_no_date(self):
-        from partnerships.models import Board
+class TestDatabaseConstraints:
+    def test_appointment_ending_before_it_starts_is_refused_by_update(self):
+        membership = factories.MembershipFactory(start_date=D(2023, 4, 1))
+        refused(
+            lambda: Membership.objects.filter(pk=membership.pk).update(end_date=D(2023, 3, 31)),
+            "partnerships_membership_end_not_before_start",
+        )
 
-        proposed = factories.BoardFactory(status="proposed", start_date=None)
-        active = factories.BoardFactory(start_date=None)
-        in_effect = Board.objects.as_at(D(2024, 1, 1))
-        assert proposed not in in_effect and active in in_effect
+    def test_overlapping_appointment_inserted_with_raw_sql_is_refused(self):
+        membership = factories.MembershipFactory(
+            start_date=D(2022, 11, 1), end_date=D(2023, 10, 31)
+        )
 
-    def test_a_dissolved_body_needs_its_end_date(self):
-        board = factories.BoardFactory.build(status="dissolved", system=factories.SystemFactory())
-        with pytest.raises(ValidationError) as error:
-            board.full_clean()
-        assert "end_date" in error.value.message_dict
+        def insert_overlap():
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "INSERT INTO partnerships_membership (slug, person_id, post_id, start_date,"
+                    " start_precision, end_precision, kind, is_published, source_file,"
+                    " source_section, notes)"
+                    " VALUES ('raw-overlap', %s, %s, '2023-10-31', 'day', 'day', 'member',"
+                    " true, '', '', '')",
+                    [membership.person_id, membership.post_id],
+                )
+
+        refused(insert_overlap, "partnerships_membership_no_overlap_same_person_post")
+
+    def test_back_to_back_terms_are_allowed(self):
+        first = factories.MembershipFactory(start_date=D(2022, 11, 1), end_date=D(2023, 10, 31))
+        Membership.objects.bulk_create(
+            [
+                Membership(
+                    slug="second-term",
+                    person=first.person,
+                    post=first.post,
+                    start_date=D(2023, 11, 1),
+                )
+            ]
+        )
+        assert Membership.objects.filter(person=first.person).count() == 2

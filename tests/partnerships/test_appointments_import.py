@@ -1,19 +1,18 @@
-"""Import and export of people and appointments through the admin, as CSV and XLSX: a dry run
-first, per-row errors with the row number, nothing saved when any row fails, and an export that
-re-imports with no changes. All within the user's systems."""
+"""Import and export of appointments through the admin, as CSV and XLSX: a dry run first,
+per-row errors with the row number, nothing saved when any row fails, and an export (of the list
+or of the ticked rows) that re-imports with no changes. All within the user's systems."""
 
 import io
 
 import pytest
 import tablib
 
-from partnerships.models import Membership, Person
-from partnerships.resources import MembershipResource, PersonResource
+from partnerships.models import Membership
+from partnerships.resources import MembershipResource
 from tests import factories
 from tests.helpers.spreadsheets import (
     CSV,
     MEMBERSHIPS,
-    PEOPLE,
     XLSX,
     confirm,
     csv_of,
@@ -124,19 +123,6 @@ def test_export_reimports_with_no_changes(login, own, other, fmt):
     ]
 
 
-@pytest.mark.django_db
-def test_people_import_and_export(login, own):
-    client = login("secretariat-own")
-    content = csv_of([["slug", "name", "honorific"], ["", "Amina Patel", "Cllr"]])
-    preview = upload(client, PEOPLE, content)
-    assert preview.context["result"].totals["new"] == 1
-    confirm(client, PEOPLE, preview)
-    assert Person.objects.get(name="Amina Patel").honorific == "Cllr"
-    exported = export(client, PEOPLE).decode()
-    assert "Amina Patel" in exported and "Own Member" in exported
-    assert "Other Member" not in exported
-
-
 # --- "Export selected": the ticked rows, in the same columns -----------------------------------
 
 
@@ -162,25 +148,6 @@ def test_export_selected_appointments_reimports_with_no_changes(login, own, othe
     assert sorted(data["slug"]) == sorted(m.slug for m in chosen)
     name = "export.xlsx" if fmt == XLSX else "export.csv"
     result = upload(client, MEMBERSHIPS, response.content, name=name, fmt=fmt).context["result"]
-    assert not result.has_errors() and not result.has_validation_errors()
-    assert (result.totals["skip"], result.totals["new"], result.totals["update"]) == (2, 0, 0)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("fmt", [CSV, XLSX])
-def test_export_selected_people_reimports_with_no_changes(login, own, fmt):
-    amina = factories.PersonFactory(
-        name="Amina Patel", honorific="Cllr", biography="Leader.", system=own.system
-    )
-    factories.PersonFactory(name="Not Ticked", system=own.system)
-    client = login("secretariat-own")
-    people = [amina.pk, own.membership.person_id]
-    response = export_selected(client, PEOPLE, people, fmt)
-    data = load(response.content, fmt)
-    assert data.headers == PersonResource(user=None).get_export_headers()
-    assert sorted(data["name"]) == ["Amina Patel", "Own Member"]
-    name = "export.xlsx" if fmt == XLSX else "export.csv"
-    result = upload(client, PEOPLE, response.content, name=name, fmt=fmt).context["result"]
     assert not result.has_errors() and not result.has_validation_errors()
     assert (result.totals["skip"], result.totals["new"], result.totals["update"]) == (2, 0, 0)
 
