@@ -7,9 +7,12 @@ import re
 
 import pytest
 
+from icsgov.core.visibility import rule_for as public_rule
+from icsgov.core.visibility import visible
 from partnerships.choices import TermsStatus
 from partnerships.models import Person, TermsOfReference
 from strategy.choices import StrategyStatus
+from strategy.models import Strategy
 from tests import factories
 from tests.helpers.api import IDS
 
@@ -174,3 +177,21 @@ def test_a_private_slug_in_a_filter_is_as_unknown_as_a_misspelt_one(api, staff_a
     assert api.get("/api/v1/posts/?board=hidden-board").status_code == 400
     assert api.get("/api/v1/posts/?board=no-such-board").status_code == 400
     assert staff_api.get("/api/v1/posts/?board=hidden-board").status_code == 200
+
+
+@pytest.mark.django_db
+def test_drafts_are_never_public():
+    for status in TermsStatus.values:
+        for published in (True, False):
+            factories.TermsOfReferenceFactory(status=status, is_published=published)
+    for status in StrategyStatus.values:
+        for published in (True, False):
+            factories.StrategyFactory(status=status, is_published=published)
+    assert set(visible(TermsOfReference.objects.all())) == set(
+        TermsOfReference.objects.filter(status=TermsStatus.RATIFIED, is_published=True)
+    )
+    assert set(visible(Strategy.objects.all())) == set(
+        Strategy.objects.filter(is_published=True).exclude(status=StrategyStatus.DRAFT)
+    )
+    for model in (TermsOfReference, Strategy):
+        assert public_rule(model)  # every public model has a rule

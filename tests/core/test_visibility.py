@@ -8,21 +8,19 @@ import pytest
 from django.apps import apps
 
 from icsgov.core import visibility
-from icsgov.core.visibility import rule_for as public_rule
 from icsgov.core.visibility import visible
 from partnerships.choices import TermsStatus
-from partnerships.models import MeetingPaper, Membership, TermsOfReference
+from partnerships.models import MeetingPaper, Membership
 from strategy.choices import Scope, StrategyStatus
-from strategy.models import Strategy
 from tests import factories as f
+from tests.helpers.shared_data import committed
 
 pytestmark = pytest.mark.django_db
 
 BOTH = (True, False)
 
 
-@pytest.fixture
-def mixed():
+def make_mixed():
     """Published and unpublished records, in a real and a synthetic system, at every level."""
     for synthetic in BOTH:
         system = f.SystemFactory(is_synthetic=synthetic)
@@ -73,6 +71,12 @@ def mixed():
         f.OrganisationFactory(system=None, is_published=published)
 
 
+@pytest.fixture(scope="module")
+def mixed(django_db_setup, django_db_blocker):
+    """:func:`make_mixed`, built once for the module: its tests only read it."""
+    yield from committed(django_db_blocker, make_mixed)
+
+
 def models_with_public():
     return [m for m in apps.get_models() if hasattr(m._default_manager, "public")]
 
@@ -111,21 +115,3 @@ def test_where_the_rules_differed_the_stricter_one_holds(mixed):
         and not m.post.board.system.is_synthetic
         for m in members
     )
-
-
-@pytest.mark.django_db
-def test_drafts_are_never_public():
-    for status in TermsStatus.values:
-        for published in (True, False):
-            f.TermsOfReferenceFactory(status=status, is_published=published)
-    for status in StrategyStatus.values:
-        for published in (True, False):
-            f.StrategyFactory(status=status, is_published=published)
-    assert set(visible(TermsOfReference.objects.all())) == set(
-        TermsOfReference.objects.filter(status=TermsStatus.RATIFIED, is_published=True)
-    )
-    assert set(visible(Strategy.objects.all())) == set(
-        Strategy.objects.filter(is_published=True).exclude(status=StrategyStatus.DRAFT)
-    )
-    for model in (TermsOfReference, Strategy):
-        assert public_rule(model)  # every public model has a rule

@@ -6,13 +6,14 @@ import io
 import pytest
 from django.core.management import call_command
 
+from tests.helpers.shared_data import committed
+
+
+def load_seed():
+    call_command("load_seed", stdout=io.StringIO())
+
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
-    """The seed data, committed before the module's first test and flushed after its last;
-    each test still runs in its own transaction, so what a test writes is rolled back."""
-    with django_db_blocker.unblock():
-        call_command("load_seed", stdout=io.StringIO())
-    yield
-    with django_db_blocker.unblock():
-        call_command("flush", "--no-input", verbosity=0)
+    """The seed data, committed before the module's first test and flushed after its last."""
+    yield from committed(django_db_blocker, load_seed)
