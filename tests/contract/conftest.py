@@ -1,3 +1,5 @@
+"""The page query budgets' fixture: ``count_queries(url)``, the queries one GET makes."""
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

@@ -1,3 +1,7 @@
+"""`manage.py generate_synthetic`: marked, unpublished systems for benchmarks and load tests,
+with seats filled to their size and one chair per body; run again it replaces them, --delete removes
+them."""
+
 import io
 
 import pytest
