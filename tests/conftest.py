@@ -1,6 +1,7 @@
 """Fixtures every test may use: two systems (``own`` and ``other``), each with a board, a seat
 and an appointment; a staff user for every role; clients logged in as them (admin session) or
-holding their API token."""
+holding their API token; anonymous and superuser API clients (``api``, ``staff_api``); and the
+fuller two-system world the API write tests act on (``api_world``, ``as_role``)."""
 
 import os
 import shutil
@@ -123,3 +124,69 @@ def api_as(users):
         return token_client(None if role == "anonymous" else users[role])
 
     return as_role
+
+
+@pytest.fixture
+def api():
+    """An anonymous client: what a council website or an analyst sees."""
+    return APIClient()
+
+
+@pytest.fixture
+def staff_api(db):
+    """A superuser logged in through the admin session: sees every unpublished record."""
+    client = APIClient()
+    client.force_login(
+        factories.UserFactory(username="registry-admin", is_staff=True, is_superuser=True)
+    )
+    return client
+
+
+def make_api_system(name):
+    """A system with a record of each kind the API writes: a body, a three-place seat with an
+    appointment, an empty seat, a meeting with an attendance and a decision, a milestone, and a
+    person added in the system but appointed nowhere yet."""
+    system = factories.SystemFactory(slug=name)
+    board = factories.BoardFactory(system=system, slug=f"{name}-board")
+    post = factories.PostFactory(board=board, slug=f"{name}-seat", places=3)
+    person = factories.PersonFactory(slug=f"{name}-person")
+    membership = factories.MembershipFactory(post=post, person=person, slug=f"{name}-membership")
+    meeting = factories.MeetingFactory(board=board, slug=f"{name}-meeting")
+    return SimpleNamespace(
+        system=system,
+        board=board,
+        post=post,
+        person=person,
+        membership=membership,
+        meeting=meeting,
+        empty_post=factories.PostFactory(board=board, slug=f"{name}-empty-seat"),
+        attendance=factories.AttendanceFactory(meeting=meeting, person=person),
+        decision=factories.DecisionFactory(meeting=meeting, order=1),
+        milestone=factories.MilestoneFactory(system=system, slug=f"{name}-milestone"),
+        # Added in the system, appointed nowhere yet.
+        loose_person=factories.PersonFactory(slug=f"{name}-loose-person", system=system),
+    )
+
+
+@pytest.fixture
+def api_world(db):
+    """Systems ``own`` and ``other``, each made by :func:`make_api_system`."""
+    return SimpleNamespace(own=make_api_system("own"), other=make_api_system("other"))
+
+
+@pytest.fixture
+def as_role(api_world):
+    """``as_role("secretariat")``: an API client with the token of a user holding that role on
+    ``api_world.own`` ("anonymous", "viewer", "secretariat" or "superuser")."""
+
+    def client_for(role):
+        if role == "anonymous":
+            return token_client()
+        if role == "superuser":
+            return token_client(
+                factories.UserFactory(username="root", is_staff=True, is_superuser=True)
+            )
+        kind = AccessRole.VIEWER if role == "viewer" else AccessRole.SECRETARIAT
+        return token_client(staff_user(role, kind, api_world.own.system))
+
+    return client_for

@@ -11,7 +11,7 @@ from partnerships.choices import AttendanceStatus, MeetingStatus
 from partnerships.models import Attendance, Membership
 from strategy.models import Milestone
 from tests import factories
-from tests.admin.formdata import page_data
+from tests.helpers.admin_forms import page_data
 
 pytestmark = pytest.mark.django_db
 

@@ -34,7 +34,7 @@ def test_a_bodys_cluster_and_parent_are_in_its_system(own, other):
 
 
 def test_the_admin_refuses_it_for_a_superuser_too(login, own, other):
-    from tests.admin.formdata import page_data
+    from tests.helpers.admin_forms import page_data
 
     client = login("superuser")
     url = f"/admin/partnerships/board/{own.board.pk}/change/"

@@ -9,7 +9,7 @@ import pytest
 from partnerships.choices import ChairModel, Role
 from partnerships.models import Membership
 from tests import factories
-from tests.admin.formdata import add_rows, page_data
+from tests.helpers.admin_forms import add_rows, page_data
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +102,36 @@ def test_the_rows_are_checked_again_under_the_lock_when_saved(own):
     with pytest.raises(ValidationError, match="already filled"):
         save_together([late], lambda: late.save())
     assert not Membership.objects.filter(person=late.person).exists()
+
+
+def test_two_new_appointments_to_a_one_place_seat_inline_save_nothing(login, own):
+    seat = factories.PostFactory(board=own.board, label="Director of public health", places=1)
+    client = login("secretariat-own")
+    url = f"/admin/partnerships/post/{seat.pk}/change/"
+    data = page_data(client.get(url))
+    row = {"kind": "member", "start_date": "2024-01-01", "voting": "unknown"}
+    add_rows(
+        data,
+        "memberships",
+        [
+            {**row, "person": factories.PersonFactory().pk},
+            {**row, "person": factories.PersonFactory().pk},
+        ],
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    errors = response.context["inline_admin_formsets"][0].formset.errors
+    assert any("Director of public health" in str(e) for e in errors)
+    assert not seat.memberships.exists()
+
+
+def test_two_appointments_in_different_seats_inline_save_together(login, own):
+    seat = factories.PostFactory(board=own.board, label="Councillors", places=2)
+    client = login("secretariat-own")
+    url = f"/admin/partnerships/post/{seat.pk}/change/"
+    data = page_data(client.get(url))
+    row = {"kind": "member", "start_date": "2024-01-01", "voting": "unknown"}
+    people = [factories.PersonFactory().pk, factories.PersonFactory().pk]
+    add_rows(data, "memberships", [{**row, "person": pk} for pk in people])
+    assert client.post(url, data).status_code == 302
+    assert seat.memberships.count() == 2

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 
 from partnerships.models import Attendance
 from tests import factories
-from tests.admin.formdata import page_data
+from tests.helpers.admin_forms import page_data
 
 pytestmark = pytest.mark.django_db
 

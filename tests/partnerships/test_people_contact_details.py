@@ -8,7 +8,7 @@ import pytest
 
 from partnerships.models import Person
 from tests import factories
-from tests.admin.test_spreadsheets import PEOPLE, export, export_selected, load
+from tests.helpers.spreadsheets import PEOPLE, export, export_selected, load
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,44 @@
+"""Reading the API's answers, and the table of its resources the cross-app contracts walk."""
+
+from tests import factories
+
+
+def results(response):
+    assert response.status_code == 200, response.content[:500]
+    return response.json()["results"]
+
+
+def slugs(response):
+    return [row["slug"] for row in results(response)]
+
+
+# endpoint, factory, how a row is addressed
+RESOURCES = [
+    ("systems", factories.SystemFactory, "slug"),
+    ("places", factories.PlaceFactory, "slug"),
+    ("clusters", factories.ClusterFactory, "slug"),
+    ("organisations", factories.OrganisationFactory, "slug"),
+    ("boards", factories.BoardFactory, "slug"),
+    ("people", factories.PersonFactory, "slug"),
+    ("posts", factories.PostFactory, "slug"),
+    ("memberships", factories.MembershipFactory, "slug"),
+    ("terms-of-reference", factories.TermsOfReferenceFactory, "slug"),
+    ("meetings", factories.MeetingFactory, "slug"),
+    ("attendance", factories.AttendanceFactory, "pk"),
+    ("decisions", factories.DecisionFactory, "pk"),
+    ("strategies", factories.StrategyFactory, "slug"),
+    ("priorities", factories.PriorityFactory, "pk"),
+    ("milestones", factories.MilestoneFactory, "slug"),
+    ("glossary", factories.GlossaryTermFactory, "pk"),
+]
+IDS = [r[0] for r in RESOURCES]
+
+
+def assert_refused(response, field, *words):
+    """A write refused with a 400 whose message on ``field`` names each of ``words``."""
+    assert response.status_code == 400, response.content[:400]
+    body = response.json()
+    message = " ".join(body["errors"][field])
+    for word in words:
+        assert word in message, message
+    assert body["detail"]

@@ -1,0 +1,188 @@
+"""``/api/v1/changes/``: who changed what and when, filtered, within what the client may see,
+and never a person's contact details (except for superusers)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from icsgov.access import AccessRole, SystemAccess
+from icsgov.core.history import command_context
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+SECRET_EMAIL = "very.private@example.nhs.uk"
+SECRET_PHONE = "07700 900123"
+
+
+def client_for(user=None):
+    client = APIClient()
+    if user is not None:
+        token, _ = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+@pytest.fixture
+def world():
+    own = factories.SystemFactory(slug="own")
+    other = factories.SystemFactory(slug="other")
+    public_board = factories.BoardFactory(system=own, slug="public-board")
+    draft_board = factories.BoardFactory(system=other, slug="draft-board", is_published=False)
+    person = factories.PersonFactory(slug="pat", email=SECRET_EMAIL, phone=SECRET_PHONE)
+    factories.MembershipFactory(person=person, post__board=public_board)
+    secretariat = factories.UserFactory(username="sec-own", is_staff=True)
+    SystemAccess.objects.create(user=secretariat, system=own, role=AccessRole.SECRETARIAT)
+    other_staff = factories.UserFactory(username="sec-other", is_staff=True)
+    SystemAccess.objects.create(user=other_staff, system=other, role=AccessRole.SECRETARIAT)
+    root = factories.UserFactory(username="root", is_staff=True, is_superuser=True)
+    return {
+        "public_board": public_board,
+        "draft_board": draft_board,
+        "person": person,
+        "secretariat": secretariat,
+        "other_staff": other_staff,
+        "root": root,
+    }
+
+
+def changes(client, query=""):
+    response = client.get(f"/api/v1/changes/{query}")
+    assert response.status_code == 200, response.content[:400]
+    return response.json()["results"]
+
+
+def test_a_change_through_the_api_shows_who_what_and_the_diff(world):
+    staff = client_for(world["secretariat"])
+    response = staff.patch(
+        "/api/v1/boards/public-board/", {"name": "x"}, format="json"
+    )  # boards are read-only: 405, and nothing recorded
+    assert response.status_code == 405
+    staff.patch("/api/v1/people/pat/", {"biography": "Now a bio."}, format="json")
+    rows = changes(staff, "?model=partnerships.person&object=pat&label=update")
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["who"] == "sec-own"
+    assert row["via"] == "/api/v1/people/pat/"
+    assert row["model"] == "partnerships.person"
+    assert row["object_slug"] == "pat"
+    assert row["changes"] == {"biography": {"before": "", "after": "Now a bio."}}
+    # Anonymous clients see the change of a public record, but not the staff username.
+    anonymous = changes(APIClient(), "?model=partnerships.person&object=pat&label=update")
+    assert anonymous[0]["who"] == "registry staff"
+    assert anonymous[0]["changes"] == row["changes"]
+
+
+def test_anonymous_clients_see_changes_of_published_records_only(world):
+    seen = {(r["model"], r["object_slug"]) for r in changes(APIClient(), "?limit=200")}
+    assert ("partnerships.board", "public-board") in seen
+    assert ("partnerships.board", "draft-board") not in seen
+    assert not any(model in {"icsgov.systemaccess", "auth.user"} for model, _ in seen)
+
+
+def test_staff_see_their_systems_changes_and_not_anothers_drafts(world):
+    own_rows = changes(client_for(world["secretariat"]), "?limit=200")
+    assert "draft-board" not in {r["object_slug"] for r in own_rows}
+    other_rows = changes(client_for(world["other_staff"]), "?limit=200")
+    assert "draft-board" in {r["object_slug"] for r in other_rows}
+
+
+def test_private_fields_appear_in_changes_only_to_those_who_keep_the_person(world):
+    person = world["person"]
+    person.email, person.phone = "changed.private@example.nhs.uk", "07700 900999"
+    person.save()
+    viewer = factories.UserFactory(username="view-own", is_staff=True)
+    SystemAccess.objects.create(
+        user=viewer, system=world["public_board"].system, role=AccessRole.VIEWER
+    )
+    for client in (APIClient(), client_for(world["other_staff"]), client_for(viewer)):
+        body = client.get("/api/v1/changes/?limit=200").content.decode()
+        for secret in (SECRET_EMAIL, SECRET_PHONE, "changed.private", "900999"):
+            assert secret not in body
+        assert '"email"' not in body and '"phone"' not in body
+    # The secretariat of the person's system keep the record, contact details included.
+    for keeper in (world["root"], world["secretariat"]):
+        body = client_for(keeper).get("/api/v1/changes/?limit=200").content.decode()
+        assert SECRET_EMAIL in body and "changed.private@example.nhs.uk" in body
+
+
+def test_a_change_to_contact_details_alone_is_not_dated_in_the_public_history(world):
+    person = world["person"]
+    person.phone = "07700 900555"
+    person.save()
+    label = "?model=partnerships.person&object=pat&label=update"
+    assert changes(APIClient(), label) == []
+    assert changes(client_for(world["other_staff"]), label) == []
+    assert [r["changes"] for r in changes(client_for(world["secretariat"]), label)] == [
+        {"phone": {"before": SECRET_PHONE, "after": "07700 900555"}}
+    ]
+
+
+def test_filters_by_model_object_label_user_and_date(world):
+    root = client_for(world["root"])
+    with command_context("load_seed"):
+        factories.MeetingFactory(board=world["public_board"], slug="by-command")
+    rows = changes(root, "?model=partnerships.meeting&object=by-command")
+    assert [r["label"] for r in rows] == ["insert"]
+    assert rows[0]["who"] == "command load_seed"
+    today = datetime.date.today().isoformat()
+    assert changes(root, f"?model=partnerships.meeting&date_after={today}")
+    assert not changes(root, "?model=partnerships.meeting&date_before=2000-01-01")
+    client_for(world["secretariat"]).patch(
+        "/api/v1/people/pat/", {"honorific": "Dr"}, format="json"
+    )
+    by_user = changes(root, "?user=sec-own")
+    assert by_user and all(r["who"] == "sec-own" for r in by_user)
+    assert changes(root, "?user=nobody") == []
+    deleted_id = world["person"].pk
+    assert changes(root, f"?model=partnerships.person&object={deleted_id}")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?object=pat",
+        "?model=partnerships.person&object=no-such-person",
+        "?model=not.a.model",
+        "?date_after=2023-02-30",
+        "?label=erase",
+        "?user=sec-own",  # anonymous clients may not filter by user
+    ],
+)
+def test_bad_filters_are_400s(world, query):
+    response = APIClient().get(f"/api/v1/changes/{query}")
+    assert response.status_code == 400, response.content[:300]
+    assert response.json()["detail"]
+
+
+def test_an_unpublished_object_is_unknown_to_anonymous_clients(world):
+    assert (
+        APIClient().get("/api/v1/changes/?model=partnerships.board&object=draft-board").status_code
+        == 400
+    )
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx)
+
+
+@pytest.mark.parametrize("role", ["anonymous", "secretariat", "root"])
+def test_changes_run_the_same_number_of_queries_for_5_and_50_events(world, role):
+    client = client_for(None if role == "anonymous" else world[role])
+    with command_context("import", user=world["secretariat"]):
+        factories.PersonFactory.create_batch(5)
+    query = "?model=partnerships.person&label=insert&limit=200"
+    few = count_queries(client, f"/api/v1/changes/{query}")
+    assert len(changes(client, query)) >= 5
+    with command_context("import", user=world["root"]):
+        factories.PersonFactory.create_batch(45)
+    many = count_queries(client, f"/api/v1/changes/{query}")
+    assert len(changes(client, query)) >= 50
+    assert few == many

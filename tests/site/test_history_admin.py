@@ -1,0 +1,95 @@
+"""Each record's history page shows its pghistory events (when, who, which fields, before and
+after) from any write path; the list of changes is limited to the user's systems."""
+
+import pytest
+
+from icsgov.core.history import command_context
+from tests.helpers.admin_forms import membership_change_data
+
+MEMBERSHIPS = "/admin/partnerships/membership/"
+EVENTS = "/admin/icsgov/change/"
+
+
+@pytest.mark.django_db
+def test_history_page_shows_an_admin_edit_with_who_and_before_after(login, own):
+    client = login("secretariat-own")
+    url = f"{MEMBERSHIPS}{own.membership.pk}/change/"
+    assert (
+        client.post(url, membership_change_data(own.membership, notes="Term extended")).status_code
+        == 302
+    )
+    page = client.get(f"{MEMBERSHIPS}{own.membership.pk}/history/").content.decode()
+    assert "sec-own" in page
+    assert "notes" in page and "Term extended" in page
+    assert "insert" in page and "update" in page
+
+
+@pytest.mark.django_db
+def test_history_page_shows_a_change_made_in_the_shell(login, own, users):
+    with command_context("shell", user=users["superuser"]):
+        own.membership.notes = "Corrected from the minutes"
+        own.membership.save()
+    page = login("viewer-own").get(f"{MEMBERSHIPS}{own.membership.pk}/history/")
+    text = page.content.decode()
+    assert "Corrected from the minutes" in text and "command shell" in text and "root" in text
+
+
+@pytest.mark.django_db
+def test_changes_list_shows_only_the_users_systems(login, own, other):
+    response = login("secretariat-own").get(EVENTS)
+    assert response.status_code == 200
+    shown = {(e.pgh_obj_model, e.pgh_obj_id) for e in response.context["cl"].result_list}
+    assert ("partnerships.Membership", str(own.membership.pk)) in shown
+    assert ("partnerships.Membership", str(other.membership.pk)) not in shown
+    assert ("places.System", str(other.system.pk)) not in shown
+    everything = login("superuser").get(EVENTS).context["cl"].result_list
+    assert ("partnerships.Membership", str(other.membership.pk)) in {
+        (e.pgh_obj_model, e.pgh_obj_id) for e in everything
+    }
+
+
+@pytest.mark.django_db
+def test_changes_of_another_systems_record_are_not_found(login, own):
+    target = f"partnerships.Membership:{own.membership.pk}"
+    query = {"method": "tracks", "obj": target}
+    assert login("secretariat-other").get(EVENTS, query).status_code == 404
+    assert login("secretariat-own").get(EVENTS, query).status_code == 200
+
+
+@pytest.mark.django_db
+def test_users_without_a_role_cannot_read_the_changes(client, own):
+    from tests import factories
+
+    client.force_login(factories.UserFactory(username="nobody", is_staff=True))
+    assert client.get(EVENTS).status_code == 403
+
+
+@pytest.mark.django_db
+def test_changes_list_filters_by_user(login, own, users):
+    client = login("secretariat-own")
+    url = f"{MEMBERSHIPS}{own.membership.pk}/change/"
+    client.post(url, membership_change_data(own.membership, notes="By sec-own"))
+    mine = client.get(EVENTS, {"user": users["secretariat-own"].pk}).context["cl"].result_list
+    assert [(e.pgh_obj_model, e.pgh_label) for e in mine] == [("partnerships.Membership", "update")]
+    page = client.get(EVENTS).content.decode()
+    assert "sec-own" in page and "sec-other" not in page  # the filter offers own staff only
+
+
+@pytest.mark.django_db
+def test_changes_list_user_filter_finds_commands_run_on_their_behalf(login, own, users):
+    import pghistory
+
+    # A command that records only the username of the person it ran for.
+    with pghistory.context(command="import_minutes", username="sec-own"):
+        own.membership.notes = "From the minutes"
+        own.membership.save()
+    # A change recorded under another user's id is not sec-own's, whatever its username says.
+    with pghistory.context(user=users["superuser"].pk, username="sec-own"):
+        own.post.notes = "Tidied"
+        own.post.save()
+    client = login("secretariat-own")
+    mine = client.get(EVENTS, {"user": users["secretariat-own"].pk}).context["cl"].result_list
+    assert [(e.pgh_obj_model, e.pgh_label) for e in mine] == [("partnerships.Membership", "update")]
+    assert mine[0].pgh_context["command"] == "import_minutes"
+    theirs = client.get(EVENTS, {"user": users["secretariat-other"].pk}).context["cl"]
+    assert list(theirs.result_list) == []

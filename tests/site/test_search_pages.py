@@ -1,0 +1,131 @@
+"""/search/: the registry's search (icsgov.search, as the API uses) as a public page."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from strategy.choices import Scope, StrategyStatus
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def hiow():
+    system = f.SystemFactory(name="Hampshire and Isle of Wight", slug="hiow")
+    place = f.PlaceFactory(system=system, name="Southampton", slug="southampton")
+    return system, place
+
+
+def results(html):
+    """The result links in page order: [(href, name)]."""
+    listing = html.split('class="nhsuk-list app-search-results"', 1)[1].split("</ol>", 1)[0]
+    return re.findall(r'<a href="([^"]+)">([^<]+)</a>', listing)
+
+
+def test_a_misspelt_place_is_found_and_linked_to_its_page(client, hiow):
+    system, place = hiow
+    f.BoardFactory(system=system, place=place, name="Southampton Health and Care Partnership")
+    f.BoardFactory(system=system, name="Portsmouth Health and Wellbeing Board")
+
+    response = client.get("/search/?q=Southamton")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    found = results(html)
+    assert found[0] == ("/places/southampton/", "Southampton")
+    assert any(name == "Southampton Health and Care Partnership" for _, name in found)
+    assert "Portsmouth" not in html
+    assert "nhsuk-tag" in html and ">Place<" in html.replace("\n", "").replace(" ", "")
+
+
+def test_every_kind_links_to_its_public_page(client, hiow):
+    system, place = hiow
+    cluster = f.ClusterFactory(place=place, name="Wessex cluster")
+    f.PersonFactory(name="Wessex Person", slug="wessex-person")
+    f.BoardFactory(system=system, name="Wessex Board", slug="wessex-board")
+    strategy = f.StrategyFactory(system=system, name="Wessex strategy", slug="wessex-strategy")
+    f.MilestoneFactory(system=system, strategy=strategy, title="Wessex strategy milestone")
+    f.MilestoneFactory(system=system, title="Wessex system milestone")
+    draft = f.StrategyFactory(system=system, status=StrategyStatus.DRAFT, slug="draft")
+    f.MilestoneFactory(system=system, strategy=draft, title="Wessex milestone of a draft")
+    f.MilestoneFactory(scope=Scope.NATIONAL, system=None, title="Wessex national milestone")
+    f.OrganisationFactory(system=system, name="Wessex Trust", short_name="WT")
+
+    html = client.get("/search/?q=Wessex").content.decode()
+
+    found = dict((name, href) for href, name in results(html))
+    assert found["Wessex cluster"] == f"/places/{cluster.place.slug}/"
+    assert found["Wessex Person"] == "/people/wessex-person/"
+    assert found["Wessex Board"] == "/boards/wessex-board/"
+    assert found["Wessex strategy"] == "/strategies/wessex-strategy/"
+    assert found["Wessex strategy milestone"] == "/strategies/wessex-strategy/"
+    assert found["Wessex system milestone"] == "/systems/hiow/"
+    assert found["Wessex milestone of a draft"] == "/systems/hiow/"  # never the draft's page
+    assert found["Wessex national milestone"] == "/"
+    assert "Wessex Trust" in html and "Wessex Trust" not in found  # no organisation page yet
+    assert "/strategies/draft/" not in html
+
+
+def test_unpublished_records_never_appear_even_to_a_signed_in_superuser(client, hiow):
+    system, place = hiow
+    f.BoardFactory(system=system, name="Southampton Secret Board", is_published=False)
+    f.PersonFactory(name="Southampton Hidden Person", is_published=False)
+    synthetic = f.SystemFactory(is_synthetic=True)
+    f.PlaceFactory(system=synthetic, name="Southampton Synthetic Place")
+    f.MilestoneFactory(system=system, title="Southampton unpublished milestone", is_published=False)
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+
+    for signed_in in (False, True):
+        if signed_in:
+            client.force_login(admin)
+        html = client.get("/search/?q=Southampton").content.decode()
+        assert "/places/southampton/" in html
+        for secret in ("Secret Board", "Hidden Person", "Synthetic Place", "unpublished"):
+            assert secret not in html, (signed_in, secret)
+
+
+def test_no_query_asks_for_one_and_no_match_says_so(client, hiow):
+    empty = client.get("/search/")
+    assert empty.status_code == 200
+    assert "Enter a name or some words" in empty.content.decode()
+    assert "app-search-results" not in empty.content.decode()
+
+    none = client.get("/search/?q=zzqqxx")
+    assert none.status_code == 200
+    assert "No results for ‘zzqqxx’" in none.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["x" * 201, "Southampton\x00", "Southampton\x07bell"],
+    ids=["over-long", "nul", "control-character"],
+)
+def test_a_bad_query_is_explained_not_a_server_error(client, hiow, query):
+    response = client.get("/search/", {"q": query})
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "nhsuk-error-summary" in html
+    assert "<title>Error:" in html
+
+
+@pytest.mark.parametrize("query", ["&|!:*()", "'; drop table", '"unclosed', "-", "or or"])
+def test_punctuation_and_operators_are_searched_safely(client, hiow, query):
+    assert client.get("/search/", {"q": query}).status_code == 200
+
+
+def test_the_header_search_sends_its_words_to_the_search_page(client, hiow):
+    html = client.get("/").content.decode()
+
+    form = html.split('class="nhsuk-header__search-form"', 1)[1].split("</form>", 1)[0]
+    assert 'action="/search/"' in form
+    assert 'name="q"' in form
+
+
+def test_the_query_is_shown_back_escaped(client, hiow):
+    html = client.get("/search/", {"q": "<script>alert(1)</script>"}).content.decode()
+
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
