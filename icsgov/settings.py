@@ -301,6 +301,7 @@ SPECTACULAR_SETTINGS = {
     # One named enum per vocabulary, so "kind" of a board and of a meeting do not collide.
     "ENUM_NAME_OVERRIDES": {
         "DatePrecisionEnum": "icsgov.core.dates.DatePrecision",
+        "SourceKindEnum": "icsgov.core.models.SourceKind",
         "SectorEnum": "partnerships.choices.Sector",
         "OrganisationKindEnum": "partnerships.choices.OrganisationKind",
         "BoardKindEnum": "partnerships.choices.BoardKind",

@@ -6,6 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from icsgov.core.dates import DatePrecision
+from icsgov.core.models import Source, SourceKind
 from partnerships import models as pm
 from partnerships.choices import BoardKind, ChairModel, OrganisationKind, Role, Sector
 from places import models as geo
@@ -20,6 +21,18 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     password = factory.django.Password("a-long-test-password")
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    title = factory.Sequence(lambda n: f"Board paper {n}")
+    slug = factory.Sequence(lambda n: f"source-{n}")
+    publisher = "Southampton Health and Wellbeing Board"
+    kind = SourceKind.BOARD_PAPER
+    date = datetime.date(2022, 10, 1)
+    date_precision = DatePrecision.MONTH
 
 
 class SystemFactory(factory.django.DjangoModelFactory):

@@ -46,7 +46,11 @@ CASES = {
         "number",
     ),
     "area name": (_place, {"name": "North", "slug": ""}, "name"),
-    "period label": (_timeline, {"order": "1", "label": "2024/25"}, "label"),
+    "period label": (
+        _timeline,
+        {"order": "1", "label": "2024/25", "start_precision": "day", "end_precision": "day"},
+        "label",
+    ),
 }
 
 

@@ -21,8 +21,9 @@ def model_id(model):
     return model._meta.label
 
 
-def test_the_three_apps_hold_the_registry_models():
-    assert {m._meta.app_label for m in MODELS} == {"places", "partnerships", "strategy"}
+def test_the_three_apps_and_the_frameworks_sources_hold_the_registry_models():
+    assert {m._meta.app_label for m in MODELS} == {"core", "places", "partnerships", "strategy"}
+    assert [m.__name__ for m in MODELS if m._meta.app_label == "core"] == ["Source"]
 
 
 @pytest.mark.parametrize("model", MODELS, ids=model_id)

@@ -22,6 +22,8 @@ BOTH = (True, False)
 
 def make_mixed():
     """Published and unpublished records, in a real and a synthetic system, at every level."""
+    for published in BOTH:
+        f.SourceFactory(is_published=published)
     for synthetic in BOTH:
         system = f.SystemFactory(is_synthetic=synthetic)
         place = f.PlaceFactory(system=system)

@@ -66,6 +66,8 @@ def test_members_default_to_today(api, board):
 
 
 def test_seats_count_places_filled_and_vacant(api, board):
+    board.membership_maintained_from = D(2022, 7, 1)  # vacancies are of a maintained body
+    board.save()
     seats = {s["label"]: s for s in detail(api, board, "2023-04-01")["seats"]}
     assert (seats["Chair"]["places"], seats["Chair"]["filled"], seats["Chair"]["vacancies"]) == (
         1,
@@ -74,6 +76,18 @@ def test_seats_count_places_filled_and_vacant(api, board):
     )
     council = seats["Council representatives"]
     assert (council["places"], council["filled"], council["vacancies"]) == (3, 1, 2)
+    assert council["membership_maintained"] is True and council["holders_not_recorded"] is None
+
+
+def test_on_a_body_known_only_from_papers_empty_places_are_not_recorded_not_vacant(api, board):
+    seats = {s["label"]: s for s in detail(api, board, "2023-04-01")["seats"]}
+    council = seats["Council representatives"]
+    assert council["membership_maintained"] is False
+    assert (council["filled"], council["vacancies"], council["holders_not_recorded"]) == (
+        1,
+        None,
+        2,
+    )
 
 
 def test_terms_of_reference_in_force_on_the_date(api, board):

@@ -78,7 +78,7 @@ def test_board_page_explains_a_bad_date_instead_of_failing(client, bad):
 
 
 def test_board_page_shows_seats_with_vacancies(client):
-    board = f.BoardFactory()
+    board = f.BoardFactory(membership_maintained_from=datetime.date(2022, 7, 1))
     seat = f.PostFactory(board=board, label="4 x local authority representatives", places=4)
     f.MembershipFactory(post=seat)
     f.PostFactory(board=board, label="Healthwatch seat", places=None)
@@ -89,7 +89,32 @@ def test_board_page_shows_seats_with_vacancies(client):
     assert "1 of 4" in html
     assert "3 vacant" in html
     assert "Healthwatch seat" in html
-    assert "Not stated" in html
+    assert "Number of places not stated" in html
+    assert "membership up to date in the registry" in html
+
+
+def test_a_body_known_only_from_papers_shows_holder_not_recorded_never_vacant(client):
+    board = f.BoardFactory()  # membership not maintained in the registry
+    f.PostFactory(board=board, label="Healthwatch representative", places=1, notes="As §3.8 says.")
+    f.MembershipFactory(post=f.PostFactory(board=board, label="Councillors", places=3))
+
+    html = client.get(board_url(board)).content.decode()
+
+    assert "Holder not recorded" in html
+    assert "2 of 3 holders not recorded" in html
+    assert "vacant" not in html.replace("not vacant", "")
+    assert "known only from papers" in html
+    assert "As §3.8 says." in html  # the seat's notes are shown
+
+
+def test_counts_never_reveal_an_unpublished_appointment(client):
+    board = f.BoardFactory(membership_maintained_from=datetime.date(2022, 7, 1))
+    seat = f.PostFactory(board=board, label="Lay member", places=1)
+    f.MembershipFactory(post=seat, is_published=False)
+
+    html = client.get(board_url(board)).content.decode()
+
+    assert "0 of 1" in html and "1 vacant" in html
 
 
 def test_board_page_never_shows_contact_details_or_unpublished_records(client):

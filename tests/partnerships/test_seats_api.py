@@ -26,7 +26,7 @@ def test_posts_filter_by_board_kind_sector_and_voting(api):
 
 
 def test_posts_count_places_filled_and_vacant_on_the_date(api):
-    seat = factories.PostFactory(places=4)
+    seat = factories.PostFactory(places=4, board__membership_maintained_from=D(2022, 7, 1))
     factories.MembershipFactory(post=seat, start_date=D(2022, 11, 1), end_date=D(2023, 3, 31))
     factories.MembershipFactory(post=seat, start_date=D(2023, 1, 1))
     factories.MembershipFactory(post=seat, start_date=D(2023, 1, 1), kind="substitute")
@@ -39,6 +39,29 @@ def test_posts_count_places_filled_and_vacant_on_the_date(api):
     assert counts("2023-03-31") == (2, 2)
     assert counts("2023-04-01") == (1, 3)
     assert (seat.filled_on(D(2023, 4, 1)), seat.vacancies_on(D(2023, 4, 1))) == (1, 3)
+
+
+def test_seat_counts_are_of_what_the_client_may_see(api, staff_api):
+    seat = factories.PostFactory(places=2, board__membership_maintained_from=D(2022, 7, 1))
+    factories.MembershipFactory(post=seat, start_date=D(2023, 1, 1), is_published=False)
+
+    def counts(client):
+        row = client.get(f"/api/v1/posts/{seat.slug}/?as_at=2023-06-01").json()
+        return row["filled"], row["vacancies"]
+
+    assert counts(api) == (0, 2)  # an anonymous client is told nothing of the hidden one
+    assert counts(staff_api) == (1, 1)
+
+
+def test_a_body_known_only_from_papers_has_holders_not_recorded_not_vacancies(api):
+    seat = factories.PostFactory(places=3)
+    factories.MembershipFactory(post=seat, start_date=D(2023, 1, 1))
+    row = api.get(f"/api/v1/posts/{seat.slug}/?as_at=2023-06-01").json()
+    assert (row["membership_maintained"], row["vacancies"], row["holders_not_recorded"]) == (
+        False,
+        None,
+        2,
+    )
 
 
 def test_secretariat_cannot_move_a_seat_to_another_systems_board(api_world, as_role):
