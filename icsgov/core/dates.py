@@ -49,6 +49,49 @@ def parse_as_at(value) -> datetime.date:
     return date
 
 
+def parse_month(value) -> datetime.date:
+    """The first day of a month given as ``YYYY-MM`` (e.g. a month view), within the dates an
+    "as at" question may ask about; ``InvalidDate`` otherwise."""
+    text = str(value or "").strip()
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        first = datetime.date(year, month, 1)
+    except ValueError:
+        raise InvalidDate(
+            f"Enter a month as YYYY-MM, for example 2023-04 ('{value}' is not one)"
+        ) from None
+    if not AS_AT_MIN.replace(day=1) <= first <= AS_AT_MAX:
+        raise InvalidDate(
+            f"Enter a month between {format_date(AS_AT_MIN, DatePrecision.MONTH)} and "
+            f"{format_date(AS_AT_MAX, DatePrecision.MONTH)}"
+        )
+    return first
+
+
+def date_from_parts(data, prefix: str, label: str = "The date") -> datetime.date | None:
+    """The date typed into an NHS.UK date input (``<prefix>-day``, ``-month``, ``-year`` boxes),
+    None when all three are blank; ``InvalidDate`` naming what is missing or wrong otherwise,
+    in the design system's words ("The date must include a year")."""
+    parts = {name: str(data.get(f"{prefix}-{name}") or "").strip() for name in DATE_PARTS}
+    if not any(parts.values()):
+        return None
+    missing = [name for name in DATE_PARTS if not parts[name]]
+    if missing:
+        raise InvalidDate(f"{label} must include a {' and a '.join(missing)}")
+    try:
+        day, month, year = (int(parts[name]) for name in DATE_PARTS)
+        if year < 1000:
+            raise ValueError
+        date = datetime.date(year, month, day)
+    except ValueError:
+        raise InvalidDate(f"{label} must be a real date, for example 1 4 2023") from None
+    return parse_as_at(date)
+
+
+#: The boxes of an NHS.UK date input, in the order a UK reader writes a date.
+DATE_PARTS = ("day", "month", "year")
+
+
 class DatePrecision(models.TextChoices):
     DAY = "day", "day"
     MONTH = "month", "month"
@@ -106,6 +149,19 @@ def not_over_q(date: datetime.date, start="date", precision="precision", end="da
         | Q(**{precision: DatePrecision.QUARTER, f"{start}__gte": quarter_start})
         | Q(**{precision: DatePrecision.YEAR, f"{start}__gte": year_start})
     )
+
+
+def within_q(
+    first: datetime.date,
+    last: datetime.date,
+    start="date",
+    precision="precision",
+    end="date_end",
+):
+    """A ``Q`` for periods that may fall between ``first`` and ``last`` (inclusive): begun by
+    ``last`` and not over before ``first`` — a "September 2022" meeting is within any day of
+    that month, and within the month view of September."""
+    return Q(**{f"{start}__lte": last}) & not_over_q(first, start, precision, end)
 
 
 def precision_field(model, name) -> str | None:

@@ -1,7 +1,7 @@
 import django_filters
 from django.db.models import Q
 
-from icsgov.core.api.filtersets import slug_filter
+from icsgov.core.api.filtersets import MonthFilter, slug_filter
 from partnerships.choices import AttendanceStatus, BoardKind, MeetingKind, MeetingStatus
 from partnerships.models import Attendance, Board, Decision, Meeting, Organisation, Person
 from places.models import System
@@ -19,12 +19,20 @@ class MeetingFilterSet(django_filters.FilterSet):
     date = django_filters.DateFromToRangeFilter(
         label="Meeting date in a range: date_after, date_before (inclusive)."
     )
+    month = MonthFilter(
+        method="in_month",
+        label="Meetings that may fall in a month (YYYY-MM): a meeting dated to the day in it, "
+        "or dated only to that month or a range of months including it.",
+    )
     q = django_filters.CharFilter(method="search", label="Text in the title or purpose.")
     ordering = django_filters.OrderingFilter(fields=("date", "title"))
 
     class Meta:
         model = Meeting
         fields = []
+
+    def in_month(self, queryset, name, value):
+        return queryset.in_month(value)
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(title__icontains=value) | Q(purpose__icontains=value))

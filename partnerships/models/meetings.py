@@ -1,7 +1,7 @@
 import pghistory
 from django.db import models
 
-from icsgov.core.dates import DatePrecision, format_date, not_over_q, today
+from icsgov.core.dates import DatePrecision, format_date, not_over_q, period_end, today, within_q
 from icsgov.core.models import (
     CheckedModel,
     PublicQuerySet,
@@ -29,6 +29,12 @@ class MeetingQuerySet(PublishableQuerySet):
 
     def past(self, date=None):
         return self.exclude(_not_over(date or today()))
+
+    def in_month(self, first):
+        """Meetings that may fall in the month beginning ``first``: dated to a day in it, or
+        only to that month, or to a range of months including it."""
+        last = period_end(first, DatePrecision.MONTH)
+        return self.filter(within_q(first, last, precision="date_precision"))
 
 
 @pghistory.track()

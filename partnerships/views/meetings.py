@@ -1,41 +1,114 @@
-"""Meetings: the list (all, or one system's), a meeting's page, and the calendar feeds."""
+"""Meetings: the list (filtered, or a month's calendar), a meeting's page, and the calendar
+feeds."""
+
+import calendar
+import datetime
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from icsgov.core.dates import today
+from icsgov.core.dates import DatePrecision, InvalidDate, date_from_parts, today
 from partnerships.calendar import meetings_calendar
-from partnerships.models import Attendance, Decision, Meeting, MeetingPaper
+from partnerships.filtersets import MeetingFilterSet
+from partnerships.models import Attendance, Board, Decision, Meeting, MeetingPaper
 from partnerships.views.crumbs import HOME, system_crumb
 from places.models import System
 
+#: What to do about a system or body the page does not know (misspelt, or not public).
+CHOOSE = {"system": "Choose a system from the list", "board": "Choose a body from the list"}
+
+
+def _filter_data(request):
+    """The page's filters as MeetingFilterSet reads them: the date range comes from NHS.UK date
+    inputs (day, month and year boxes); a box left half-filled is an error, not ignored."""
+    data = {key: request.GET[key] for key in ("system", "board", "month") if request.GET.get(key)}
+    errors = {}
+    for prefix, key, label in (("from", "date_after", "From"), ("to", "date_before", "To")):
+        try:
+            date = date_from_parts(request.GET, prefix, label)
+        except InvalidDate as error:
+            errors[prefix] = str(error)
+            continue
+        if date is not None:
+            data[key] = date.isoformat()
+    return data, errors
+
 
 def meeting_list(request):
-    """All meetings, or one system's (``?system=<slug>``), upcoming first then past."""
+    """Meetings of the public record, filtered by system, body, month or a range of dates:
+    upcoming first, then past; or a month's calendar (``?month=YYYY-MM``)."""
     on = today()
-    meetings = Meeting.objects.public().select_related("board__system").order_by("date", "title")
-    system = None
-    if request.GET.get("system"):
-        system = get_object_or_404(System.objects.real(), slug=request.GET["system"])
-        meetings = meetings.filter(board__system=system)
-    past = Paginator(meetings.past(on).order_by("-date", "title"), 25).get_page(
-        request.GET.get("page")
+    data, errors = _filter_data(request)
+    filters = MeetingFilterSet(
+        data,
+        queryset=Meeting.objects.public().select_related("board__system"),
+        request=request,
     )
-    query = f"system={system.slug}&" if system else ""
-    return render(
-        request,
-        "partnerships/meeting_list.html",
-        {
-            "system": system,
-            "systems": System.objects.real().order_by("name"),
-            "upcoming": meetings.upcoming(on),
-            "past": past,
-            "page_query": query,
-            "breadcrumbs": [HOME, system_crumb(system)] if system else [HOME],
-        },
-    )
+    if not filters.is_valid():
+        for name, messages in filters.errors.items():
+            errors[{"date_after": "from", "date_before": "to"}.get(name, name)] = CHOOSE.get(
+                name, " ".join(messages)
+            )
+    system = filters.form.cleaned_data.get("system") if not errors else None
+    board = filters.form.cleaned_data.get("board") if not errors else None
+    month = filters.form.cleaned_data.get("month") if not errors else None
+    meetings = (filters.qs if not errors else Meeting.objects.none()).order_by("date", "title")
+    query = urlencode({k: v for k, v in request.GET.items() if k != "page"})
+    context = {
+        "system": system,
+        "board": board,
+        "month": month,
+        "errors": errors,
+        "values": request.GET,
+        "systems": System.objects.real().order_by("name"),
+        "boards": Board.objects.public()
+        .filter(**({"system": system} if system else {}))
+        .select_related("system")
+        .order_by("system__name", "name"),
+        "page_query": f"{query}&" if query else "",
+        "this_month": on.replace(day=1),
+        "breadcrumbs": [HOME, system_crumb(system)] if system else [HOME],
+    }
+    if month:
+        context["calendar"] = month_calendar(month, list(meetings))
+    else:
+        context["upcoming"] = meetings.upcoming(on)
+        context["past"] = Paginator(meetings.past(on).order_by("-date", "title"), 25).get_page(
+            request.GET.get("page")
+        )
+    return render(request, "partnerships/meeting_list.html", context, status=400 if errors else 200)
+
+
+def month_calendar(first, meetings):
+    """A month's meetings as weeks of days (Monday first) for the month view, and those dated
+    only to the month or a range of months, which belong to no one day."""
+    by_day, undated = {}, []
+    for meeting in meetings:
+        if meeting.date_precision == DatePrecision.DAY:
+            by_day.setdefault(meeting.date, []).append(meeting)
+        else:
+            undated.append(meeting)
+    weeks = [
+        [
+            {"date": day, "in_month": day.month == first.month, "meetings": by_day.get(day, [])}
+            for day in week
+        ]
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    ]
+    previous = (first - datetime.timedelta(days=1)).replace(day=1)
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    return {
+        "first": first,
+        "weeks": weeks,
+        "days": [day for week in weeks for day in week if day["in_month"] and day["meetings"]],
+        "undated": undated,
+        "count": len(meetings),
+        "previous": previous,
+        "next": following,
+    }
 
 
 def meeting_detail(request, slug):

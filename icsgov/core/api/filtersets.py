@@ -4,7 +4,7 @@ the client may see (so an unpublished slug is as unknown as a misspelt one: a 40
 import django_filters
 from django import forms
 
-from icsgov.core.dates import InvalidDate, parse_as_at, today
+from icsgov.core.dates import InvalidDate, parse_as_at, parse_month, today
 from icsgov.core.visibility import visible
 
 TRUE_FALSE = (("true", "true"), ("false", "false"))
@@ -41,6 +41,22 @@ class AsAtField(forms.DateField):
 
 class AsAtFilter(django_filters.DateFilter):
     field_class = AsAtField
+
+
+class MonthField(forms.DateField):
+    """A form field reading a month (``YYYY-MM``) as its first day."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_month(value)
+        except InvalidDate as error:
+            raise forms.ValidationError(str(error), code="invalid") from None
+
+
+class MonthFilter(django_filters.DateFilter):
+    field_class = MonthField
 
 
 class DatedFilterSet(django_filters.FilterSet):
