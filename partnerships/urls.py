@@ -1,13 +1,17 @@
 from django.urls import path
 
-from partnerships import views
+from partnerships import feeds, views
 
 app_name = "partnerships"
 
 urlpatterns = [
     path("boards/<slug:slug>/", views.board_detail, name="board"),
     path("boards/<slug:slug>/calendar.ics", views.board_calendar, name="board_calendar"),
+    path("boards/<slug:slug>/feed.rss", feeds.BoardChanges(), name="board_feed"),
+    path("boards/<slug:slug>/feed.atom", feeds.BoardChangesAtom(), name="board_atom"),
     path("systems/<slug:slug>/calendar.ics", views.system_calendar, name="system_calendar"),
+    path("systems/<slug:slug>/feed.rss", feeds.SystemChanges(), name="system_feed"),
+    path("systems/<slug:slug>/feed.atom", feeds.SystemChangesAtom(), name="system_atom"),
     path("people/<slug:slug>/", views.person_detail, name="person"),
     path("meetings/", views.meeting_list, name="meeting_list"),
     path("meetings/<slug:slug>/", views.meeting_detail, name="meeting"),

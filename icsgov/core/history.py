@@ -50,6 +50,25 @@ def _event_model(model):
     return None
 
 
+def last_recorded(objects) -> dict:
+    """{pk: when its latest change was recorded} for ``objects`` (records of one model), in one
+    query: when the registry learnt of each, for feeds of what is new."""
+    from django.db.models import Max
+
+    objects = list(objects)
+    if not objects:
+        return {}
+    events = _event_model(type(objects[0]))
+    if events is None:
+        return {}
+    rows = (
+        events.objects.filter(pgh_obj_id__in=[obj.pk for obj in objects])
+        .values("pgh_obj_id")
+        .annotate(at=Max("pgh_created_at"))
+    )
+    return {row["pgh_obj_id"]: row["at"] for row in rows}
+
+
 def _ids_text(queryset):
     return queryset.annotate(pk_text=Cast("pk", TextField())).values("pk_text")
 
