@@ -16,7 +16,9 @@ def slugs(response):
 RESOURCES = [
     ("systems", factories.SystemFactory, "slug"),
     ("places", factories.PlaceFactory, "slug"),
+    ("areas", factories.AreaFactory, "slug"),
     ("clusters", factories.ClusterFactory, "slug"),
+    ("footprints", factories.FootprintFactory, "slug"),
     ("organisations", factories.OrganisationFactory, "slug"),
     ("boards", factories.BoardFactory, "slug"),
     ("people", factories.PersonFactory, "slug"),

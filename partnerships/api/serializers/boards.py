@@ -9,7 +9,6 @@ from icsgov.core.api.serializers import (
 from partnerships.api.serializers.appointments import BoardMemberSerializer
 from partnerships.api.serializers.briefs import (
     BriefBoardSerializer,
-    BriefFootprintSerializer,
     BriefOrganisationSerializer,
 )
 from partnerships.api.serializers.seats import BoardSeatSerializer
@@ -17,6 +16,7 @@ from partnerships.api.serializers.terms import TermsOfReferenceSerializer
 from partnerships.models import Board
 from places.api.serializers import (
     BriefClusterSerializer,
+    BriefFootprintSerializer,
     BriefPlaceSerializer,
     BriefSystemSerializer,
 )

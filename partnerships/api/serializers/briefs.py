@@ -4,7 +4,6 @@ from rest_framework import serializers
 
 from icsgov.core.api.serializers import BriefSerializer, brief_url
 from partnerships.models import Board, Meeting, Membership, Organisation, Person, Post
-from places.models import Footprint
 
 
 class BriefOrganisationSerializer(BriefSerializer):
@@ -49,12 +48,6 @@ class BriefMeetingSerializer(BriefSerializer):
     class Meta:
         model = Meeting
         fields = ["slug", "name", "date", "url"]
-
-
-class BriefFootprintSerializer(BriefSerializer):
-    class Meta:
-        model = Footprint
-        fields = ["slug", "name"]
 
 
 class BriefMembershipSerializer(BriefSerializer):
