@@ -32,6 +32,18 @@ class BoardSerializer(SourcedSerializer):
     convening_organisations = BriefOrganisationSerializer(
         source="visible_convening_organisations", many=True, read_only=True
     )
+    predecessors = BriefBoardSerializer(
+        source="visible_predecessors",
+        many=True,
+        read_only=True,
+        help_text="Bodies this one replaced (those you may see).",
+    )
+    successors = BriefBoardSerializer(
+        source="visible_successors",
+        many=True,
+        read_only=True,
+        help_text="Bodies that replaced this one (those you may see).",
+    )
 
     class Meta:
         model = Board
@@ -48,6 +60,8 @@ class BoardSerializer(SourcedSerializer):
             "cluster",
             "parent",
             "convening_organisations",
+            "predecessors",
+            "successors",
             "chair_model",
             "meets_in_public",
             "purpose",

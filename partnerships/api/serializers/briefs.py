@@ -3,7 +3,15 @@
 from rest_framework import serializers
 
 from icsgov.core.api.serializers import BriefSerializer, brief_url
-from partnerships.models import Board, Meeting, Membership, Organisation, Person, Post
+from partnerships.models import (
+    Board,
+    Meeting,
+    Membership,
+    Organisation,
+    Person,
+    Post,
+    TermsOfReference,
+)
 
 
 class BriefOrganisationSerializer(BriefSerializer):
@@ -56,3 +64,12 @@ class BriefMembershipSerializer(BriefSerializer):
     class Meta:
         model = Membership
         fields = ["slug", "url"]
+
+
+class BriefTermsSerializer(BriefSerializer):
+    url = brief_url("termsofreference-detail")
+    name = serializers.CharField(source="__str__", read_only=True)
+
+    class Meta:
+        model = TermsOfReference
+        fields = ["slug", "name", "version", "url"]
