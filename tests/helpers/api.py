@@ -34,8 +34,13 @@ RESOURCES = [
     ("decisions", factories.DecisionFactory, "pk"),
     ("agreements", factories.AgreementFactory, "slug"),
     ("strategies", factories.StrategyFactory, "slug"),
+    ("chapters", factories.ChapterFactory, "pk"),
     ("priorities", factories.PriorityFactory, "pk"),
     ("milestones", factories.MilestoneFactory, "slug"),
+    ("development-items", factories.DevelopmentItemFactory, "slug"),
+    ("maturity-timelines", factories.MaturityTimelineFactory, "slug"),
+    ("maturity-periods", factories.MaturityPeriodFactory, "pk"),
+    ("maturity-statements", factories.MaturityStatementFactory, "pk"),
     ("glossary", factories.GlossaryTermFactory, "pk"),
 ]
 IDS = [r[0] for r in RESOURCES]
