@@ -107,9 +107,18 @@ class RegistrySchema(AutoSchema):
         return dict(sorted(responses.items()))
 
 
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    location=OpenApiParameter.HEADER,
+    description="The ETag of the record as you read it: if it has changed since, the write is a "
+    "412 and nothing is saved. Optional (without it the last write wins).",
+)
+
+
 def writable(viewset):
     """Documents a WritableRegistryViewSet's writes: input as its write serializer, the answer
-    as its read serializer, and the error answers."""
+    as its read serializer, ``If-Match`` on changes, and the error answers."""
     from drf_spectacular.utils import extend_schema, extend_schema_view
 
     read, write = viewset.serializer_class, viewset.write_serializer_class
@@ -118,16 +127,34 @@ def writable(viewset):
         403: _error("No secretariat role on the record's system."),
         404: _error("No such record, or not yours to see."),
     }
-    invalid = {400: _error("A field or a rule is broken.")}
+    invalid = {
+        400: _error(
+            "A field or a rule is broken, a field is unknown or not writable, or the body is "
+            "not JSON."
+        ),
+        413: _error("The request body is too large."),
+    }
+    changed = {412: _error("The record has changed since you read it (If-Match).")}
+    change = {
+        "request": write,
+        "parameters": [IF_MATCH],
+        "responses": {200: read, **invalid, **errors, **changed},
+    }
     return extend_schema_view(
         create=extend_schema(request=write, responses={201: read, **invalid, **errors}),
-        update=extend_schema(request=write, responses={200: read, **invalid, **errors}),
-        partial_update=extend_schema(request=write, responses={200: read, **invalid, **errors}),
+        update=extend_schema(**change),
+        partial_update=extend_schema(**change),
         destroy=extend_schema(
+            parameters=[IF_MATCH],
             responses={
                 204: None,
                 409: _error("Still referred to."),
                 **errors,
-            }
+                403: _error(
+                    "No secretariat role on the record's system, or a public record only a "
+                    "superuser may delete (the message says how to end or withdraw it instead)."
+                ),
+                **changed,
+            },
         ),
     )(viewset)
