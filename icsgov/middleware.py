@@ -60,6 +60,12 @@ class ReplicaReadMiddleware:
             return False
 
 
+CONTROL_CHARACTER = (
+    "The address holds a character that cannot be read (a NUL byte or another control "
+    "character). Remove it and try again."
+)
+
+
 class UnreadableRequestMiddleware:
     """A request the registry cannot read is refused before any view sees it, with a response
     that says why: an address holding a NUL byte or other control character (no database or
@@ -75,8 +81,8 @@ class UnreadableRequestMiddleware:
             decoded = unquote(query, errors="strict")
         except UnicodeDecodeError:
             decoded = "\x00"
-        if any(ord(c) < 32 for c in request.path + query + decoded):
-            return bad_request(request)
+        if any(ord(c) < 32 and c not in "\t\n\r" for c in request.path + query + decoded):
+            return bad_request(request, message=CONTROL_CHARACTER)
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         if limit is not None and not request.content_type.startswith("multipart/"):
             try:

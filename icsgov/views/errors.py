@@ -27,9 +27,9 @@ def page_not_found(request, exception):
     )
 
 
-def bad_request(request, exception=None):
+def bad_request(request, exception=None, message=None):
     """A request that cannot be read (e.g. a NUL byte in its address): a 400 that says so."""
-    message = "The address or the request could not be read. Check it and try again."
+    message = message or "The address or the request could not be read. Check it and try again."
     if _api(request):
         return JsonResponse({"detail": message}, status=400)
     return render(request, "400.html", {"message": message}, status=400)

@@ -80,7 +80,7 @@ def test_secretariat_cannot_move_a_seat_to_another_systems_board(api_world, as_r
 
 
 def test_deleting_a_seat_with_appointments_is_a_conflict_naming_them(api_world, as_role):
-    # Only a superuser may delete a public record at all (a secretariat's DELETE is a 403).
+    # Only a superuser may delete a seat at all; even then, not one with appointments.
     response = as_role("superuser").delete(f"/api/v1/posts/{api_world.own.post.slug}/")
     assert response.status_code == 409
     assert "appointments" in response.json()["detail"] or "memberships" in response.json()["detail"]

@@ -122,7 +122,9 @@ def address(obj):
 ROLES = [
     ("anonymous", "own", 401, 401, 401),
     ("viewer", "own", 403, 403, 403),
-    ("secretariat", "own", 201, 200, 204),
+    # Public records are withdrawn or ended, not deleted, except by superusers: a secretariat
+    # client's DELETE is a 403 that says what to do instead.
+    ("secretariat", "own", 201, 200, 403),
     # Naming another system's record in a write is a 400 that reveals nothing of it (it is as
     # unknown as a misspelt slug); changing or deleting one the client can see is a 403.
     ("secretariat", "other", 400, 403, 403),
