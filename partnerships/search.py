@@ -1,8 +1,15 @@
-"""People, organisations and bodies in the registry's search (icsgov.core.search)."""
+"""People, organisations, bodies, seats, meetings and papers in the registry's search
+(icsgov.core.search)."""
 
 from django.urls import reverse
 
+from icsgov.core.dates import format_date
 from icsgov.core.search import SearchIndex, register
+
+
+def _meeting_when(meeting):
+    when = format_date(meeting.date, meeting.date_precision, meeting.date_end)
+    return f"{meeting.board.name}, {when}"
 
 
 def register_indexes():
@@ -40,5 +47,45 @@ def register_indexes():
             page=lambda board: reverse("partnerships:board", args=[board.slug]),
             where=lambda board: board.system.name,
             prefetch=("system",),
+        )
+    )
+    register(
+        SearchIndex(
+            kind="seat",
+            label="Seat",
+            model_path="partnerships.Post",
+            name_field="label",
+            text_fields=("label", "notes"),
+            api_view="api:post-detail",
+            page=lambda post: reverse("partnerships:board", args=[post.board.slug]) + "#seats",
+            where=lambda post: f"{post.board.name}, {post.board.system.name}",
+            prefetch=("board__system",),
+        )
+    )
+    register(
+        SearchIndex(
+            kind="meeting",
+            label="Meeting",
+            model_path="partnerships.Meeting",
+            name_field="title",
+            text_fields=("title", "purpose", "location"),
+            api_view="api:meeting-detail",
+            page=lambda meeting: reverse("partnerships:meeting", args=[meeting.slug]),
+            where=_meeting_when,
+            prefetch=("board",),
+        )
+    )
+    register(
+        SearchIndex(
+            kind="paper",
+            label="Paper",
+            model_path="partnerships.MeetingPaper",
+            name_field="title",
+            text_fields=("title",),
+            api_view="api:meeting-detail",
+            api_kwargs=lambda paper: {"slug": paper.meeting.slug},
+            page=lambda paper: reverse("partnerships:meeting", args=[paper.meeting.slug]),
+            where=lambda paper: f"{paper.meeting.title}, {_meeting_when(paper.meeting)}",
+            prefetch=("meeting__board",),
         )
     )

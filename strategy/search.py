@@ -47,3 +47,30 @@ def register_indexes():
             prefetch=("strategy", "system"),
         )
     )
+    register(
+        SearchIndex(
+            kind="priority",
+            label="Priority",
+            model_path="strategy.Priority",
+            name_field="name",
+            text_fields=("name", "description"),
+            api_view="api:priority-detail",
+            api_kwargs=lambda priority: {"pk": priority.pk},
+            page=lambda p: reverse("strategy:strategy", args=[p.strategy.slug]) + "#priorities",
+            where=lambda priority: priority.strategy.name,
+            prefetch=("strategy",),
+        )
+    )
+    register(
+        SearchIndex(
+            kind="glossary",
+            label="Glossary term",
+            model_path="strategy.GlossaryTerm",
+            name_field="term",
+            text_fields=("term", "acronym", "explanation"),
+            api_view="api:glossary-detail",
+            api_kwargs=lambda term: {"pk": term.pk},
+            page=lambda term: reverse("strategy:glossary") + f"#term-{term.pk}",
+            where=lambda term: term.acronym,
+        )
+    )

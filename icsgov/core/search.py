@@ -6,28 +6,43 @@ search over its name and descriptive text (so "workforce priorities" finds the w
 and form), and trigram similarity over its name with accents removed (so "Southamton" still
 finds Southampton). Only what the viewer may see is searched (icsgov.core.visibility). The API's
 /api/v1/search/ and the public search page both call :func:`search`.
+
+Each hit carries a snippet saying why it matched: the words of its text around the match
+(Postgres's ``ts_headline``), or, when only its name resembled the search, the name itself;
+:func:`correction` gives the words the results are for when a misspelt search was matched by
+resemblance only ("showing results for Southampton").
 """
 
+import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.postgres.lookups import Unaccent
 from django.contrib.postgres.search import (
+    SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVector,
     TrigramSimilarity,
     TrigramWordSimilarity,
 )
-from django.db.models import F, FloatField, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Q, TextField, Value
+from django.db.models.functions import Coalesce, Concat
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from icsgov.core.visibility import visible
 
 #: Minimum trigram word similarity for a name to count as a match (0–1; Postgres's own default
 #: for the <% operator is 0.6). "Southamton" against "Southampton ..." scores about 0.64.
 SIMILARITY_THRESHOLD = 0.6
+
+#: Markers ts_headline puts around matched words: control characters no stored text holds
+#: (addresses and forms refuse them), so the snippet is escaped first and marked up after.
+_START, _STOP = "\x02", "\x03"
+_SNIPPET_SEPARATOR = " … "
 
 
 @dataclass(frozen=True)
@@ -36,7 +51,8 @@ class SearchIndex:
 
     ``page`` gives the public page a result links to (or None), ``where`` a few words saying
     where the record sits, both from the object; ``prefetch`` is what they need, fetched once
-    per kind for a page of results. ``api_view`` names the API's detail view."""
+    per kind for a page of results. ``api_view`` names the API's detail view and
+    ``api_kwargs`` gives its URL arguments from the object (default: its slug)."""
 
     kind: str
     label: str
@@ -47,10 +63,15 @@ class SearchIndex:
     page: Callable | None = None
     where: Callable | None = None
     prefetch: tuple = field(default=())
+    api_kwargs: Callable | None = None
 
     @property
     def model(self):
         return apps.get_model(self.model_path)
+
+    def api_address(self, obj) -> tuple[str, dict]:
+        """(view name, URL arguments) of the record's API detail."""
+        return self.api_view, (self.api_kwargs(obj) if self.api_kwargs else {"slug": obj.slug})
 
 
 _indexes: dict[str, SearchIndex] = {}
@@ -78,6 +99,27 @@ class Hit:
     object: object
     name: str
     score: float
+    #: The text around the match, matched words between _START and _STOP; empty when only the
+    #: name resembled the search.
+    snippet: str = ""
+    #: Whether the words were found in the record's text (not only a name that resembles them).
+    text_match: bool = False
+
+    @property
+    def snippet_text(self) -> str:
+        """The snippet as plain text (for the API and feeds)."""
+        return self.snippet.replace(_START, "").replace(_STOP, "")
+
+    @property
+    def snippet_html(self) -> str:
+        """The snippet escaped, its matched words in ``<mark>``."""
+        html = str(escape(self.snippet))
+        return mark_safe(html.replace(_START, "<mark>").replace(_STOP, "</mark>"))
+
+    @property
+    def reason(self) -> str:
+        """Why it matched, in words."""
+        return "Words found in its text" if self.text_match else "Its name is like your search"
 
 
 def search(query, user=None, kinds=None, limit=20) -> list[Hit]:
@@ -92,6 +134,19 @@ def search(query, user=None, kinds=None, limit=20) -> list[Hit]:
         hits.extend(_search_one(index, query, user, limit))
     hits.sort(key=lambda hit: (-hit.score, hit.name))
     return hits[:limit]
+
+
+def _document(fields):
+    """The fields as one text, for the snippet."""
+    if len(fields) == 1:
+        return Coalesce(F(fields[0]), Value(""), output_field=TextField())
+    parts = []
+    for name in fields:
+        parts += [
+            Coalesce(F(name), Value(""), output_field=TextField()),
+            Value(_SNIPPET_SEPARATOR, output_field=TextField()),
+        ]
+    return Concat(*parts[:-1], output_field=TextField())
 
 
 def _search_one(index, query, user, limit):
@@ -109,9 +164,57 @@ def _search_one(index, query, user, limit):
             similarity=TrigramSimilarity(name, query_text),
         )
         .filter(Q(document=text_query) | Q(word_similarity__gte=SIMILARITY_THRESHOLD))
-        .annotate(score=F("rank") + F("word_similarity") + F("similarity"))
+        .annotate(
+            score=F("rank") + F("word_similarity") + F("similarity"),
+            text_match=ExpressionWrapper(Q(document=text_query), output_field=BooleanField()),
+            # Computed for the rows returned only (after the sort and limit).
+            headline=SearchHeadline(
+                _document(index.text_fields),
+                text_query,
+                config="english",
+                start_sel=_START,
+                stop_sel=_STOP,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=_SNIPPET_SEPARATOR,
+            ),
+        )
         .order_by("-score", index.name_field)[:limit]
     )
     return [
-        Hit(index.kind, obj, getattr(obj, index.name_field), float(obj.score)) for obj in queryset
+        Hit(
+            index.kind,
+            obj,
+            getattr(obj, index.name_field),
+            float(obj.score),
+            snippet=obj.headline if obj.text_match and _START in obj.headline else "",
+            text_match=bool(obj.text_match),
+        )
+        for obj in queryset
     ]
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def correction(query: str, hits: list[Hit]) -> str | None:
+    """The search the results answer, when it is not the one typed: when no result has the
+    typed words in its text and names resembled them instead, each misspelt word is replaced by
+    the closest word of the best results' names ("Southamton" → "Southampton"). None when the
+    words were found as typed."""
+    if not hits or any(hit.text_match for hit in hits):
+        return None
+    vocabulary = {w.lower(): w for hit in hits[:5] for w in _WORD.findall(hit.name)}
+    words, changed = [], False
+    for word in _WORD.findall(query):
+        if word.lower() in vocabulary:
+            words.append(vocabulary[word.lower()])
+            continue
+        close = difflib.get_close_matches(word.lower(), vocabulary, n=1, cutoff=0.7)
+        if close:
+            words.append(vocabulary[close[0]])
+            changed = True
+        else:
+            words.append(word)
+    return " ".join(words) if changed else None

@@ -29,6 +29,8 @@ def _result(hit):
         "name": hit.name,
         "href": index.page(hit.object) if index.page else None,
         "where": index.where(hit.object) if index.where else "",
+        "snippet": hit.snippet_html,
+        "reason": hit.reason,
     }
 
 
@@ -51,8 +53,10 @@ def search(request):
         "search.html",
         {
             "query": query,
+            "header_query": query,
             "error": error,
             "results": [_result(hit) for hit in hits],
+            "corrected": engine.correction(query, hits),
             "breadcrumbs": [{"href": "/", "text": "Home"}],
         },
         status=400 if error else 200,

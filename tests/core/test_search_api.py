@@ -61,3 +61,25 @@ def test_bad_search_parameters_are_400(api, query):
     response = api.get(f"/api/v1/search/?{query}")
     assert response.status_code == 400
     assert response.json()["detail"]
+
+
+def test_each_hit_says_why_it_matched_and_a_typo_says_what_was_searched(api, southampton):
+    place, board = southampton
+    strategy = factories.StrategyFactory(system=board.system)
+    priority = factories.PriorityFactory(
+        strategy=strategy, name="Workforce", description="Grow and keep our own staff."
+    )
+
+    typo = api.get("/api/v1/search/?q=Southamton").json()
+    assert typo["corrected"] == "Southampton"
+    assert typo["results"][0]["matched"] == "name"
+    assert typo["results"][0]["snippet"] == ""
+
+    found = api.get("/api/v1/search/?q=staff").json()
+    assert found["corrected"] is None
+    [hit] = found["results"]
+    assert hit["type"] == "priority" and hit["slug"] is None
+    assert hit["url"] == f"http://testserver/api/v1/priorities/{priority.pk}/"
+    assert hit["matched"] == "text"
+    assert "Grow and keep our own staff" in hit["snippet"]
+    assert "\x02" not in hit["snippet"]

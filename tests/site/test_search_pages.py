@@ -129,3 +129,114 @@ def test_the_query_is_shown_back_escaped(client, hiow):
 
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def items(html):
+    """The result items' HTML in page order."""
+    listing = html.split('class="nhsuk-list app-search-results"', 1)[1].split("</ol>", 1)[0]
+    return listing.split('<li class="app-search-results__item">')[1:]
+
+
+def test_seats_meetings_papers_priorities_and_glossary_terms_are_found_by_their_words(client, hiow):
+    system, place = hiow
+    board = f.BoardFactory(system=system, name="Integrated Care Partnership", slug="icp")
+    f.PostFactory(board=board, label="Healthwatch Southampton", slug="healthwatch")
+    meeting = f.MeetingFactory(
+        board=board, title="ICP assembly", slug="assembly", purpose="To agree the workforce plan."
+    )
+    f.MeetingPaperFactory(meeting=meeting, title="Workforce plan 2024 to 2029")
+    strategy = f.StrategyFactory(system=system, slug="ics-strategy")
+    f.PriorityFactory(strategy=strategy, name="Workforce", description="Grow our own staff.")
+    term = f.GlossaryTermFactory(
+        term="Voluntary, community and social enterprise", acronym="VCSE", explanation="Charities."
+    )
+
+    found = dict(
+        (name, href) for href, name in results(client.get("/search/?q=workforce").content.decode())
+    )
+    assert found["ICP assembly"] == "/meetings/assembly/"
+    assert found["Workforce plan 2024 to 2029"] == "/meetings/assembly/"
+    assert found["Workforce"] == "/strategies/ics-strategy/#priorities"
+
+    healthwatch = results(client.get("/search/?q=Healthwatch").content.decode())
+    assert healthwatch[0] == ("/boards/icp/#seats", "Healthwatch Southampton")
+
+    vcse = dict((n, h) for h, n in results(client.get("/search/?q=VCSE").content.decode()))
+    assert vcse["Voluntary, community and social enterprise"] == f"/glossary/#term-{term.pk}"
+    assert f'id="term-{term.pk}"' in client.get("/glossary/").content.decode()
+
+
+def test_each_result_says_why_it_matched(client, hiow):
+    system, place = hiow
+    board = f.BoardFactory(system=system, name="Quality committee", slug="quality")
+    f.MeetingFactory(
+        board=board,
+        title="Quality committee, March",
+        purpose="Reviews the winter pressures and agrees the workforce plan for nursing.",
+    )
+
+    html = client.get("/search/?q=workforce").content.decode()
+    [meeting] = items(html)
+    assert "<mark>workforce</mark>" in meeting
+    assert "winter pressures" in meeting
+
+    [place_item] = items(client.get("/search/?q=Southamton").content.decode())
+    assert "Its name is like your search" in place_item
+
+
+def test_a_corrected_typo_says_what_was_searched_and_an_exact_match_does_not(client, hiow):
+    typo = client.get("/search/?q=Southamton").content.decode()
+    assert "showing results for <strong>Southampton</strong>" in typo
+
+    exact = client.get("/search/?q=Southampton").content.decode()
+    assert "showing results for" not in exact
+
+
+def test_the_header_search_box_keeps_the_words_searched(client, hiow):
+    html = client.get("/search/", {"q": 'Southampton "board"'}).content.decode()
+    header = html.split('id="search-field"', 1)[1].split(">", 1)[0]
+    assert 'value="Southampton &#34;board&#34;"' in header or (
+        'value="Southampton &quot;board&quot;"' in header
+    )
+    assert (
+        "value="
+        not in client.get("/").content.decode().split('id="search-field"', 1)[1].split(">", 1)[0]
+    )
+
+
+def test_an_empty_result_suggests_what_to_try(client, hiow):
+    html = client.get("/search/?q=zzqqxx").content.decode()
+    assert "checking the spelling" in html
+    assert "/search/?q=workforce" in html
+
+
+def test_snippets_are_escaped(client, hiow):
+    system, place = hiow
+    board = f.BoardFactory(system=system, name="Scripted board")
+    f.MeetingFactory(
+        board=board, title="Scripted", purpose='<script>alert(1)</script> "quoted" workforce'
+    )
+
+    html = client.get("/search/?q=workforce").content.decode()
+    [item] = items(html)
+    assert "<script" not in item
+    assert "<mark>workforce</mark>" in item
+    assert "&#34;quoted&#34;" in item or "&quot;quoted&quot;" in item
+
+
+def test_the_search_page_query_count_does_not_grow_with_the_results(
+    client, hiow, django_assert_max_num_queries
+):
+    system, place = hiow
+    for n in range(3):
+        board = f.BoardFactory(system=system, name=f"Workforce board {n}")
+        f.PostFactory(board=board, label=f"Workforce seat {n}")
+        f.MeetingPaperFactory(meeting=f.MeetingFactory(board=board), title=f"Workforce paper {n}")
+    with django_assert_max_num_queries(30) as few:
+        client.get("/search/?q=workforce")
+    for n in range(3, 12):
+        board = f.BoardFactory(system=system, name=f"Workforce board {n}")
+        f.PostFactory(board=board, label=f"Workforce seat {n}")
+        f.MeetingPaperFactory(meeting=f.MeetingFactory(board=board), title=f"Workforce paper {n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get("/search/?q=workforce")

@@ -121,14 +121,30 @@ def as_at_param(request, default_today=True):
 
 class SearchHitSerializer(serializers.Serializer):
     type = serializers.CharField(help_text="Kind of record (see the search's type parameter).")
-    slug = serializers.CharField()
+    slug = serializers.CharField(
+        allow_null=True, help_text="The record's slug; null for kinds addressed by id."
+    )
     name = serializers.CharField()
     url = serializers.URLField(help_text="The record's API address.")
+    snippet = serializers.CharField(
+        allow_blank=True,
+        help_text="The record's text around the words found; empty when only its name "
+        "resembled the search.",
+    )
+    matched = serializers.ChoiceField(
+        choices=["text", "name"],
+        help_text="text: the words were found in the record; name: its name resembles them.",
+    )
     score = serializers.FloatField(help_text="Relevance: higher is better.")
 
 
 class SearchResultsSerializer(serializers.Serializer):
     query = serializers.CharField()
+    corrected = serializers.CharField(
+        allow_null=True,
+        help_text="The search the results answer when a misspelling was matched by "
+        "resemblance (e.g. 'Southampton' for 'Southamton'); null when found as typed.",
+    )
     count = serializers.IntegerField(help_text="Number of results returned.")
     results = SearchHitSerializer(many=True)
 
@@ -147,9 +163,10 @@ class SearchParametersSerializer(serializers.Serializer):
 
 
 class SearchView(CachedReadMixin, APIView):
-    """Ranked search across people, organisations, boards, places, clusters, strategies and
-    milestones (full text plus trigram similarity, so misspelt names still match). Anonymous
-    clients search published records only."""
+    """Ranked search across every kind the apps register (people, organisations, bodies,
+    seats, meetings, papers, places, clusters, strategies, priorities, milestones, glossary
+    terms): full text plus trigram similarity, so misspelt names still match, each result with
+    a snippet saying why it matched. Anonymous clients search published records only."""
 
     renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
 
@@ -167,22 +184,24 @@ class SearchView(CachedReadMixin, APIView):
             kinds=params.validated_data.get("type") or None,
             limit=params.validated_data["limit"],
         )
-        results = [
-            {
-                "type": hit.kind,
-                "slug": hit.object.slug,
-                "name": hit.name,
-                "url": request.build_absolute_uri(
-                    reverse(
-                        search_engine.index_for(hit.kind).api_view,
-                        kwargs={"slug": hit.object.slug},
-                    )
-                ),
-                "score": round(hit.score, 4),
-            }
-            for hit in hits
-        ]
-        return Response({"query": q, "count": len(results), "results": results})
+        results = []
+        for hit in hits:
+            view_name, kwargs = search_engine.index_for(hit.kind).api_address(hit.object)
+            results.append(
+                {
+                    "type": hit.kind,
+                    "slug": getattr(hit.object, "slug", None),
+                    "name": hit.name,
+                    "url": request.build_absolute_uri(reverse(view_name, kwargs=kwargs)),
+                    "snippet": hit.snippet_text,
+                    "matched": "text" if hit.text_match else "name",
+                    "score": round(hit.score, 4),
+                }
+            )
+        corrected = search_engine.correction(q, hits)
+        return Response(
+            {"query": q, "corrected": corrected, "count": len(results), "results": results}
+        )
 
 
 class PreconditionFailed(APIException):
