@@ -1,21 +1,32 @@
 """One FilterSet per model (NetBox style), one module per concept (as models/)."""
 
+from .agreements import AgreementFilterSet
 from .appointments import MembershipFilterSet
 from .boards import BoardFilterSet
-from .meetings import AttendanceFilterSet, DecisionFilterSet, MeetingFilterSet
-from .organisations import OrganisationFilterSet
+from .meetings import (
+    AttendanceFilterSet,
+    DecisionFilterSet,
+    MeetingFilterSet,
+    MeetingPaperFilterSet,
+)
+from .organisations import OrganisationFilterSet, OrganisationIdentifierFilterSet
 from .people import PersonFilterSet
 from .seats import PostFilterSet
-from .terms import TermsOfReferenceFilterSet
+from .terms import PrincipleFilterSet, TermsClauseFilterSet, TermsOfReferenceFilterSet
 
 __all__ = [
+    "AgreementFilterSet",
     "AttendanceFilterSet",
     "BoardFilterSet",
     "DecisionFilterSet",
     "MeetingFilterSet",
+    "MeetingPaperFilterSet",
     "MembershipFilterSet",
     "OrganisationFilterSet",
+    "OrganisationIdentifierFilterSet",
     "PersonFilterSet",
     "PostFilterSet",
+    "PrincipleFilterSet",
+    "TermsClauseFilterSet",
     "TermsOfReferenceFilterSet",
 ]

@@ -3,7 +3,15 @@ from django.db.models import Q
 
 from icsgov.core.api.filtersets import MonthFilter, slug_filter
 from partnerships.choices import AttendanceStatus, BoardKind, MeetingKind, MeetingStatus
-from partnerships.models import Attendance, Board, Decision, Meeting, Organisation, Person
+from partnerships.models import (
+    Attendance,
+    Board,
+    Decision,
+    Meeting,
+    MeetingPaper,
+    Organisation,
+    Person,
+)
 from places.models import System
 
 
@@ -60,4 +68,18 @@ class DecisionFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Decision
+        fields = []
+
+
+class MeetingPaperFilterSet(django_filters.FilterSet):
+    system = slug_filter(System, "meeting__board__system", "System slug.")
+    board = slug_filter(Board, "meeting__board", "Body slug.")
+    meeting = slug_filter(Meeting, "meeting", "Meeting slug.")
+    q = django_filters.CharFilter(
+        field_name="title", lookup_expr="icontains", label="Text in title."
+    )
+    ordering = django_filters.OrderingFilter(fields=("meeting__date", "title", "id"))
+
+    class Meta:
+        model = MeetingPaper
         fields = []

@@ -2,8 +2,8 @@ import django_filters
 from django.db.models import Q
 
 from icsgov.core.api.filtersets import DatedFilterSet, slug_filter
-from partnerships.choices import OrganisationKind, Sector
-from partnerships.models import Organisation
+from partnerships.choices import IdentifierScheme, OrganisationKind, Sector
+from partnerships.models import Organisation, OrganisationIdentifier
 from places.models import System
 
 
@@ -20,3 +20,18 @@ class OrganisationFilterSet(DatedFilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(short_name__icontains=value))
+
+
+class OrganisationIdentifierFilterSet(DatedFilterSet):
+    """``as_at`` gives the codes valid on the date (first and last day valid both inclusive; a
+    blank day is open-ended)."""
+
+    system = slug_filter(System, "organisation__system", "System slug (of the organisation).")
+    organisation = slug_filter(Organisation, "organisation", "Organisation slug.")
+    scheme = django_filters.ChoiceFilter(choices=IdentifierScheme.choices)
+    code = django_filters.CharFilter(lookup_expr="iexact", label="The code, e.g. QRL.")
+    ordering = django_filters.OrderingFilter(fields=("scheme", "code", "valid_from", "valid_to"))
+
+    class Meta:
+        model = OrganisationIdentifier
+        fields = []

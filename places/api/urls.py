@@ -2,14 +2,11 @@
 
 from rest_framework.routers import SimpleRouter
 
-from icsgov.core import registry
 from places.api import views
-from places.models import Area, Footprint
 
 router = SimpleRouter()
 router.register("systems", views.SystemViewSet)
 router.register("places", views.PlaceViewSet)
+router.register("areas", views.AreaViewSet)
 router.register("clusters", views.ClusterViewSet)
-
-registry.not_in_api(Area, "named in its clusters' answers")
-registry.not_in_api(Footprint, "shown on its bodies' answers")
+router.register("footprints", views.FootprintViewSet)

@@ -1,7 +1,23 @@
 """One FilterSet per model, one module per concept (as models/)."""
 
+from .development import (
+    DevelopmentItemFilterSet,
+    MaturityPeriodFilterSet,
+    MaturityStatementFilterSet,
+    MaturityTimelineFilterSet,
+)
 from .glossary import GlossaryTermFilterSet
 from .milestones import MilestoneFilterSet
-from .strategies import PriorityFilterSet, StrategyFilterSet
+from .strategies import ChapterFilterSet, PriorityFilterSet, StrategyFilterSet
 
-__all__ = ["GlossaryTermFilterSet", "MilestoneFilterSet", "PriorityFilterSet", "StrategyFilterSet"]
+__all__ = [
+    "ChapterFilterSet",
+    "DevelopmentItemFilterSet",
+    "GlossaryTermFilterSet",
+    "MaturityPeriodFilterSet",
+    "MaturityStatementFilterSet",
+    "MaturityTimelineFilterSet",
+    "MilestoneFilterSet",
+    "PriorityFilterSet",
+    "StrategyFilterSet",
+]

@@ -1,11 +1,16 @@
 """Contract tests: every resource lists and shows by its address, speaks CSV with the same rows
-as JSON (nested objects in dotted columns), and paginates with a hard cap."""
+as JSON (nested objects in dotted columns), and paginates with a hard cap; every record with a
+source says where it came from, and every date comes with its precision."""
 
 import csv
 import io
 
 import pytest
+from rest_framework import serializers
 
+from icsgov.core.api.serializers import SOURCE, SourcedSerializer
+from icsgov.core.dates import precision_field
+from icsgov.core.models import SourcedModel
 from tests import factories
 from tests.helpers.api import IDS, RESOURCES, results
 
@@ -60,3 +65,45 @@ def test_pagination_counts_all_rows_and_caps_the_page_size(api):
     rest = api.get("/api/v1/glossary/?limit=200&offset=200").json()
     assert len(rest["results"]) == 5
     assert rest["next"] is None
+
+
+def read_serializers():
+    """(resource, action, serializer class) for the list and the detail of every resource."""
+    from icsgov.api.urls import router
+
+    for prefix, viewset, _ in router.registry:
+        if viewset.queryset is None:
+            continue
+        for action in ("list", "retrieve"):
+            yield prefix, action, viewset(action=action).get_serializer_class()
+
+
+READS = list(read_serializers())
+READ_IDS = [f"{prefix}-{action}" for prefix, action, _ in READS]
+
+
+@pytest.mark.parametrize(("prefix", "action", "serializer_class"), READS, ids=READ_IDS)
+def test_every_record_with_a_source_says_where_it_came_from(prefix, action, serializer_class):
+    model = serializer_class.Meta.model
+    if not issubclass(model, SourcedModel):
+        return
+    assert issubclass(serializer_class, SourcedSerializer), serializer_class
+    missing = [name for name in SOURCE if name not in serializer_class.Meta.fields]
+    assert missing == [], f"{serializer_class.__name__} does not list {missing}"
+
+
+@pytest.mark.parametrize(("prefix", "action", "serializer_class"), READS, ids=READ_IDS)
+def test_every_date_comes_with_its_precision(prefix, action, serializer_class):
+    """A date the paper gave as "July 2022" is stored as 1 July: without its precision a client
+    would read a day the source never gave."""
+    model = serializer_class.Meta.model
+    fields = serializer_class().fields
+    missing = []
+    for name, field in fields.items():
+        source = field.source
+        if source in (None, "*") or "." in source or not isinstance(field, serializers.DateField):
+            continue
+        precision = precision_field(model, source)
+        if precision and not any(f.source == precision for f in fields.values()):
+            missing.append(f"{name} ({precision})")
+    assert missing == [], f"{serializer_class.__name__} gives dates without precision: {missing}"

@@ -50,11 +50,37 @@ def served_models():
     }
 
 
+def has_public_rule(model):
+    """Whether ``model`` has a publication rule (icsgov.core.visibility), i.e. some of its rows
+    may be public; a model without one is declared never public."""
+    try:
+        visibility.rule_for(model)
+    except KeyError:
+        return False
+    return True
+
+
 @pytest.mark.parametrize("model", MODELS, ids=model_id)
-def test_every_registry_model_is_in_the_api_or_says_why_not(model):
-    assert model in served_models() or model in registry.api_exemptions(), (
-        f"{model.__name__}: add an API resource, or registry.not_in_api(model, why)"
-    )
+def test_every_public_registry_model_has_an_api_resource(model):
+    """Every public fact is reachable through the API: a model with a publication rule has a
+    resource of its own (a list, a detail, filters), not only a place nested in another's
+    answers. ``registry.not_in_api`` is for models that are never public."""
+    if has_public_rule(model):
+        assert model in served_models(), (
+            f"{model.__name__} has a publication rule: serve it in its app's api/urls.py"
+        )
+        assert model not in registry.api_exemptions(), (
+            f"{model.__name__} is served and public: drop its registry.not_in_api line"
+        )
+    else:
+        assert model in served_models() or model in registry.api_exemptions(), (
+            f"{model.__name__}: add an API resource, or registry.not_in_api(model, why)"
+        )
+
+
+def test_only_models_never_public_are_left_out_of_the_api():
+    public = [m.__name__ for m in registry.api_exemptions() if has_public_rule(m)]
+    assert public == [], f"public models declared not_in_api: {public}"
 
 
 FACTORIES = {

@@ -138,3 +138,27 @@ def test_boards_order_by_name_either_way(api):
         factories.BoardFactory(name=name)
     got = [row["name"] for row in results(api.get("/api/v1/boards/?ordering=-name"))]
     assert got == sorted(names, reverse=True)
+
+
+@pytest.mark.django_db
+def test_boards_name_their_predecessors_and_successors(api, staff_api):
+    system = factories.SystemFactory()
+    old = factories.BoardFactory(system=system, slug="joint-commissioning-board")
+    hidden = factories.BoardFactory(system=system, slug="hidden-board", is_published=False)
+    new = factories.BoardFactory(system=system, slug="joint-commissioning-committee")
+    new.predecessors.set([old, hidden])
+    detail = api.get("/api/v1/boards/joint-commissioning-committee/").json()
+    assert [b["slug"] for b in detail["predecessors"]] == ["joint-commissioning-board"]
+    assert detail["predecessors"][0]["url"] == (
+        "http://testserver/api/v1/boards/joint-commissioning-board/"
+    )
+    assert detail["successors"] == []
+    listed = {r["slug"]: r for r in results(api.get(f"/api/v1/boards/?system={system.slug}"))}
+    assert [b["slug"] for b in listed["joint-commissioning-board"]["successors"]] == [
+        "joint-commissioning-committee"
+    ]
+    staff = staff_api.get("/api/v1/boards/joint-commissioning-committee/").json()
+    assert sorted(b["slug"] for b in staff["predecessors"]) == [
+        "hidden-board",
+        "joint-commissioning-board",
+    ]

@@ -1,5 +1,6 @@
-"""Meetings through the API: date-range filters (meetings' and milestones'), and the meeting,
-attendance and decision rules as field errors."""
+"""Meetings through the API: date-range filters (meetings' and milestones'), the meeting,
+attendance and decision rules as field errors, and meeting papers: public papers of public
+meetings only."""
 
 import datetime
 
@@ -7,7 +8,7 @@ import pytest
 
 from partnerships.models import Attendance, Decision
 from tests import factories
-from tests.helpers.api import assert_refused, slugs
+from tests.helpers.api import assert_refused, results, slugs
 
 D = datetime.date
 
@@ -43,3 +44,24 @@ def test_meeting_rules_and_attendance_rules_are_field_errors(api_world, as_role)
     assert response.status_code == 400
     assert Decision.objects.filter(meeting=api_world.own.meeting).count() == 1
     assert Attendance.objects.get(pk=api_world.own.attendance.pk).status == "present"
+
+
+def test_meeting_papers_of_public_meetings_only(api, staff_api):
+    meeting = factories.MeetingFactory(slug="icp-2023-01-12")
+    paper = factories.MeetingPaperFactory(
+        meeting=meeting, title="Integrated care strategy", url="https://example.org/paper.pdf"
+    )
+    factories.MeetingPaperFactory(meeting=meeting, title="Commercial annex", is_public=False)
+    factories.MeetingPaperFactory(meeting__is_public=False, title="Private meeting paper")
+    factories.MeetingPaperFactory(meeting__is_published=False, title="Unpublished meeting paper")
+    rows = results(api.get("/api/v1/meeting-papers/"))
+    assert [r["title"] for r in rows] == ["Integrated care strategy"]
+    assert rows[0]["meeting"]["slug"] == "icp-2023-01-12"
+    assert rows[0]["board"]["slug"] == meeting.board.slug
+    assert rows[0]["document_url"] == "https://example.org/paper.pdf"
+    assert rows[0]["url"] == f"http://testserver/api/v1/meeting-papers/{paper.pk}/"
+    assert len(results(staff_api.get("/api/v1/meeting-papers/"))) == 4
+    assert [
+        r["title"] for r in results(api.get("/api/v1/meeting-papers/?meeting=icp-2023-01-12"))
+    ] == ["Integrated care strategy"]
+    assert api.get("/api/v1/meeting-papers/?board=no-such-board").status_code == 400

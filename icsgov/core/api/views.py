@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import ProtectedError, RestrictedError
+from django.db.models import Prefetch, ProtectedError, RestrictedError
 from django.middleware.http import ConditionalGetMiddleware
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -95,6 +95,16 @@ class RegistryViewSet(CachedReadMixin, FieldsMixin, viewsets.ReadOnlyModelViewSe
     def as_at(self):
         """The ``as_at`` date a detail answers for (default today); a malformed date is a 400."""
         return as_at_param(self.request)
+
+
+def visible_prefetch(relation, queryset, user, to_attr=None):
+    """A prefetch of ``relation`` keeping only the rows of ``queryset`` that ``user`` may see
+    (icsgov.core.visibility.visible, with its link marks), as ``visible_<relation>`` unless
+    ``to_attr`` says otherwise: a record's many-to-many and reverse links never show a private
+    record, in one query whatever the number of rows."""
+    return Prefetch(
+        relation, queryset=visible(queryset, user), to_attr=to_attr or f"visible_{relation}"
+    )
 
 
 def as_at_param(request, default_today=True):

@@ -1,6 +1,7 @@
 """The partnerships app's serializers, one module per concept (as models/); ``briefs`` holds
 each model in brief, as other answers nest it."""
 
+from .agreements import AgreementSerializer
 from .appointments import BoardMemberSerializer, MembershipSerializer, MembershipWriteSerializer
 from .boards import BoardDetailSerializer, BoardSerializer
 from .briefs import (
@@ -10,21 +11,33 @@ from .briefs import (
     BriefOrganisationSerializer,
     BriefPersonSerializer,
     BriefPostSerializer,
+    BriefTermsSerializer,
 )
 from .meetings import (
     AttendanceSerializer,
     AttendanceWriteSerializer,
     DecisionSerializer,
     DecisionWriteSerializer,
+    MeetingPaperSerializer,
     MeetingSerializer,
     MeetingWriteSerializer,
 )
-from .organisations import IdentifierSerializer, OrganisationSerializer
+from .organisations import (
+    IdentifierSerializer,
+    OrganisationIdentifierSerializer,
+    OrganisationSerializer,
+)
 from .people import PersonSerializer, PersonWriteSerializer
 from .seats import BoardSeatSerializer, PostSerializer, PostWriteSerializer
-from .terms import TermsClauseSerializer, TermsOfReferenceSerializer
+from .terms import (
+    PrincipleSerializer,
+    TermsClauseDetailSerializer,
+    TermsClauseSerializer,
+    TermsOfReferenceSerializer,
+)
 
 __all__ = [
+    "AgreementSerializer",
     "AttendanceSerializer",
     "AttendanceWriteSerializer",
     "BoardDetailSerializer",
@@ -37,18 +50,23 @@ __all__ = [
     "BriefOrganisationSerializer",
     "BriefPersonSerializer",
     "BriefPostSerializer",
+    "BriefTermsSerializer",
     "DecisionSerializer",
     "DecisionWriteSerializer",
     "IdentifierSerializer",
+    "MeetingPaperSerializer",
     "MeetingSerializer",
     "MeetingWriteSerializer",
     "MembershipSerializer",
     "MembershipWriteSerializer",
+    "OrganisationIdentifierSerializer",
     "OrganisationSerializer",
     "PersonSerializer",
     "PersonWriteSerializer",
     "PostSerializer",
     "PostWriteSerializer",
+    "PrincipleSerializer",
+    "TermsClauseDetailSerializer",
     "TermsClauseSerializer",
     "TermsOfReferenceSerializer",
 ]

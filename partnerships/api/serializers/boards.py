@@ -9,7 +9,6 @@ from icsgov.core.api.serializers import (
 from partnerships.api.serializers.appointments import BoardMemberSerializer
 from partnerships.api.serializers.briefs import (
     BriefBoardSerializer,
-    BriefFootprintSerializer,
     BriefOrganisationSerializer,
 )
 from partnerships.api.serializers.seats import BoardSeatSerializer
@@ -17,6 +16,7 @@ from partnerships.api.serializers.terms import TermsOfReferenceSerializer
 from partnerships.models import Board
 from places.api.serializers import (
     BriefClusterSerializer,
+    BriefFootprintSerializer,
     BriefPlaceSerializer,
     BriefSystemSerializer,
 )
@@ -31,6 +31,18 @@ class BoardSerializer(SourcedSerializer):
     parent = BriefBoardSerializer(read_only=True, allow_null=True)
     convening_organisations = BriefOrganisationSerializer(
         source="visible_convening_organisations", many=True, read_only=True
+    )
+    predecessors = BriefBoardSerializer(
+        source="visible_predecessors",
+        many=True,
+        read_only=True,
+        help_text="Bodies this one replaced (those you may see).",
+    )
+    successors = BriefBoardSerializer(
+        source="visible_successors",
+        many=True,
+        read_only=True,
+        help_text="Bodies that replaced this one (those you may see).",
     )
 
     class Meta:
@@ -48,6 +60,8 @@ class BoardSerializer(SourcedSerializer):
             "cluster",
             "parent",
             "convening_organisations",
+            "predecessors",
+            "successors",
             "chair_model",
             "meets_in_public",
             "purpose",

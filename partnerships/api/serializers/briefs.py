@@ -3,8 +3,15 @@
 from rest_framework import serializers
 
 from icsgov.core.api.serializers import BriefSerializer, brief_url
-from partnerships.models import Board, Meeting, Membership, Organisation, Person, Post
-from places.models import Footprint
+from partnerships.models import (
+    Board,
+    Meeting,
+    Membership,
+    Organisation,
+    Person,
+    Post,
+    TermsOfReference,
+)
 
 
 class BriefOrganisationSerializer(BriefSerializer):
@@ -51,15 +58,18 @@ class BriefMeetingSerializer(BriefSerializer):
         fields = ["slug", "name", "date", "url"]
 
 
-class BriefFootprintSerializer(BriefSerializer):
-    class Meta:
-        model = Footprint
-        fields = ["slug", "name"]
-
-
 class BriefMembershipSerializer(BriefSerializer):
     url = brief_url("membership-detail")
 
     class Meta:
         model = Membership
         fields = ["slug", "url"]
+
+
+class BriefTermsSerializer(BriefSerializer):
+    url = brief_url("termsofreference-detail")
+    name = serializers.CharField(source="__str__", read_only=True)
+
+    class Meta:
+        model = TermsOfReference
+        fields = ["slug", "name", "version", "url"]

@@ -5,6 +5,7 @@ from icsgov.core.api.serializers import (
     SOURCE,
     WRITE_SOURCE,
     LinkSlugField,
+    OptionalURLField,
     SlugOnCreateMixin,
     SourcedSerializer,
     SourcedWriteSerializer,
@@ -23,6 +24,7 @@ from partnerships.models import (
     Board,
     Decision,
     Meeting,
+    MeetingPaper,
     Membership,
     Organisation,
     Person,
@@ -122,13 +124,13 @@ class AttendanceWriteSerializer(WriteSerializer):
         fields = ["meeting", "person", "membership", "status", "deputy", "notes"]
 
 
-class DecisionSerializer(serializers.ModelSerializer):
+class DecisionSerializer(SourcedSerializer):
     url = brief_url("decision-detail", lookup_field="pk")
     meeting = BriefMeetingSerializer(read_only=True)
 
     class Meta:
         model = Decision
-        fields = ["id", "url", "meeting", "order", "text", "source_section"]
+        fields = ["id", "url", "meeting", "order", "text", *SOURCE]
 
 
 class DecisionWriteSerializer(WriteSerializer):
@@ -137,3 +139,17 @@ class DecisionWriteSerializer(WriteSerializer):
     class Meta:
         model = Decision
         fields = ["meeting", "order", "text", "source_section"]
+
+
+class MeetingPaperSerializer(SourcedSerializer):
+    """A paper for a meeting, addressed by numeric ``id``. Anonymous clients see the papers
+    marked public of published meetings held in public."""
+
+    url = brief_url("meetingpaper-detail", lookup_field="pk")
+    meeting = BriefMeetingSerializer(read_only=True)
+    board = BriefBoardSerializer(source="meeting.board", read_only=True)
+    document_url = OptionalURLField(source="url", help_text="Where the paper is published.")
+
+    class Meta:
+        model = MeetingPaper
+        fields = ["id", "url", "meeting", "board", "title", "document_url", "is_public", *SOURCE]

@@ -7,14 +7,42 @@ from icsgov.core.api.serializers import (
     SourcedSerializer,
     brief_url,
 )
+from partnerships.api.serializers.briefs import BriefOrganisationSerializer
 from partnerships.models import Organisation, OrganisationIdentifier
 from places.api.serializers import BriefSystemSerializer
 
 
 class IdentifierSerializer(serializers.ModelSerializer):
+    """An official code as its organisation lists it; ``url`` gives the code in full, with its
+    source."""
+
+    url = brief_url("organisationidentifier-detail", lookup_field="pk")
+
     class Meta:
         model = OrganisationIdentifier
-        fields = ["scheme", "code", "valid_from", "valid_to"]
+        fields = ["id", "url", "scheme", "code", "valid_from", "valid_to"]
+
+
+class OrganisationIdentifierSerializer(SourcedSerializer):
+    """An official code (ODS, GSS) of an organisation, valid from and to the days given (both
+    inclusive; blank: not known, or still valid). Addressed by numeric ``id``."""
+
+    url = brief_url("organisationidentifier-detail", lookup_field="pk")
+    organisation = BriefOrganisationSerializer(read_only=True)
+
+    class Meta:
+        model = OrganisationIdentifier
+        fields = [
+            "id",
+            "url",
+            "organisation",
+            "scheme",
+            "code",
+            "valid_from",
+            "valid_to",
+            "source_note",
+            *SOURCE,
+        ]
 
 
 class OrganisationSerializer(SourcedSerializer):

@@ -6,14 +6,22 @@ from icsgov.core.api.serializers import (
     SourcedSerializer,
     brief_url,
 )
-from partnerships.api.serializers.briefs import BriefBoardSerializer, BriefMeetingSerializer
-from partnerships.models import TermsClause, TermsOfReference
+from partnerships.api.serializers.briefs import (
+    BriefBoardSerializer,
+    BriefMeetingSerializer,
+    BriefTermsSerializer,
+)
+from partnerships.models import Principle, TermsClause, TermsOfReference
 
 
 class TermsClauseSerializer(serializers.ModelSerializer):
+    """A clause as its version lists it; ``url`` gives the clause with its source."""
+
+    url = brief_url("termsclause-detail", lookup_field="pk")
+
     class Meta:
         model = TermsClause
-        fields = ["order", "topic", "heading", "text"]
+        fields = ["id", "url", "order", "topic", "heading", "text"]
 
 
 class TermsOfReferenceSerializer(SourcedSerializer):
@@ -45,3 +53,27 @@ class TermsOfReferenceSerializer(SourcedSerializer):
             "clauses",
             *SOURCE,
         ]
+
+
+class TermsClauseDetailSerializer(SourcedSerializer):
+    """A clause of a terms-of-reference version, addressed by numeric ``id``, with its version
+    and body."""
+
+    url = brief_url("termsclause-detail", lookup_field="pk")
+    terms = BriefTermsSerializer(read_only=True)
+    board = BriefBoardSerializer(source="terms.board", read_only=True)
+
+    class Meta:
+        model = TermsClause
+        fields = ["id", "url", "terms", "board", "order", "topic", "heading", "text", *SOURCE]
+
+
+class PrincipleSerializer(SourcedSerializer):
+    """A principle a body adopted, addressed by numeric ``id`` (principles have no slug)."""
+
+    url = brief_url("principle-detail", lookup_field="pk")
+    board = BriefBoardSerializer(read_only=True)
+
+    class Meta:
+        model = Principle
+        fields = ["id", "url", "board", "number", "title", "text", "adopted_on", *SOURCE]

@@ -1,23 +1,29 @@
 """The partnerships app's API views, one module per concept (as models/)."""
 
+from .agreements import AgreementViewSet
 from .appointments import MembershipViewSet
 from .boards import BoardViewSet
-from .meetings import AttendanceViewSet, DecisionViewSet, MeetingViewSet
-from .organisations import OrganisationViewSet
+from .meetings import AttendanceViewSet, DecisionViewSet, MeetingPaperViewSet, MeetingViewSet
+from .organisations import OrganisationIdentifierViewSet, OrganisationViewSet
 from .people import PersonViewSet
 from .popolo import SystemPopoloView
 from .seats import PostViewSet
-from .terms import TermsOfReferenceViewSet
+from .terms import PrincipleViewSet, TermsClauseViewSet, TermsOfReferenceViewSet
 
 __all__ = [
+    "AgreementViewSet",
     "AttendanceViewSet",
     "BoardViewSet",
     "DecisionViewSet",
+    "MeetingPaperViewSet",
     "MeetingViewSet",
     "MembershipViewSet",
+    "OrganisationIdentifierViewSet",
     "OrganisationViewSet",
     "PersonViewSet",
     "PostViewSet",
+    "PrincipleViewSet",
     "SystemPopoloView",
+    "TermsClauseViewSet",
     "TermsOfReferenceViewSet",
 ]

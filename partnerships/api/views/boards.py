@@ -1,9 +1,7 @@
-from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.response import Response
 
-from icsgov.core.api.views import RegistryViewSet
-from icsgov.core.visibility import visible
+from icsgov.core.api.views import RegistryViewSet, visible_prefetch
 from partnerships.api.serializers import BoardDetailSerializer, BoardSerializer
 from partnerships.api.views.params import AS_AT_DETAIL
 from partnerships.filtersets import BoardFilterSet
@@ -25,16 +23,14 @@ class BoardViewSet(RegistryViewSet):
         return BoardDetailSerializer if self.action == "retrieve" else BoardSerializer
 
     def get_queryset(self):
-        organisations = visible(Organisation.objects.all(), self.request.user)
+        user = self.request.user
         return (
             super()
             .get_queryset()
             .prefetch_related(
-                Prefetch(
-                    "convening_organisations",
-                    queryset=organisations,
-                    to_attr="visible_convening_organisations",
-                )
+                visible_prefetch("convening_organisations", Organisation.objects.all(), user),
+                visible_prefetch("predecessors", Board.objects.all(), user),
+                visible_prefetch("successors", Board.objects.all(), user),
             )
         )
 

@@ -1,15 +1,21 @@
 from icsgov.core.api.schema import writable
-from icsgov.core.api.views import WritableRegistryViewSet
+from icsgov.core.api.views import RegistryViewSet, WritableRegistryViewSet
 from partnerships.api.serializers import (
     AttendanceSerializer,
     AttendanceWriteSerializer,
     DecisionSerializer,
     DecisionWriteSerializer,
+    MeetingPaperSerializer,
     MeetingSerializer,
     MeetingWriteSerializer,
 )
-from partnerships.filtersets import AttendanceFilterSet, DecisionFilterSet, MeetingFilterSet
-from partnerships.models import Attendance, Decision, Meeting
+from partnerships.filtersets import (
+    AttendanceFilterSet,
+    DecisionFilterSet,
+    MeetingFilterSet,
+    MeetingPaperFilterSet,
+)
+from partnerships.models import Attendance, Decision, Meeting, MeetingPaper
 
 
 @writable
@@ -47,3 +53,14 @@ class DecisionViewSet(WritableRegistryViewSet):
     serializer_class = DecisionSerializer
     write_serializer_class = DecisionWriteSerializer
     filterset_class = DecisionFilterSet
+
+
+class MeetingPaperViewSet(RegistryViewSet):
+    """Papers for meetings, by numeric id. Anonymous clients see the papers marked public of
+    published meetings held in public; never those of private meetings."""
+
+    lookup_field = "pk"
+    lookup_value_regex = "[0-9]+"
+    queryset = MeetingPaper.objects.select_related("meeting__board")
+    serializer_class = MeetingPaperSerializer
+    filterset_class = MeetingPaperFilterSet

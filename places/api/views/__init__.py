@@ -1,4 +1,4 @@
-from .places import ClusterViewSet, PlaceViewSet
+from .places import AreaViewSet, ClusterViewSet, FootprintViewSet, PlaceViewSet
 from .systems import SystemViewSet
 
-__all__ = ["ClusterViewSet", "PlaceViewSet", "SystemViewSet"]
+__all__ = ["AreaViewSet", "ClusterViewSet", "FootprintViewSet", "PlaceViewSet", "SystemViewSet"]

@@ -1,12 +1,32 @@
+from .development import (
+    DevelopmentItemSerializer,
+    MaturityPeriodDetailSerializer,
+    MaturityStatementDetailSerializer,
+    MaturityTimelineDetailSerializer,
+    MaturityTimelineSerializer,
+)
 from .glossary import GlossaryTermSerializer
 from .milestones import MilestoneSerializer, MilestoneWriteSerializer
-from .strategies import BriefStrategySerializer, PrioritySerializer, StrategySerializer
+from .strategies import (
+    BriefStrategySerializer,
+    ChapterSerializer,
+    PrioritySerializer,
+    StrategyDetailSerializer,
+    StrategySerializer,
+)
 
 __all__ = [
     "BriefStrategySerializer",
+    "ChapterSerializer",
+    "DevelopmentItemSerializer",
     "GlossaryTermSerializer",
+    "MaturityPeriodDetailSerializer",
+    "MaturityStatementDetailSerializer",
+    "MaturityTimelineDetailSerializer",
+    "MaturityTimelineSerializer",
     "MilestoneSerializer",
     "MilestoneWriteSerializer",
     "PrioritySerializer",
+    "StrategyDetailSerializer",
     "StrategySerializer",
 ]

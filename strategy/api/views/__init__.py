@@ -1,5 +1,21 @@
+from .development import (
+    DevelopmentItemViewSet,
+    MaturityPeriodViewSet,
+    MaturityStatementViewSet,
+    MaturityTimelineViewSet,
+)
 from .glossary import GlossaryTermViewSet
 from .milestones import MilestoneViewSet
-from .strategies import PriorityViewSet, StrategyViewSet
+from .strategies import ChapterViewSet, PriorityViewSet, StrategyViewSet
 
-__all__ = ["GlossaryTermViewSet", "MilestoneViewSet", "PriorityViewSet", "StrategyViewSet"]
+__all__ = [
+    "ChapterViewSet",
+    "DevelopmentItemViewSet",
+    "GlossaryTermViewSet",
+    "MaturityPeriodViewSet",
+    "MaturityStatementViewSet",
+    "MaturityTimelineViewSet",
+    "MilestoneViewSet",
+    "PriorityViewSet",
+    "StrategyViewSet",
+]
