@@ -5,6 +5,7 @@ from rest_framework.routers import SimpleRouter
 
 from icsgov.core import registry
 from partnerships.api import views
+from partnerships.api.views.councils import CouncilAreaViewSet
 from partnerships.models import (
     Agreement,
     MeetingPaper,
@@ -23,6 +24,7 @@ router.register("terms-of-reference", views.TermsOfReferenceViewSet, basename="t
 router.register("meetings", views.MeetingViewSet)
 router.register("attendance", views.AttendanceViewSet)
 router.register("decisions", views.DecisionViewSet)
+router.register("council-areas", CouncilAreaViewSet)
 
 urlpatterns = [
     path("systems/<slug:slug>/popolo/", views.SystemPopoloView.as_view(), name="system-popolo"),

@@ -7,7 +7,8 @@ from places.api import views
 from places.models import Area, Footprint
 
 router = SimpleRouter()
-router.register("systems", views.SystemViewSet)
+# "systems" is registered by the project (icsgov/api/urls.py), whose SystemViewSet extends
+# places.api.views.SystemViewSet with each system's integrated care board and its codes.
 router.register("places", views.PlaceViewSet)
 router.register("clusters", views.ClusterViewSet)
 
