@@ -20,12 +20,21 @@ def can_change(user, obj=None):
     return scoping.can(user, scoping.CHANGE, obj)
 
 
+def can_delete_for(model):
+    @rules.predicate
+    def can_delete(user, obj=None):
+        return scoping.may_delete(user, obj, model)
+
+    return can_delete
+
+
 def register():
     for model in registry.registry_models():
         app_label, model_name = model._meta.app_label, model._meta.model_name
         rules.set_perm(f"{app_label}.view_{model_name}", can_view | can_change)
-        for action in ("add", "change", "delete"):
+        for action in ("add", "change"):
             rules.set_perm(f"{app_label}.{action}_{model_name}", can_change)
+        rules.set_perm(f"{app_label}.delete_{model_name}", can_delete_for(model))
     # Systems themselves are created and removed by superusers only.
     rules.set_perm("places.add_system", rules.is_superuser)
     rules.set_perm("places.delete_system", rules.is_superuser)

@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "icsgov.middleware.RequestLogMiddleware",
     # The Content-Security-Policy header, with a fresh nonce per response for inline scripts.
     "csp.middleware.CSPMiddleware",
+    # An address holding a NUL or control character is a 400 before any view sees it.
+    "icsgov.middleware.UnreadableRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, so its redirects carry CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
@@ -260,6 +262,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["icsgov.core.api.permissions.RegistryWritePermission"],
     "DEFAULT_PAGINATION_CLASS": "icsgov.core.api.pagination.StrictLimitOffsetPagination",
+    # A body it cannot read (too deep, too large, not JSON) is a 400 or 413, never a 500.
+    "DEFAULT_PARSER_CLASSES": [
+        "icsgov.core.api.parsers.StrictJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",

@@ -27,6 +27,8 @@ urlpatterns = [
     path("", include("strategy.urls")),
 ]
 
+handler400 = "icsgov.views.bad_request"
+handler403 = "icsgov.views.permission_denied"
 handler404 = "icsgov.views.page_not_found"
 # A 503 when the database is away, else icsgov.views.server_error's 500 page.
 handler500 = "icsgov.health.server_error"

@@ -17,6 +17,7 @@ from import_export import fields, resources
 from import_export.widgets import ForeignKeyWidget
 
 from icsgov.core import scoping
+from icsgov.core.spreadsheets import safe_cell, unquoted_cell
 from icsgov.core.visibility import private_fields
 from partnerships.models import Membership, Organisation, Person, Post
 from partnerships.rules import people as people_rules
@@ -79,7 +80,13 @@ class ScopedResource(resources.ModelResource):
             instance, "_changeable", False
         ):
             return ""
-        return super().export_field(field, instance, **kwargs)
+        return safe_cell(super().export_field(field, instance, **kwargs))
+
+    def import_row(self, row, instance_loader, **kwargs):
+        # The apostrophe an export put before text that would start a formula (safe_cell).
+        for key in list(row.keys()):
+            row[key] = unquoted_cell(row[key])
+        return super().import_row(row, instance_loader, **kwargs)
 
     def import_instance(self, instance, row, **kwargs):
         try:

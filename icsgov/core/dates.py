@@ -110,13 +110,13 @@ def not_over_q(date: datetime.date, start="date", precision="precision", end="da
 
 def precision_field(model, name) -> str | None:
     """The field that holds the precision of ``model``'s date field ``name``, if it has one: as
-    the model declares it (``date_precisions``, or its ``periods``), else by the usual names
+    the model declares it (``date_precisions``, or its ``date_periods``), else by the usual names
     (start_date → start_precision, due_date → due_precision, published_on →
     published_precision, date → date_precision)."""
     declared = getattr(model, "date_precisions", {})
     if name in declared:
         return declared[name]
-    for period in getattr(model, "periods", ()):
+    for period in getattr(model, "date_periods", ()):
         if period.start == name and period.start_precision:
             return period.start_precision
         if period.end == name and period.end_precision:

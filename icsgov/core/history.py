@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 import pghistory
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Func, JSONField, Q, TextField, Value
+from django.db.models import BigIntegerField, Func, JSONField, Q, TextField, Value
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 
 from icsgov.core import registry, scoping
@@ -79,11 +80,15 @@ def _events_of(events, rows_of, user):
     if sees_unpublished(user):
         return events
     condition = Q(pk__in=[])
+    aliases = {}
     for model in models:
         rows = rows_of(model, user)
         if rows is not None:
             condition |= Q(pgh_obj_model=model._meta.label, pgh_obj_id__in=_ids_text(rows))
-    events = events.filter(condition)
+        deleted, model_aliases = _deleted_in_systems(model, user)
+        condition |= deleted
+        aliases |= model_aliases
+    events = events.alias(**aliases).filter(condition)
     for model in models:
         hidden = private_fields(model)
         if not hidden:
@@ -98,6 +103,36 @@ def _events_of(events, rows_of, user):
             & ~Q(pgh_obj_id__in=_ids_text(kept))
         )
     return events
+
+
+def _deleted_in_systems(model, user):
+    """(condition, aliases) for the delete events of ``model`` whose record was in a system the
+    user has a role on, judged from the record's last values (the deleted row is gone, but its
+    link towards its system is in the event): the staff of that system see the deletion."""
+    systems = scoping.system_ids(user, scoping.VIEW) if user is not None else set()
+    scope = scoping.scope_of(model)
+    if not systems or scope is None:
+        return Q(pk__in=[]), {}
+    condition, aliases = Q(pk__in=[]), {}
+    for path in scope.paths:
+        if path == "pk":
+            condition |= Q(pgh_obj_id__in=[str(pk) for pk in systems])
+            continue
+        if scoping._multi_valued(model, path):
+            continue
+        first, _, rest = path.partition("__")
+        field = model._meta.get_field(first)
+        if rest:
+            linked = field.related_model._base_manager.filter(**{f"{rest}__in": systems})
+            ids = linked.values("pk")
+        else:
+            ids = list(systems)
+        alias = f"_deleted_{model._meta.model_name}_{first}"
+        aliases[alias] = Cast(KeyTextTransform(field.attname, "pgh_data"), BigIntegerField())
+        condition |= Q(pgh_obj_model=model._meta.label, pgh_label="delete") & Q(
+            **{f"{alias}__in": ids}
+        )
+    return condition, aliases
 
 
 def visible_events(user):

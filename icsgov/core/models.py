@@ -4,6 +4,8 @@ Each concrete model picks the ones it needs: a source citation, a stable slug, a
 answering "as at date D", a publication flag that keeps unpublished records off public pages.
 """
 
+import datetime
+
 import pghistory
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -36,13 +38,32 @@ def period_last_day(date, precision, date_end=None):
     return period_end(date, precision)
 
 
-class CheckedModel(models.Model):
-    """The checks every registry record shares, declared rather than written out: ``periods``
-    that must not end before they start (icsgov.core.periods), and ``same_system_links`` that
-    must point into the record's own system (icsgov.core.scoping.link_system_errors). Runs in
-    ``clean()``, so every door that calls ``full_clean()`` applies them."""
+#: The dates a record may hold: councils of 1889 and the NHS of 1948 fit, year 1 and 9999 do not.
+DATE_MIN, DATE_MAX = datetime.date(1800, 1, 1), datetime.date(2100, 12, 31)
 
-    periods: tuple = ()
+
+def date_range_errors(obj) -> dict:
+    """{field: message} for each date of ``obj`` outside DATE_MIN..DATE_MAX."""
+    errors = {}
+    for field in obj._meta.concrete_fields:
+        if field.get_internal_type() != "DateField":
+            continue
+        value = getattr(obj, field.attname)
+        if isinstance(value, datetime.date) and not DATE_MIN <= value <= DATE_MAX:
+            errors[field.name] = (
+                f"Enter a date between {format_date(DATE_MIN)} and {format_date(DATE_MAX)}."
+            )
+    return errors
+
+
+class CheckedModel(models.Model):
+    """The checks every registry record shares, declared rather than written out: dates within a
+    sane range (:data:`DATE_MIN`..:data:`DATE_MAX`), ``date_periods`` that must not end before they
+    start (icsgov.core.periods), and ``same_system_links`` that must point into the record's
+    own system (icsgov.core.scoping.link_system_errors). Runs in ``clean()``, so every door that
+    calls ``full_clean()`` applies them."""
+
+    date_periods: tuple = ()
     same_system_links: tuple = ()
 
     class Meta:
@@ -50,7 +71,10 @@ class CheckedModel(models.Model):
 
     def clean(self):
         super().clean()
-        errors = period_errors(self, self.periods)
+        errors = date_range_errors(self)
+        if errors:
+            raise ValidationError(errors)
+        errors = period_errors(self, self.date_periods)
         errors |= {
             name: message
             for name, message in link_system_errors(self, self.same_system_links).items()
@@ -60,7 +84,7 @@ class CheckedModel(models.Model):
             raise ValidationError(errors)
 
 
-class SourcedModel(models.Model):
+class SourcedModel(CheckedModel):
     """Where a record came from — a first-class :class:`Source` and the section within it — and
     as of when it is known: the source's date, or the secretariat's last confirmation."""
 
@@ -208,7 +232,7 @@ class PublishableDatedQuerySet(DatedQuerySet, PublishableQuerySet):
 class ValidityPeriod(CheckedModel):
     """A start and an optional end, both inclusive, each with the precision the paper gave."""
 
-    periods = (Period("start_date", "end_date", "start_precision", "end_precision"),)
+    date_periods = (Period("start_date", "end_date", "start_precision", "end_precision"),)
 
     start_date = models.DateField(
         null=True,
@@ -320,7 +344,7 @@ class Source(SluggedModel, CheckedModel):
     objects = SourceQuerySet.as_manager()
 
     system_scope = Scope.shared()
-    periods = (Period("date", "date_end", "date_precision", "date_precision"),)
+    date_periods = (Period("date", "date_end", "date_precision", "date_precision"),)
 
     class Meta:
         ordering = ["-date", "title"]

@@ -187,6 +187,16 @@ def can(user, action: str, obj=None, fresh: bool = False) -> bool:
     return cache[key]
 
 
+def may_delete(user, obj=None, model=None) -> bool:
+    """Whether ``user`` may delete ``obj`` (or records of ``model``): public records that are
+    ended or withdrawn rather than deleted (the model's ``withdraw_instead``) are deleted by
+    superusers only; others by whoever may change them."""
+    model = type(obj) if obj is not None else model
+    if getattr(model, "withdraw_instead", None):
+        return bool(user is not None and user.is_active and user.is_superuser)
+    return can(user, CHANGE, obj) if obj is not None else can(user, CHANGE)
+
+
 def changeable_annotation(queryset, user, name="_changeable"):
     """``queryset`` with a boolean ``name``: whether ``user`` may change each row (one query for
     the whole list, e.g. to show private fields only where the user keeps the record)."""

@@ -1,4 +1,4 @@
-"""Project-wide public pages: home, accessibility statement, and the error pages."""
+"""Project-wide public pages: home and the accessibility statement."""
 
 from django.shortcuts import render
 
@@ -31,17 +31,3 @@ def home(request):
 
 def accessibility(request):
     return render(request, "accessibility.html", {"breadcrumbs": [{"href": "/", "text": "Home"}]})
-
-
-def page_not_found(request, exception):
-    return render(
-        request,
-        "404.html",
-        {"breadcrumbs": [{"href": "/", "text": "Home"}]},
-        status=404,
-    )
-
-
-def server_error(request):
-    # No database, no request context: the error may be the database itself.
-    return render(request, "500.html", status=500)

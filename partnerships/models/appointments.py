@@ -114,6 +114,12 @@ class Membership(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
 
     objects = MembershipQuerySet.as_manager()
 
+    #: Public records are ended or withdrawn, not deleted, except by superusers
+    #: (icsgov.core.scoping.may_delete); what to do instead:
+    withdraw_instead = (
+        "Appointments are not deleted: the record of who sat where stays. End this one by "
+        "setting its end date."
+    )
     system_scope = Scope("post__board__system")
 
     #: Ids of saved appointments being changed in the same submission (the rows of a seat's

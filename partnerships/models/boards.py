@@ -127,6 +127,11 @@ class Board(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
 
     objects = BoardQuerySet.as_manager()
 
+    #: Public records are ended or withdrawn, not deleted, except by superusers
+    #: (icsgov.core.scoping.may_delete); what to do instead:
+    withdraw_instead = (
+        "Bodies are dissolved, not deleted: set the status to dissolved with the date it ended."
+    )
     system_scope = Scope("system")
     #: Links that must point into the body's own system.
     same_system_links = ("place", "footprint", "cluster", "parent")

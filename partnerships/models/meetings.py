@@ -96,8 +96,14 @@ class Meeting(SluggedModel, SourcedModel, CheckedModel):
 
     objects = MeetingQuerySet.as_manager()
 
+    #: Public records are ended or withdrawn, not deleted, except by superusers
+    #: (icsgov.core.scoping.may_delete); what to do instead:
+    withdraw_instead = (
+        "Meetings are not deleted: one that will not happen is cancelled (status cancelled), "
+        "and one that should not be public is unpublished."
+    )
     system_scope = Scope("board__system")
-    periods = (Period("date", "date_end", "date_precision", "date_precision"),)
+    date_periods = (Period("date", "date_end", "date_precision", "date_precision"),)
 
     class Meta:
         ordering = ["-date", "board__name"]
@@ -136,6 +142,9 @@ class MeetingPaper(SourcedModel):
     # public(): papers marked public, of a public meeting held in public; never private ones.
     objects = PublicQuerySet.as_manager()
 
+    #: Public records are ended or withdrawn, not deleted, except by superusers
+    #: (icsgov.core.scoping.may_delete); what to do instead:
+    withdraw_instead = "Papers are part of the meeting's record: mark one not public instead."
     system_scope = Scope("meeting__board__system")
 
     class Meta:
@@ -187,6 +196,9 @@ class Attendance(models.Model):
 
     objects = PublicQuerySet.as_manager()
 
+    #: Public records are ended or withdrawn, not deleted, except by superusers
+    #: (icsgov.core.scoping.may_delete); what to do instead:
+    withdraw_instead = "Attendance is part of the meeting's record: correct its status instead."
     system_scope = Scope("meeting__board__system")
 
     class Meta:
@@ -219,6 +231,9 @@ class Decision(SourcedModel):
 
     objects = PublicQuerySet.as_manager()
 
+    #: Public records are ended or withdrawn, not deleted, except by superusers
+    #: (icsgov.core.scoping.may_delete); what to do instead:
+    withdraw_instead = "Decisions are part of the meeting's record: correct the wording instead."
     system_scope = Scope("meeting__board__system")
 
     class Meta:

@@ -121,7 +121,7 @@ class OrganisationIdentifier(SourcedModel, CheckedModel):
     objects = IdentifierQuerySet.as_manager()
 
     system_scope = Scope("organisation__system", national=True)
-    periods = (Period("valid_from", "valid_to"),)
+    date_periods = (Period("valid_from", "valid_to"),)
 
     class Meta:
         ordering = ["scheme", "code", "valid_from"]

@@ -86,6 +86,9 @@ class Post(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
 
     objects = PostQuerySet.as_manager()
 
+    #: Public records are ended or withdrawn, not deleted, except by superusers
+    #: (icsgov.core.scoping.may_delete); what to do instead:
+    withdraw_instead = "Seats are ended, not deleted: give the seat its end date."
     system_scope = Scope("board__system")
 
     class Meta:

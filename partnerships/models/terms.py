@@ -140,8 +140,13 @@ class TermsOfReference(SluggedModel, SourcedModel, CheckedModel):
 
     objects = TermsQuerySet.as_manager()
 
+    #: Public records are ended or withdrawn, not deleted, except by superusers
+    #: (icsgov.core.scoping.may_delete); what to do instead:
+    withdraw_instead = (
+        "Terms of reference are withdrawn, not deleted: set the version's status to withdrawn."
+    )
     system_scope = Scope("board__system")
-    periods = (Period("in_force_from", "in_force_to"),)
+    date_periods = (Period("in_force_from", "in_force_to"),)
 
     #: Ids of saved versions being changed in the same submission (the rows of the board
     #: page's inline), whose submitted dates the caller checks against this one: their saved

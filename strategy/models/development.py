@@ -144,7 +144,7 @@ class MaturityPeriod(CheckedModel):
     objects = PublicQuerySet.as_manager()
 
     system_scope = Scope("timeline__system")
-    periods = (Period("start_date", "end_date", "start_precision", "end_precision"),)
+    date_periods = (Period("start_date", "end_date", "start_precision", "end_precision"),)
 
     @property
     def when(self) -> str:

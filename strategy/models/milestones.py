@@ -168,6 +168,9 @@ class Milestone(SluggedModel, SourcedModel, PublishableModel, CheckedModel):
     #: The date's precision is in ``precision`` (icsgov.core.dates.precision_field).
     date_precisions = {"date": "precision"}
     #: National milestones (no system) are shared: every staff user sees them.
+    #: Public records are ended or withdrawn, not deleted, except by superusers
+    #: (icsgov.core.scoping.may_delete); what to do instead:
+    withdraw_instead = "Milestones are not deleted: mark one cancelled, or unpublish it."
     system_scope = Scope("system", national=True)
     same_system_links = ("place", "strategy", "board", "meeting", "owner_board")
 

@@ -116,7 +116,7 @@ class Strategy(SluggedModel, SourcedModel, PublishableModel, CheckedModel):
     objects = StrategyQuerySet.as_manager()
 
     system_scope = Scope("system")
-    periods = (
+    date_periods = (
         Period("period_start", "period_end", "period_start_precision", "period_end_precision"),
     )
     same_system_links = ("place", "owner_board", "based_on")

@@ -49,7 +49,10 @@ def test_slugs_are_made_on_create_and_stable_on_update(api_world, as_role):
     client = as_role("secretariat")
     created = client.post("/api/v1/people/", {"name": "Dr Priya Singh"}, format="json").json()
     assert created["slug"] == "dr-priya-singh"
-    response = client.patch(
-        f"/api/v1/people/{created['slug']}/", {"slug": "renamed", "name": "Priya"}, format="json"
-    )
+    url = f"/api/v1/people/{created['slug']}/"
+    response = client.patch(url, {"slug": "renamed", "name": "Priya"}, format="json")
+    assert response.status_code == 400  # a slug, once given, is not changed, and says so
+    assert "slug" in response.json()["errors"]
+    assert client.get(url).json()["name"] == "Dr Priya Singh"  # nothing of the write applied
+    response = client.patch(url, {"name": "Priya"}, format="json")
     assert response.json()["slug"] == "dr-priya-singh"

@@ -23,7 +23,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 
-from icsgov.core import dates, history, scoping, visibility
+from icsgov.core import concurrency, dates, history, scoping, visibility
 
 
 class ScopedPermissionsMixin:
@@ -65,6 +65,26 @@ class ScopedPermissionsMixin:
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         self._scoped_choices(db_field, request, kwargs)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class VersionedForm(forms.ModelForm):
+    """A change form that carries the record's fingerprint as it showed it, and refuses the save
+    when someone else has changed the record since (icsgov.core.concurrency)."""
+
+    record_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.pk is not None:
+            self.initial["record_version"] = concurrency.fingerprint(self.instance)
+
+    def clean(self):
+        data = super().clean()
+        shown = self.data.get(self.add_prefix("record_version"))
+        changed = shown and shown != concurrency.fingerprint(self.instance, lock=True)
+        if self.instance.pk is not None and changed:
+            raise ValidationError(concurrency.CONFLICT, code="conflict")
+        return data
 
 
 class ScopedAdmin(ScopedPermissionsMixin, admin.ModelAdmin):
@@ -139,6 +159,27 @@ class ScopedAdmin(ScopedPermissionsMixin, admin.ModelAdmin):
                     entry = (entry, admin.RelatedOnlyFieldListFilter)
             filters.append(entry)
         return filters
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # The change form remembers the record as it showed it (optimistic concurrency). The
+        # versioned form is the base for every call, so the hidden field it declares is known
+        # when the admin builds the form from its own field list.
+        base = kwargs.get("form", self.form)
+        versioned = obj is not None and self.has_change_permission(request, obj)
+        if versioned and not issubclass(base, VersionedForm):
+            kwargs["form"] = type(base.__name__, (VersionedForm, base), {})
+        return super().get_form(request, obj, change, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        # A slug is a stable address (URLs and API clients use it): given or made when the
+        # record is added, never changed after.
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and any(f.name == "slug" for f in self.model._meta.fields):
+            readonly += [] if "slug" in readonly else ["slug"]
+        return readonly
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj is not None else super().get_prepopulated_fields(request, obj)
 
     def get_exclude(self, request, obj=None):
         # Private fields (contact details) only for those who keep the record: on an add form,

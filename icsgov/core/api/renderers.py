@@ -3,6 +3,8 @@ import io
 
 from rest_framework.renderers import BaseRenderer
 
+from icsgov.core.spreadsheets import safe_cell
+
 
 def _flatten(value, prefix, row):
     """Nested objects become dotted columns (``board.slug``); lists of brief objects become one
@@ -11,12 +13,16 @@ def _flatten(value, prefix, row):
         for key, inner in value.items():
             _flatten(inner, f"{prefix}.{key}" if prefix else key, row)
     elif isinstance(value, list):
-        row[prefix] = "; ".join(
-            str(item.get("slug") or item.get("name") or "") if isinstance(item, dict) else str(item)
-            for item in value
+        row[prefix] = safe_cell(
+            "; ".join(
+                str(item.get("slug") or item.get("name") or "")
+                if isinstance(item, dict)
+                else str(item)
+                for item in value
+            )
         )
     else:
-        row[prefix] = "" if value is None else value
+        row[prefix] = "" if value is None else safe_cell(value)
 
 
 class CSVRenderer(BaseRenderer):

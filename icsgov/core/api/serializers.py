@@ -128,6 +128,21 @@ class WriteSerializer(serializers.ModelSerializer):
     one chair, no overlap), constraints — gives a 400 naming the field, before anything is saved.
     The answer to a write is the record as a read shows it (the viewset's read serializer)."""
 
+    def to_internal_value(self, data):
+        # A field the record does not have is an error, not silently ignored: a client that
+        # misspells "end_date" should hear that nothing ended.
+        if isinstance(data, dict):
+            errors = {}
+            for name in sorted(data):
+                field = self.fields.get(name)
+                if field is None:
+                    errors[name] = ["Unknown field: records of this kind have no such field."]
+                elif field.read_only:
+                    errors[name] = ["This field cannot be written here."]
+            if errors:
+                raise serializers.ValidationError(errors)
+        return super().to_internal_value(data)
+
     def validate(self, attrs):
         attrs = super().validate(attrs)
         instance = copy.copy(self.instance) if self.instance else self.Meta.model()

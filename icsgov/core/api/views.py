@@ -13,7 +13,7 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from icsgov.core import scoping
+from icsgov.core import concurrency, scoping
 from icsgov.core import search as search_engine
 from icsgov.core.api.serializers import validation_error
 from icsgov.core.dates import InvalidDate, parse_as_at
@@ -175,6 +175,12 @@ class SearchView(CachedReadMixin, APIView):
         return Response({"query": q, "count": len(results), "results": results})
 
 
+class PreconditionFailed(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = "The record has changed since you read it."
+    default_code = "precondition_failed"
+
+
 class Conflict(APIException):
     status_code = status.HTTP_409_CONFLICT
     default_detail = "The record is still in use."
@@ -251,16 +257,41 @@ class WritableRegistryViewSet(
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         instance = self.save_checked(serializer)
-        return Response(self.read_answer(instance), status=status.HTTP_201_CREATED)
+        return self.answer_with_etag(self.read_answer(instance), status.HTTP_201_CREATED)
+
+    def check_if_match(self, request, instance):
+        """A write sent with ``If-Match`` applies only to the record as the client read it
+        (icsgov.core.concurrency); checked under a row lock, inside the write's transaction."""
+        header = request.headers.get("If-Match")
+        if not header:
+            return
+        concurrency.fingerprint(instance, lock=True)  # lock the row for the rest of the write
+        current = concurrency.etag(JSONRenderer().render(self.read_answer(instance)))
+        if not concurrency.if_match_holds(header, current):
+            raise PreconditionFailed(concurrency.API_CONFLICT)
+
+    def answer_with_etag(self, data, status_code=status.HTTP_200_OK):
+        response = Response(data, status=status_code)
+        response["ETag"] = concurrency.etag(JSONRenderer().render(data))
+        return response
 
     def update(self, request, *args, **kwargs):
         instance = self.get_object()  # 403 unless the stored record is in the user's systems
+        self.check_if_match(request, instance)
         serializer = self.get_serializer(
             instance, data=request.data, partial=kwargs.pop("partial", False)
         )
         serializer.is_valid(raise_exception=True)
         instance = self.save_checked(serializer)
-        return Response(self.read_answer(instance))
+        return self.answer_with_etag(self.read_answer(instance))
+
+    def destroy(self, request, *args, **kwargs):
+        instance = self.get_object()  # 403/404 unless the record is the user's to change
+        if not scoping.may_delete(request.user, instance):
+            raise PermissionDenied(instance.withdraw_instead)
+        self.check_if_match(request, instance)
+        self.perform_destroy(instance)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     def perform_destroy(self, instance):
         try:
