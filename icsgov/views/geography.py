@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from icsgov.core.dates import InvalidDate, parse_as_at, today
 from partnerships.models import Board, Membership
-from partnerships.selectors import councils_on, icbs_of
+from partnerships.selectors import icbs_of
 from partnerships.structure import layout, system_structure
 from places.choices import NHSRegion, SystemEnding
 from places.models import Place, System
@@ -109,7 +109,7 @@ def system_detail(request, slug):
             "icb_codes": sorted(icb.identifiers.all(), key=lambda i: (i.scheme, i.valid_from or on))
             if icb
             else [],
-            "councils": councils_on(system, on),
+            "councils": system.councils_on(on),
             "structure_tree": structure,
             "diagram": layout(structure),
             "boards": boards.order_by("name"),

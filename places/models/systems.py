@@ -6,6 +6,7 @@ import pghistory
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from icsgov.core import registry
 from icsgov.core.models import (
     DatedQuerySet,
     PublicQuerySet,
@@ -101,6 +102,14 @@ class System(SluggedModel, SourcedModel, PopulationMixin, ValidityPeriod):
     def change_date(self):
         """The first day after the system ended: when its successors took over its area."""
         return self.end_date + datetime.timedelta(days=1) if self.end_date else None
+
+    def councils_on(self, date, viewer=None):
+        """The upper-tier councils in the system's area on ``date``, as ``viewer`` may see them,
+        in one call: each link with its share of the council's area, its split flag and its
+        status, and apart the councils that may be in the area but no source says
+        (``partnerships.selectors.CouncilsOnDate``). What a statutory ICP's council membership
+        is checked against. Answered by the partnerships app, which owns councils."""
+        return registry.answer("councils_on", self, date, viewer)
 
     def clean(self):
         super().clean()

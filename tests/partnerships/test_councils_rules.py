@@ -1,6 +1,7 @@
 """A council's link to a system: one link per council per system at a time, within the system's
 life, only for upper-tier councils, split when only part of its area is in; a link whose system
-no source gives has none; and ``councils_on`` answers a system's councils on a date in one call."""
+no source gives has none; and ``system.councils_on(date)`` answers a system's councils on a date
+in one call."""
 
 import datetime
 
@@ -91,7 +92,7 @@ def test_councils_on_a_date_with_split_councils_and_their_share():
         organisation=city, system=north, valid_from=D(2023, 4, 1), status="inferred"
     )
 
-    on = councils_on(north, D(2023, 1, 1))
+    on = north.councils_on(D(2023, 1, 1))
     assert [c.name for c in on.councils] == ["City", "Shire"]
     assert [link.share_text for link in on.links] == ["all of it", "70.0%"]
     assert [link.organisation.name for link in on.split] == ["Shire"]
@@ -99,7 +100,7 @@ def test_councils_on_a_date_with_split_councils_and_their_share():
     assert on.complete
     assert [link.share_text for link in councils_on(south, D(2023, 1, 1)).links] == ["30.0%"]
 
-    later_on = councils_on(north, D(2024, 1, 1))
+    later_on = north.councils_on(D(2024, 1, 1))
     assert later_on.unconfirmed == [later] and not later_on.complete
     assert [link.organisation.name for link in later_on.confirmed] == ["Shire"]
     assert councils_on(north, D(2022, 6, 30)).links == []
@@ -112,7 +113,7 @@ def test_councils_that_may_be_in_a_system_are_listed_apart():
         organisation=council, system=None, status="unknown", valid_from=D(2026, 4, 1)
     )
     unknown.candidates.set(successors)
-    on = councils_on(successors[0], D(2026, 12, 1))
+    on = successors[0].councils_on(D(2026, 12, 1))
     assert on.links == [] and on.not_known == [unknown]
     assert not on.complete
     assert councils_on(successors[0], D(2026, 3, 1)).not_known == []

@@ -20,7 +20,7 @@ def text(client, url, status=200):
     soup = BeautifulSoup(response.content.decode(), "html.parser")
     words = " ".join(soup.get_text(" ").split())
     # A responsive table repeats its column's heading in each cell, for narrow screens.
-    for heading in soup.select(".nhsuk-table-responsive__heading"):
+    for heading in soup.select(".nhsuk-table__heading"):
         heading.decompose()
     return soup, words
 
