@@ -105,9 +105,7 @@ class CouncilArea(SourcedModel, CheckedModel):
     objects = CouncilAreaQuerySet.as_manager()
 
     #: Public records are ended, not deleted, except by superusers (icsgov.core.scoping.may_delete).
-    withdraw_instead = (
-        "A council's link to a system is ended, not deleted: give it its last day."
-    )
+    withdraw_instead = "A council's link to a system is ended, not deleted: give it its last day."
     #: A link belongs to its system; one whose system is not known is a national record.
     system_scope = Scope("system", national=True)
     #: A council's area may lie in several systems: any system may link to a published council.
