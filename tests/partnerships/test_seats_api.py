@@ -80,7 +80,8 @@ def test_secretariat_cannot_move_a_seat_to_another_systems_board(api_world, as_r
 
 
 def test_deleting_a_seat_with_appointments_is_a_conflict_naming_them(api_world, as_role):
-    response = as_role("secretariat").delete(f"/api/v1/posts/{api_world.own.post.slug}/")
+    # Seats are ended, not deleted: only a superuser may delete one, and not while appointed.
+    response = as_role("superuser").delete(f"/api/v1/posts/{api_world.own.post.slug}/")
     assert response.status_code == 409
     assert "appointments" in response.json()["detail"] or "memberships" in response.json()["detail"]
     assert Post.objects.filter(pk=api_world.own.post.pk).exists()

@@ -140,6 +140,10 @@ EXCEPTIONS = {
     ("memberships", "secretariat", "own", "delete"): 405,
     ("memberships", "secretariat", "other", "delete"): 405,
     ("memberships", "superuser", "other", "delete"): 405,
+    # Public records are ended or withdrawn, not deleted, except by superusers
+    # (the model's ``withdraw_instead``, tests/core/test_nothing_lost.py).
+    **{(r, "secretariat", "own", "delete"): 403 for r in ("posts", "meetings", "attendance")},
+    **{(r, "secretariat", "own", "delete"): 403 for r in ("decisions", "milestones")},
 }
 
 

@@ -107,8 +107,13 @@ def test_a_bad_query_is_explained_not_a_server_error(client, hiow, query):
 
     assert response.status_code == 400
     html = response.content.decode()
-    assert "nhsuk-error-summary" in html
-    assert "<title>Error:" in html
+    if query.isprintable():
+        assert "nhsuk-error-summary" in html
+        assert "<title>Error:" in html
+    else:
+        # NUL and control characters are refused before any page reads them
+        # (icsgov.middleware.UnreadableRequestMiddleware): the 400 page says so.
+        assert "The request could not be read" in html
 
 
 @pytest.mark.parametrize("query", ["&|!:*()", "'; drop table", '"unclosed', "-", "or or"])
