@@ -17,6 +17,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("systems/", views.system_index, name="systems"),
     path("systems/<slug:slug>/", views.system_detail, name="system"),
     path("places/<slug:slug>/", views.place_detail, name="place"),
     path("sources/", views.source_list, name="sources"),

@@ -10,7 +10,10 @@ class PartnershipsConfig(AppConfig):
     registry_app = True
 
     def ready(self):
-        from partnerships import search, visibility
+        from icsgov.core import registry
+        from partnerships import search, selectors, visibility
 
         visibility.register()
         search.register_indexes()
+        # ``System.councils_on(date)``: the councils are ours, the system is places'.
+        registry.provide("councils_on", selectors.councils_on)

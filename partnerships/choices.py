@@ -28,6 +28,8 @@ class OrganisationKind(models.TextChoices):
     GP_FEDERATION = "gp_federation", "GP federation"
     COUNTY_COUNCIL = "county_council", "County council (upper tier)"
     UNITARY_AUTHORITY = "unitary_authority", "Unitary authority (upper tier)"
+    METROPOLITAN_BOROUGH = "metropolitan_borough", "Metropolitan borough (upper tier)"
+    LONDON_BOROUGH = "london_borough", "London borough or the City of London (upper tier)"
     DISTRICT_COUNCIL = "district_council", "District or borough council (lower tier)"
     HEALTHWATCH = "healthwatch", "Healthwatch"
     VCSE_BODY = "vcse_body", "VCSE body"
@@ -39,6 +41,35 @@ class OrganisationKind(models.TextChoices):
     AHSN = "academic_health_science_network", "Academic health science network"
     NATIONAL_BODY = "national_body", "National body"
     OTHER = "other", "Other"
+
+
+#: The kinds of upper-tier council: those that sit on an integrated care partnership for the
+#: area they are wholly or partly in.
+UPPER_TIER_COUNCILS = (
+    OrganisationKind.COUNTY_COUNCIL,
+    OrganisationKind.UNITARY_AUTHORITY,
+    OrganisationKind.METROPOLITAN_BOROUGH,
+    OrganisationKind.LONDON_BOROUGH,
+)
+
+
+class CouncilAreaStatus(models.TextChoices):
+    """How far a council's link to a system is confirmed (the national data set's status)."""
+
+    CONFIRMED_ONS = "confirmed_ons", "Confirmed by the ONS lookup for the period"
+    CONFIRMED_ONS_LATER = (
+        "confirmed_ons_later",
+        "Confirmed by a later ONS lookup (April 2024), applied back to the period's start",
+    )
+    DERIVED = "derived", "Derived from the ONS 2024 lookup and the ODS successions; single source"
+    INFERRED = "inferred", "Not confirmed by a published lookup: inferred from geography"
+    UNKNOWN = "unknown", "Not known: no published source says which system"
+
+    @classmethod
+    def not_fact(cls):
+        """Statuses that are not presented as fact: shown with their status, never counted as
+        confirmed."""
+        return {cls.INFERRED, cls.UNKNOWN}
 
 
 class IdentifierScheme(models.TextChoices):

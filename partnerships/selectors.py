@@ -4,8 +4,19 @@ page and the board API describe a body as at a date the same way."""
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
+
 from icsgov.core.visibility import visible
-from partnerships.models import Board, Membership, Post, TermsOfReference
+from partnerships.choices import IdentifierScheme, OrganisationKind
+from partnerships.models import (
+    Board,
+    CouncilArea,
+    Membership,
+    Organisation,
+    OrganisationIdentifier,
+    Post,
+    TermsOfReference,
+)
 from partnerships.rules.chairs import chairs_among
 
 
@@ -40,3 +51,70 @@ def board_on(board, date, viewer=None) -> BoardOnDate:
         .first()
     )
     return BoardOnDate(board, date, members, chairs_among(members), seats, terms)
+
+
+@dataclass
+class CouncilsOnDate:
+    """The upper-tier councils in a system's area on a date, as ``viewer`` may see them: what a
+    statutory ICP's local authority membership is checked against (s.116ZA NHS Act 2006: every
+    upper-tier council wholly or partly in the area)."""
+
+    system: object
+    date: datetime.date
+    links: list  # CouncilArea rows linked to the system on the date, by council name
+    not_known: list  # links on the date whose system no source gives, naming this one as possible
+
+    @property
+    def councils(self) -> list:
+        return [link.organisation for link in self.links]
+
+    @property
+    def confirmed(self) -> list:
+        """Links presented as fact (confirmed by ONS, or derived from ONS and ODS data)."""
+        return [link for link in self.links if link.is_fact]
+
+    @property
+    def unconfirmed(self) -> list:
+        """Links inferred but not confirmed by a published lookup: never to be taken as fact."""
+        return [link for link in self.links if not link.is_fact]
+
+    @property
+    def split(self) -> list:
+        return [link for link in self.links if link.split]
+
+    @property
+    def complete(self) -> bool:
+        """Whether the list is known to be whole: nothing unconfirmed, nothing not known."""
+        return not self.not_known and not self.unconfirmed
+
+
+def councils_on(system, date, viewer=None) -> CouncilsOnDate:
+    """The councils in ``system``'s area on ``date`` (split councils with their share, each
+    link with its status), and the councils that may be in it but no source says (three
+    queries, however many councils)."""
+    rows = visible(CouncilArea.objects.all(), viewer).as_at(date)
+    rows = rows.select_related("organisation", "source").prefetch_related(
+        Prefetch("organisation__identifiers", queryset=OrganisationIdentifier.objects.all())
+    )
+    links = list(rows.of_system(system).order_by("organisation__name"))
+    not_known = list(
+        rows.possibly_in(system).prefetch_related("candidates").order_by("organisation__name")
+    )
+    for link in links + not_known:
+        link.gss_code = link.organisation.codes_on(date).get(IdentifierScheme.GSS)
+    return CouncilsOnDate(system, date, links, not_known)
+
+
+def icbs_of(systems, viewer=None) -> dict:
+    """{system id: its integrated care board organisation} for ``systems``, each with its codes
+    prefetched (``Organisation.codes_on``), in two queries."""
+    icbs = (
+        visible(Organisation.objects.filter(kind=OrganisationKind.ICB), viewer)
+        .filter(system__in=systems)
+        .prefetch_related("identifiers")
+        .order_by("start_date", "name")
+    )
+    found = {}
+    for icb in icbs:
+        found.setdefault(icb.system_id, icb)
+    return found

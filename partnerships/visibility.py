@@ -16,6 +16,7 @@ from partnerships.models import (
     Agreement,
     Attendance,
     Board,
+    CouncilArea,
     Decision,
     Meeting,
     MeetingPaper,
@@ -42,6 +43,12 @@ def public_organisation(prefix=""):
 
 def public_identifier(prefix=""):
     return public_organisation(f"{prefix}organisation__")
+
+
+def public_council_area(prefix=""):
+    # A published council's link to a real system, or a link whose system is not known.
+    in_public_system_or_none = _q(prefix, system__isnull=True) | public_system(f"{prefix}system__")
+    return public_organisation(f"{prefix}organisation__") & in_public_system_or_none
 
 
 def public_board(prefix=""):
@@ -110,6 +117,7 @@ def public_agreement(prefix=""):
 def register():
     visibility.register(Organisation, public_organisation)
     visibility.register(OrganisationIdentifier, public_identifier)
+    visibility.register(CouncilArea, public_council_area)
     visibility.register(Board, public_board, links=("parent", "cluster"))
     visibility.register(Person, public_person)
     visibility.register(Post, public_post, links=("nominating_organisation",))

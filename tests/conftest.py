@@ -1,8 +1,10 @@
 """Fixtures every test may use: two systems (``own`` and ``other``), each with a board, a seat
 and an appointment; a staff user for every role; clients logged in as them (admin session) or
 holding their API token; anonymous and superuser API clients (``api``, ``staff_api``); and the
-fuller two-system world the API write tests act on (``api_world``, ``as_role``)."""
+fuller two-system world the API write tests act on (``api_world``, ``as_role``); and the real
+seed data for a module that only reads it (``seeded``)."""
 
+import io
 import os
 import shutil
 from types import SimpleNamespace
@@ -190,3 +192,19 @@ def as_role(api_world):
         return token_client(staff_user(role, kind, api_world.own.system))
 
     return client_for
+
+
+def _load_seed():
+    from django.core.management import call_command
+
+    call_command("load_seed", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The real seed data — the papers and the national directory of ICBs — committed before the
+    module's first test and flushed after its last: the seed tests and the seed-page crawls only
+    read it, and loading it takes seconds."""
+    from tests.helpers.shared_data import committed
+
+    yield from committed(django_db_blocker, _load_seed)

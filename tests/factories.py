@@ -101,6 +101,40 @@ class OrganisationIdentifierFactory(factory.django.DjangoModelFactory):
     valid_from = datetime.date(2022, 7, 1)
 
 
+class CouncilFactory(OrganisationFactory):
+    """An upper-tier council, with its ONS GSS code."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"County {n}")
+    slug = factory.Sequence(lambda n: f"county-{n}")
+    sector = Sector.LOCAL_GOVERNMENT
+    kind = OrganisationKind.COUNTY_COUNCIL
+    identifier = factory.RelatedFactory(
+        OrganisationIdentifierFactory,
+        factory_related_name="organisation",
+        scheme="gss",
+        code=factory.Sequence(lambda n: f"E1{n:07d}"),
+        valid_from=None,
+    )
+
+
+class CouncilAreaFactory(factory.django.DjangoModelFactory):
+    """All of a county's area in a system from 1 July 2022, as ONS confirms it."""
+
+    class Meta:
+        model = pm.CouncilArea
+
+    organisation = factory.SubFactory(CouncilFactory)
+    system = factory.SubFactory(SystemFactory)
+    valid_from = datetime.date(2022, 7, 1)
+    share_of_area = 1
+    split = False
+    status = "confirmed_ons"
+    basis = "ONS July 2022 lookup aggregated by upper-tier local authority"
+
+
 class BoardFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = pm.Board

@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 
 from icsgov.api.changes import ChangeViewSet
 from icsgov.api.sources import SourceViewSet
+from icsgov.api.systems import SystemViewSet
 from icsgov.core.api.views import SearchView
 from partnerships.api import urls as partnerships
 from places.api import urls as places
@@ -17,6 +18,9 @@ app_name = "api"
 router = DefaultRouter()
 for app in (places, partnerships, strategy):
     router.registry.extend(app.router.registry)
+# Systems are served here, on the top floor: their answers carry each one's integrated care
+# board and its codes, which the places app may not read (icsgov/api/systems.py).
+router.register("systems", SystemViewSet)
 router.register("sources", SourceViewSet)
 router.register("changes", ChangeViewSet, basename="change")
 

@@ -37,3 +37,23 @@ def not_in_api(model, reason: str):
 
 def api_exemptions() -> dict:
     return dict(_not_in_api)
+
+
+#: name -> the function an app provides for a question another app's model is asked
+_answers: dict = {}
+
+
+def provide(name: str, function):
+    """Register ``function`` as the answer to ``name``: an app that owns a concept answers a
+    question a model in a lower app is asked (``System.councils_on`` is answered by
+    partnerships, which owns councils), without the lower app importing it."""
+    _answers[name] = function
+
+
+def answer(name: str, *args, **kwargs):
+    """Call the function provided for ``name``; a LookupError if no app provides it."""
+    try:
+        function = _answers[name]
+    except KeyError:
+        raise LookupError(f"no installed app answers {name!r}") from None
+    return function(*args, **kwargs)

@@ -1,4 +1,6 @@
-"""Load the seed dataset from ``icsgov/seed/data/*.yaml`` (format: docs/seed-data.md).
+"""Load the seed dataset from ``icsgov/seed/data/*.yaml`` and the national directory of
+integrated care boards from ``icsgov/seed/national/*.csv`` (format: docs/seed-data.md; the
+directory's own loader is ``icsgov.seed.directory``).
 
 Every record is matched on its natural key (a slug, or parent + number) and written only when a
 value differs, through ``full_clean()`` and ``save()`` so the seed passes the same rules as the
@@ -220,6 +222,19 @@ def read_documents(data_dir: Path = DATA_DIR):
     return documents
 
 
+#: ``Loader.upsert``'s default: read the record matching the lookup.
+LOOK_UP = object()
+
+
+def _differs(instance, name, value) -> bool:
+    """Whether ``instance``'s ``name`` is not ``value``; a link is compared by id, so the record
+    it points to is not read."""
+    field = instance._meta.get_field(name)
+    if field.many_to_one:
+        return getattr(instance, field.attname) != (value.pk if value is not None else None)
+    return getattr(instance, name) != value
+
+
 class Loader:
     def __init__(self, documents):
         self.documents = documents
@@ -242,15 +257,18 @@ class Loader:
         return self.by_slug[key]
 
     # -- writing ---------------------------------------------------------------------------
-    def upsert(self, model, lookup, values, where):
-        """Create or update one record, saving only if a value differs."""
-        instance = model._default_manager.filter(**lookup).first()
+    def upsert(self, model, lookup, values, where, found=LOOK_UP):
+        """Create or update one record, saving only if a value differs. ``found``: the record
+        matching ``lookup`` (or None) when the caller has already read it."""
+        instance = found
+        if instance is LOOK_UP:
+            instance = model._default_manager.filter(**lookup).order_by("pk").first()
         if instance is None:
             instance = model(**lookup, **values)
             self._save(instance, where)
             self.stats.created += 1
             return instance
-        changed = [name for name, value in values.items() if getattr(instance, name) != value]
+        changed = [name for name, value in values.items() if _differs(instance, name, value)]
         if changed:
             for name in changed:
                 setattr(instance, name, values[name])
@@ -383,8 +401,25 @@ class Loader:
         return self.stats
 
 
-def load_seed(data_dir: Path = DATA_DIR) -> Stats:
-    """Load every seed file in one transaction: all of it, or (on any error) none of it."""
+NATIONAL_DIR = Path(__file__).parent / "national"
+
+
+def load_seed(data_dir: Path = DATA_DIR, national_dir: Path | None = NATIONAL_DIR) -> Stats:
+    """Load every seed file, then the national directory (``national_dir``; None for the YAML
+    alone), in one transaction: all of it, or (on any error) none of it. The directory's rows
+    are all read and checked before anything is written."""
+    from icsgov.seed import directory
+
     documents = read_documents(data_dir)
+    national = None
+    if national_dir is not None:
+        try:
+            national = directory.read_directory(national_dir)
+        except directory.DirectoryError as exc:
+            raise SeedError(str(exc)) from exc
     with transaction.atomic():
-        return Loader(documents).run()
+        loader = Loader(documents)
+        stats = loader.run()
+        if national is not None:
+            stats = directory.DirectoryLoader(national, loader).run()
+        return stats

@@ -1,8 +1,8 @@
-"""The top floor's public pages: home, search, a system and a place (they read across the
-apps), the accessibility statement and the error pages."""
+"""The top floor's public pages: home, search, the national index of systems, a system and a
+place (they read across the apps), the accessibility statement and the error pages."""
 
 from .errors import bad_request, page_not_found, permission_denied, server_error, too_large
-from .geography import place_detail, system_detail
+from .geography import place_detail, system_detail, system_index
 from .home import accessibility, home
 from .search import search
 from .sources import source_detail, source_list, source_paper
@@ -21,4 +21,5 @@ __all__ = [
     "source_list",
     "source_paper",
     "system_detail",
+    "system_index",
 ]

@@ -1,36 +1,123 @@
-"""Public pages for a system and a place: composite pages of the top floor, reading what the
-apps own about a piece of geography (bodies, strategies) through their public querysets."""
+"""Public pages for the systems and a place: composite pages of the top floor, reading what the
+apps own about a piece of geography (the ICB and its codes, the councils in its area, bodies,
+strategies) through their public querysets and read models, as at a date."""
 
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from icsgov.core.dates import today
+from icsgov.core.dates import InvalidDate, parse_as_at, today
 from partnerships.models import Board, Membership
+from partnerships.selectors import icbs_of
 from partnerships.structure import layout, system_structure
+from places.choices import NHSRegion, SystemEnding
 from places.models import Place, System
 from strategy.models import Strategy
 
 HOME = {"href": "/", "text": "Home"}
+SYSTEMS = {"href": "/systems/", "text": "Systems"}
+
+
+def as_at(request):
+    """(date, error, the value to show in the form) from ``?as_at=``, read with the one parser;
+    a bad date falls back to today with the parser's message."""
+    raw = request.GET.get("as_at", "")
+    try:
+        on = parse_as_at(raw)
+    except InvalidDate as error:
+        return today(), str(error), raw
+    return on, None, on.isoformat()
+
+
+def with_successions(systems):
+    """``systems`` with their public predecessors and successors (two queries)."""
+    public = System.objects.real().order_by("name")
+    return systems.prefetch_related(
+        Prefetch("predecessors", queryset=public), Prefetch("successors", queryset=public)
+    )
+
+
+def describe(system, icb, on):
+    """What the pages show of a system as at ``on``: its ICB and the ICB's codes then, and its
+    predecessors and successors, each with the day the change took effect."""
+    return {
+        "system": system,
+        "state": system.state_on(on),
+        "icb": icb,
+        "codes": icb.codes_on(on) if icb else {},
+        "predecessors": [
+            {
+                "system": p,
+                "date": p.change_date,
+                "part": p.end_kind == SystemEnding.SPLIT,
+            }
+            for p in system.predecessors.all()
+        ],
+        "successors": [{"system": s, "date": system.change_date} for s in system.successors.all()],
+    }
+
+
+def system_index(request):
+    """Every real system in England as at a date, by NHS region if asked."""
+    on, date_error, as_at_value = as_at(request)
+    region = request.GET.get("region", "")
+    if region not in NHSRegion.values:
+        region = ""
+    systems = System.objects.real().order_by("name")
+    if region:
+        systems = systems.filter(region=region)
+    systems = list(with_successions(systems))
+    icbs = icbs_of(systems)
+    rows = [describe(s, icbs.get(s.pk), on) for s in systems]
+    return render(
+        request,
+        "systems.html",
+        {
+            "on": on,
+            "is_today": on == today(),
+            "as_at_value": as_at_value,
+            "date_error": date_error,
+            "region": region,
+            "region_name": NHSRegion(region).label if region else "",
+            "regions": NHSRegion.choices,
+            "current": [row for row in rows if row["state"] == "current"],
+            "ended": [row for row in rows if row["state"] == "ended"],
+            "future": [row for row in rows if row["state"] == "future"],
+            "breadcrumbs": [HOME, SYSTEMS],
+        },
+        status=400 if date_error else 200,
+    )
 
 
 def system_detail(request, slug):
-    system = get_object_or_404(System.objects.real().select_related("source"), slug=slug)
-    on = today()
+    system = get_object_or_404(
+        with_successions(System.objects.real().select_related("source")), slug=slug
+    )
+    on, date_error, as_at_value = as_at(request)
+    icb = icbs_of([system]).get(system.pk)
     boards = Board.objects.public().filter(system=system).select_related("place", "parent")
     structure = system_structure(system, on)
     return render(
         request,
         "system.html",
         {
-            "system": system,
+            **describe(system, icb, on),
             "on": on,
+            "is_today": on == today(),
+            "as_at_value": as_at_value,
+            "date_error": date_error,
+            "icb_codes": sorted(icb.identifiers.all(), key=lambda i: (i.scheme, i.valid_from or on))
+            if icb
+            else [],
+            "councils": system.councils_on(on),
             "structure_tree": structure,
             "diagram": layout(structure),
             "boards": boards.order_by("name"),
             "places": system.places.order_by("name"),
             "strategies": Strategy.objects.public().filter(system=system).order_by("name"),
-            "breadcrumbs": [HOME],
+            "breadcrumbs": [HOME, SYSTEMS],
         },
+        status=400 if date_error else 200,
     )
 
 

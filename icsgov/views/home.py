@@ -3,22 +3,29 @@
 from django.shortcuts import render
 
 from icsgov.core.dates import today
+from icsgov.views.geography import as_at
 from places.models import System
 from strategy.models import Milestone
 from strategy.timeline import build_timeline
 
 
 def home(request):
-    on = today()
+    """Real systems (never synthetic ones) in effect on the ``as_at`` date (default today), with
+    their population and NHS region; the national timeline."""
+    on, date_error, as_at_value = as_at(request)
     national = Milestone.objects.public().national().select_related("owner_organisation")
     return render(
         request,
         "home.html",
         {
-            "systems": System.objects.real().order_by("name"),
-            "timeline": build_timeline(national, on),
+            "systems": System.objects.real().as_at(on).order_by("name"),
+            "timeline": build_timeline(national, today()),
             "on": on,
+            "is_today": on == today(),
+            "as_at_value": as_at_value,
+            "date_error": date_error,
         },
+        status=400 if date_error else 200,
     )
 
 

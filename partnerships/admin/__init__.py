@@ -4,6 +4,7 @@ from partnerships.admin import (  # noqa: F401  (registers the ModelAdmins)
     agreements,
     appointments,
     boards,
+    councils,
     meetings,
     organisations,
     people,

@@ -2,14 +2,16 @@
 (https://www.popoloproject.com/specs/), the vocabulary other civic systems read.
 
 Ids are the registry's slugs. Bodies (Board) and partner organisations (Organisation) are both
-Popolo organizations, told apart by ``classification``. Only what the client may see is
-exported (icsgov.core.visibility); as at a date when one is given.
+Popolo organizations, told apart by ``classification``; the partner organisations include the
+upper-tier councils in the system's area. Only what the client may see is exported
+(icsgov.core.visibility); as at a date when one is given (the codes too).
 """
 
+from django.db.models import Q
 from rest_framework import serializers
 
 from icsgov.core.visibility import shown, visible
-from partnerships.models import Board, Membership, Organisation, Person, Post
+from partnerships.models import Board, CouncilArea, Membership, Organisation, Person, Post
 
 
 def _slug(obj):
@@ -99,8 +101,16 @@ def popolo_export(system, user, date=None) -> dict:
     people = visible(
         Person.objects.filter(pk__in={m.person_id for m in memberships}), user
     ).order_by("sort_name", "name")
+    # The system's own organisations, and the councils in its area (on the date, if one).
+    councils = _dated(visible(CouncilArea.objects.filter(system=system), user), date)
     organisations = _dated(
-        visible(Organisation.objects.filter(system=system), user), date
+        visible(
+            Organisation.objects.filter(
+                Q(system=system) | Q(pk__in=councils.values("organisation"))
+            ),
+            user,
+        ),
+        date,
     ).prefetch_related("identifiers")
 
     organizations = [
@@ -122,7 +132,13 @@ def popolo_export(system, user, date=None) -> dict:
             "parent_id": None,
             "start_date": organisation.start_date,
             "end_date": organisation.end_date,
-            "identifiers": list(organisation.identifiers.all()),
+            "identifiers": [
+                code
+                for code in organisation.identifiers.all()
+                if date is None
+                or (code.valid_from is None or code.valid_from <= date)
+                and (code.valid_to is None or code.valid_to >= date)
+            ],
         }
         for organisation in organisations
     ]

@@ -4,6 +4,7 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from partnerships.api import views
+from partnerships.api.views.councils import CouncilAreaViewSet
 
 router = SimpleRouter()
 router.register("organisations", views.OrganisationViewSet)
@@ -20,6 +21,7 @@ router.register("meeting-papers", views.MeetingPaperViewSet)
 router.register("attendance", views.AttendanceViewSet)
 router.register("decisions", views.DecisionViewSet)
 router.register("agreements", views.AgreementViewSet)
+router.register("council-areas", CouncilAreaViewSet)
 
 urlpatterns = [
     path("systems/<slug:slug>/popolo/", views.SystemPopoloView.as_view(), name="system-popolo"),

@@ -9,11 +9,13 @@ from .appointments import Membership  # isort: skip
 from .terms import Principle, TermsClause, TermsOfReference  # isort: skip
 from .meetings import Attendance, Decision, Meeting, MeetingPaper  # isort: skip
 from .agreements import Agreement  # isort: skip
+from .councils import CouncilArea  # isort: skip
 
 __all__ = [
     "Agreement",
     "Attendance",
     "Board",
+    "CouncilArea",
     "Decision",
     "Meeting",
     "MeetingPaper",

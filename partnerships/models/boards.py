@@ -175,6 +175,20 @@ class Board(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
                 text += f"; ended {end}" if self.end_date < on else f"; to end {end}"
         return f"{text} ({self.end_reason})" if self.end_reason else text
 
+    def after_system_ended(self, on) -> str:
+        """What is known of the body after its system ended, when that was before ``on`` and the
+        body's record does not end by then: the system's end, and that the body's fate is not
+        recorded — never assumed ended, nor continued. Empty otherwise."""
+        system = self.system
+        if system is None or not system.end_date or system.end_date >= on:
+            return ""
+        if self.end_date and self.end_date <= system.end_date:
+            return ""
+        return (
+            f"{system.name} ended on {format_date(system.end_date)}. What became of this body "
+            "after that is not recorded."
+        )
+
     def membership_maintained_on(self, date) -> bool:
         """Whether the registry keeps the body's membership current on ``date`` (so an empty
         seat is vacant, not merely not recorded)."""

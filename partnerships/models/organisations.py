@@ -39,7 +39,8 @@ class Organisation(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod)
         null=True,
         blank=True,
         related_name="organisations",
-        help_text="System it mainly serves; blank for national bodies.",
+        help_text="System it mainly serves; blank for national bodies, and for a council whose "
+        "system is not confirmed today.",
     )
     website = models.URLField(blank=True, help_text="Public website.")
     end_reason = models.CharField(
@@ -72,6 +73,16 @@ class Organisation(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod)
         """The official code of ``scheme`` valid on ``date`` (codes change over time)."""
         identifier = self.identifiers.filter(scheme=scheme).as_at(date).first()
         return identifier.code if identifier else None
+
+    def codes_on(self, date) -> dict:
+        """{scheme: code} of the codes valid on ``date``, read from ``identifiers.all()`` (so a
+        prefetched list answers without a query)."""
+        return {
+            identifier.scheme: identifier.code
+            for identifier in sorted(self.identifiers.all(), key=lambda i: (i.scheme, i.code))
+            if (identifier.valid_from is None or identifier.valid_from <= date)
+            and (identifier.valid_to is None or identifier.valid_to >= date)
+        }
 
 
 class IdentifierQuerySet(PublicDatedQuerySet):

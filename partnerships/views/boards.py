@@ -45,6 +45,7 @@ def board_detail(request, slug):
         "as_at_value": request.GET.get("as_at", "") if date_error else on.isoformat(),
         "date_error": date_error,
         "board_status": board.status_text(on),
+        "after_system_ended": board.after_system_ended(on),
         "maintained": board.membership_maintained_on(on),
         "members": described.members,
         "chairs": described.chairs,

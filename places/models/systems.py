@@ -1,8 +1,12 @@
 """Integrated Care Systems: England's partnerships over a geography."""
 
+import datetime
+
 import pghistory
+from django.core.exceptions import ValidationError
 from django.db import models
 
+from icsgov.core import registry
 from icsgov.core.models import (
     DatedQuerySet,
     PublicQuerySet,
@@ -12,6 +16,7 @@ from icsgov.core.models import (
 )
 from icsgov.core.periods import end_not_before_start
 from icsgov.core.scoping import Scope
+from places.choices import NHSRegion, SystemEnding
 
 
 class PopulationMixin(models.Model):
@@ -42,10 +47,26 @@ class System(SluggedModel, SourcedModel, PopulationMixin, ValidityPeriod):
     short_name = models.CharField(
         max_length=50, blank=True, help_text="Common abbreviation, e.g. HIOW."
     )
+    region = models.CharField(
+        "NHS region",
+        max_length=3,
+        choices=NHSRegion.choices,
+        blank=True,
+        help_text="The NHS England region the system is in, by its region code (e.g. Y59 South "
+        "East); blank if not recorded.",
+    )
+    end_kind = models.CharField(
+        "how it ended",
+        max_length=20,
+        choices=SystemEnding.choices,
+        blank=True,
+        help_text="How the system ended: merged, split between successors, abolished, or a "
+        "boundary change. Blank while it continues.",
+    )
     end_reason = models.CharField(
         max_length=300,
         blank=True,
-        help_text="Why the system ended, e.g. merged with a neighbour from 1 April 2026.",
+        help_text="Why the system ended, in words, e.g. merged with a neighbour from 1 April 2026.",
     )
     predecessors = models.ManyToManyField(
         "self",
@@ -65,7 +86,34 @@ class System(SluggedModel, SourcedModel, PopulationMixin, ValidityPeriod):
 
     class Meta:
         ordering = ["name"]
-        constraints = [end_not_before_start("places_system")]
+        constraints = [
+            end_not_before_start("places_system"),
+            models.CheckConstraint(
+                name="places_system_end_kind_has_end",
+                condition=models.Q(end_kind="") | models.Q(end_date__isnull=False),
+                violation_error_message="Give the date a system ended before saying how it ended.",
+            ),
+        ]
 
     def __str__(self):
         return self.short_name or self.name
+
+    @property
+    def change_date(self):
+        """The first day after the system ended: when its successors took over its area."""
+        return self.end_date + datetime.timedelta(days=1) if self.end_date else None
+
+    def councils_on(self, date, viewer=None):
+        """The upper-tier councils in the system's area on ``date``, as ``viewer`` may see them,
+        in one call: each link with its share of the council's area, its split flag and its
+        status, and apart the councils that may be in the area but no source says
+        (``partnerships.selectors.CouncilsOnDate``). What a statutory ICP's council membership
+        is checked against. Answered by the partnerships app, which owns councils."""
+        return registry.answer("councils_on", self, date, viewer)
+
+    def clean(self):
+        super().clean()
+        if self.end_kind and not self.end_date:
+            raise ValidationError(
+                {"end_kind": "Give the date a system ended before saying how it ended."}
+            )

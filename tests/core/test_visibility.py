@@ -39,6 +39,9 @@ def make_mixed():
                 organisation=f.OrganisationFactory(system=system, is_published=published)
             )
             f.MilestoneFactory(system=system, is_published=published)
+            f.CouncilAreaFactory(
+                system=system, organisation=f.CouncilFactory(is_published=published)
+            )
         for status, published in itertools.product(StrategyStatus.values, BOTH):
             strategy = f.StrategyFactory(system=system, status=status, is_published=published)
             f.PriorityFactory(strategy=strategy)

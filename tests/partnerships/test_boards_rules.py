@@ -34,3 +34,17 @@ class TestDatabaseConstraints:
     def test_duplicate_slug_is_refused(self):
         factories.BoardFactory(slug="southampton-board")
         refused(lambda: factories.BoardFactory(slug="southampton-board"), "partnerships_board_slug")
+
+
+@pytest.mark.django_db
+def test_a_body_of_an_ended_system_is_neither_ended_nor_continued():
+    D = datetime.date
+    system = factories.SystemFactory(name="Frimley", end_date=D(2026, 3, 31), end_kind="split")
+    body = factories.BoardFactory(system=system, start_date=D(2022, 7, 1))
+    assert body.after_system_ended(D(2026, 3, 31)) == ""
+    assert body.after_system_ended(D(2026, 12, 1)) == (
+        "Frimley ended on 31 March 2026. What became of this body after that is not recorded."
+    )
+    body.end_date = D(2025, 1, 31)
+    assert body.after_system_ended(D(2026, 12, 1)) == ""  # its own end is recorded
+    assert factories.BoardFactory().after_system_ended(D(2026, 12, 1)) == ""
