@@ -105,11 +105,12 @@ def _events_of(events, rows_of, user):
     return events
 
 
-def _deleted_in_systems(model, user):
+def _deleted_in_systems(model, user, systems=None):
     """(condition, aliases) for the delete events of ``model`` whose record was in a system the
     user has a role on, judged from the record's last values (the deleted row is gone, but its
     link towards its system is in the event): the staff of that system see the deletion."""
-    systems = scoping.system_ids(user, scoping.VIEW) if user is not None else set()
+    if systems is None:
+        systems = scoping.system_ids(user, scoping.VIEW) if user is not None else set()
     scope = scoping.scope_of(model)
     if not systems or scope is None:
         return Q(pk__in=[]), {}
@@ -152,6 +153,23 @@ def _rows_in_systems(model, user):
 def events_in_systems(events, user):
     """``events`` limited to the records of the user's own systems (the admin's changes list)."""
     return _events_of(events, _rows_in_systems, user)
+
+
+def events_in_system(events, user, system_id):
+    """``events`` limited to the user's own systems (:func:`events_in_systems`) and to the
+    records of one system, deletions included (a system's start page, the changes list's system
+    filter)."""
+    condition = Q(pk__in=[])
+    aliases = {}
+    for model in tracked_models():
+        if not scoping.is_scoped(model):
+            continue
+        rows = model._default_manager.filter(scoping.in_systems_q(model, {system_id}))
+        condition |= Q(pgh_obj_model=model._meta.label, pgh_obj_id__in=_ids_text(rows))
+        deleted, model_aliases = _deleted_in_systems(model, user, systems={system_id})
+        condition |= deleted
+        aliases |= model_aliases
+    return events_in_systems(events, user).alias(**aliases).filter(condition)
 
 
 @dataclass

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from icsgov.core import scoping
 from icsgov.core.admin import ScopedAdmin, ScopedTabularInline
+from icsgov.core.dates import today
 from partnerships.models import Attendance, Decision, Meeting, MeetingPaper, Membership
 
 
@@ -39,10 +40,23 @@ class PaperInline(ScopedTabularInline):
     fields = ["title", "url", "is_public"]
 
 
+class AttendanceRecordedFilter(admin.SimpleListFilter):
+    title = "attendance"
+    parameter_name = "attendance"
+
+    def lookups(self, request, model_admin):
+        return [("missing", "Held, attendance not recorded")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.without_attendance(today())
+        return queryset
+
+
 @admin.register(Meeting)
 class MeetingAdmin(ScopedAdmin):
     list_display = ["title", "board", "date", "kind", "status", "is_public"]
-    list_filter = ["status", "kind", "is_public", "board__system"]
+    list_filter = [AttendanceRecordedFilter, "status", "kind", "is_public", "board__system"]
     list_select_related = ["board"]
     search_fields = ["title", "board__name", "purpose"]
     autocomplete_fields = ["board", "host_organisation"]

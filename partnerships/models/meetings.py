@@ -1,5 +1,6 @@
 import pghistory
 from django.db import models
+from django.db.models import Exists, OuterRef
 
 from icsgov.core.dates import DatePrecision, format_date, not_over_q, today
 from icsgov.core.models import (
@@ -29,6 +30,15 @@ class MeetingQuerySet(PublishableQuerySet):
 
     def past(self, date=None):
         return self.exclude(_not_over(date or today()))
+
+    def without_attendance(self, date=None):
+        """Meetings over by ``date``, not cancelled or merely proposed, with no attendance
+        recorded: the secretariat's to record."""
+        return (
+            self.past(date)
+            .filter(status__in=[MeetingStatus.HELD, MeetingStatus.SCHEDULED])
+            .exclude(Exists(Attendance.objects.filter(meeting=OuterRef("pk"))))
+        )
 
 
 @pghistory.track()
