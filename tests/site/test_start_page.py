@@ -46,9 +46,7 @@ def make_work(system, n=1):
         attended = factories.MeetingFactory(board=kept, date=now - 20 * DAY)
         factories.AttendanceFactory(meeting=attended)
         factories.MeetingFactory(board=kept, date=now + 10 * DAY)
-        factories.MeetingFactory(
-            board=kept, date=now - 30 * DAY, status=MeetingStatus.CANCELLED
-        )
+        factories.MeetingFactory(board=kept, date=now - 30 * DAY, status=MeetingStatus.CANCELLED)
         # Terms in force past their review date; near misses: review due later, withdrawn.
         board = factories.BoardFactory(system=system)
         factories.TermsOfReferenceFactory(board=board, review_date=now - DAY)
