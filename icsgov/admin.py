@@ -17,6 +17,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from pghistory.admin import EventsAdmin
+from pghistory.admin.core import EventModelFilter, LabelFilter
 from pghistory.models import Events
 
 from icsgov.access import SystemAccess
@@ -168,6 +169,28 @@ class EventUserFilter(admin.SimpleListFilter):
         return queryset.filter(by_user)
 
 
+class WhatFilter(LabelFilter):
+    """Added, changed or deleted (pghistory's event labels, in the secretariat's words)."""
+
+    title = "what"
+
+    def lookups(self, request, model_admin):
+        return list(history.WORDS.items())
+
+
+class RecordKindFilter(EventModelFilter):
+    """The kind of record changed, by its name in the admin (seat, appointment...)."""
+
+    title = "kind of record"
+
+    def lookups(self, request, model_admin):
+        kinds = []
+        for model in history.tracked_models():
+            event_model = history.event_model(model)
+            kinds.append((event_model._meta.label_lower, str(model._meta.verbose_name)))
+        return sorted(kinds, key=lambda kind: kind[1])
+
+
 class ChangesList(ChangeList):
     """Describes the page's events once (icsgov.core.history.describe_all): who, through which
     door, and each changed field, with private fields left out where the user may not see them."""
@@ -196,7 +219,10 @@ class ScopedEventsAdmin(EventsAdmin):
         return ChangesList
 
     def get_list_filter(self, request):
-        return [*super().get_list_filter(request), EventSystemFilter, EventUserFilter]
+        # pghistory's own filters, under the secretariat's words.
+        words = {LabelFilter: WhatFilter, EventModelFilter: RecordKindFilter}
+        filters = [words.get(entry, entry) for entry in super().get_list_filter(request)]
+        return [*filters, EventSystemFilter, EventUserFilter]
 
     def has_module_permission(self, request):
         return scoping.can(request.user, scoping.VIEW)
@@ -219,11 +245,13 @@ class ScopedEventsAdmin(EventsAdmin):
 
     @admin.display(description="record")
     def record(self, event):
-        return f"{event.pgh_obj_model} {event.change.object_slug or event.pgh_obj_id}"
+        model = history.model_of(event.pgh_obj_model)
+        kind = model._meta.verbose_name if model is not None else event.pgh_obj_model
+        return f"{kind} {event.change.object_slug or event.pgh_obj_id}"
 
     @admin.display(description="what")
     def what(self, event):
-        return event.pgh_label
+        return event.change.what
 
     @admin.display(description="changes")
     def changed_fields(self, event):

@@ -25,6 +25,8 @@ from icsgov.core import registry, scoping
 from icsgov.core.visibility import is_declared, private_fields, sees_unpublished, visible
 
 LABELS = ("insert", "update", "delete")
+#: Each kind of change in the secretariat's words (the admin's history pages and changes list).
+WORDS = {"insert": "added", "update": "changed", "delete": "deleted"}
 
 
 def command_context(command: str, user=None):
@@ -39,6 +41,16 @@ def command_context(command: str, user=None):
 def tracked_models() -> list:
     """Registry models whose changes are recorded (every one of them)."""
     return [m for m in registry.registry_models() if _event_model(m) is not None]
+
+
+def event_model(model):
+    """The event model pghistory records ``model``'s changes in (None if not tracked)."""
+    return _event_model(model)
+
+
+def model_of(label):
+    """The model of an event's ``pgh_obj_model`` label, or None."""
+    return _model(label)
 
 
 def _event_model(model):
@@ -191,6 +203,11 @@ class Change:
     who: str | None
     via: str | None
     fields: list = field(default_factory=list)
+
+    @property
+    def what(self) -> str:
+        """The kind of change as people say it: added, changed or deleted."""
+        return WORDS.get(self.label, self.label)
 
 
 def _field_label(model, name):

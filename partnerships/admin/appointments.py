@@ -141,7 +141,7 @@ class MembershipAdmin(SpreadsheetMixin, ScopedAdmin):
     def post_label(self, membership):
         return membership.post.label
 
-    @admin.display(description="board", ordering="post__board__name")
+    @admin.display(description="body", ordering="post__board__name")
     def board(self, membership):
         return membership.post.board
 
