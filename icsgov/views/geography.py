@@ -14,7 +14,7 @@ HOME = {"href": "/", "text": "Home"}
 
 
 def system_detail(request, slug):
-    system = get_object_or_404(System.objects.real().select_related("source"), slug=slug)
+    system = get_object_or_404(System.objects.public().select_related("source"), slug=slug)
     on = today()
     boards = Board.objects.public().filter(system=system).select_related("place", "parent")
     structure = system_structure(system, on)

@@ -16,6 +16,7 @@ def home(request):
         "home.html",
         {
             "systems": System.objects.real().order_by("name"),
+            "demonstrations": System.objects.demonstrations().order_by("name"),
             "timeline": build_timeline(national, on),
             "on": on,
         },

@@ -18,7 +18,7 @@ def meeting_list(request):
     meetings = Meeting.objects.public().select_related("board__system").order_by("date", "title")
     system = None
     if request.GET.get("system"):
-        system = get_object_or_404(System.objects.real(), slug=request.GET["system"])
+        system = get_object_or_404(System.objects.public(), slug=request.GET["system"])
         meetings = meetings.filter(board__system=system)
     past = Paginator(meetings.past(on).order_by("-date", "title"), 25).get_page(
         request.GET.get("page")
@@ -78,6 +78,6 @@ def calendar_response(request, meetings, name, filename):
 
 
 def system_calendar(request, slug):
-    system = get_object_or_404(System.objects.real(), slug=slug)
+    system = get_object_or_404(System.objects.public(), slug=slug)
     meetings = Meeting.objects.public().filter(board__system=system).select_related("board")
     return calendar_response(request, meetings.order_by("date"), system.name, system.slug)

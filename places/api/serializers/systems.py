@@ -30,5 +30,6 @@ class SystemSerializer(SourcedSerializer):
             "population_note",
             *DATED,
             "end_reason",
+            "is_demonstration",
             *SOURCE,
         ]
