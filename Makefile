@@ -15,13 +15,14 @@ STATIC_ROOT := $(or $(DJANGO_STATIC_ROOT),staticfiles)
 STATIC_STAMP := $(STATIC_ROOT)/staticfiles.json
 STATIC_SOURCES := $(shell find icsgov places partnerships strategy -path '*/static/*' -type f 2>/dev/null)
 
-.PHONY: run dev setup install test lint format migrate seed static clean-db help chromium
+.PHONY: run dev setup install test lint format migrate seed demo demo-remove static clean-db help chromium
 
 help:
 	@echo "make run    - install, migrate, load the seed data and serve the registry as production does"
 	@echo "make dev    - the same, but Django's autoreloading development server with DEBUG on"
 	@echo "make setup  - install, migrate and load the seed data (no server)"
 	@echo "make test   - lint, import contract and the whole test suite"
+	@echo "make demo   - load the fictional demonstration system (make demo-remove takes it away)"
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -66,6 +67,14 @@ migrate: install
 seed: migrate
 	$(BIN)/python manage.py load_seed
 
+# A clearly fictional system ("Exampleshire and Wyeside ICS — demonstration data") to show the
+# registry at work; loading again changes nothing, and demo-remove deletes all of it.
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+demo-remove: migrate
+	$(BIN)/python manage.py load_demo --remove
+
 # ensure_dev_superuser refuses to run with DEBUG off, as every command but make dev now has it;
 # the login it makes is for this machine only (DJANGO_ENV=production refuses DEBUG outright).
 setup: seed
@@ -85,6 +94,7 @@ run: setup static
 	@echo "  ICS governance registry: http://$(HOST):$(PORT)/"
 	@echo "  Admin (secretariat):     http://$(HOST):$(PORT)/$(ADMIN_PATH)"
 	@echo "  Development login:       $${DEV_SUPERUSER:-admin} / $${DEV_PASSWORD:-registry-dev-login}"
+	@echo "  Demonstration data:      make demo (a fictional system; make demo-remove takes it away)"
 	@echo ""
 	DJANGO_STATIC_MANIFEST=true HOST=$(HOST) PORT=$(PORT) exec $(BIN)/gunicorn --config icsgov/deploy/gunicorn.conf.py
 
@@ -95,6 +105,7 @@ dev: setup
 	@echo "  ICS governance registry (development): http://$(HOST):$(PORT)/"
 	@echo "  Admin (secretariat):     http://$(HOST):$(PORT)/$(ADMIN_PATH)"
 	@echo "  Development login:       $${DEV_SUPERUSER:-admin} / $${DEV_PASSWORD:-registry-dev-login}"
+	@echo "  Demonstration data:      make demo (a fictional system; make demo-remove takes it away)"
 	@echo ""
 	DJANGO_DEBUG=true DJANGO_LOG_FORMAT=console $(BIN)/python manage.py runserver $(HOST):$(PORT)
 

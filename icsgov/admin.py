@@ -1,16 +1,140 @@
-"""The project's admin screens: the changes list across the registry (history), limited to the
-user's systems, and the screen superusers use to grant roles."""
+"""The project's admin screens: each system's start page (the secretariat's tasks), the changes
+list across the registry (history), limited to the user's systems, and the screen superusers use
+to grant roles."""
+
+import datetime
+from dataclasses import dataclass
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import urlencode
 from pghistory.admin import EventsAdmin
+from pghistory.admin.core import EventModelFilter, LabelFilter
+from pghistory.models import Events
 
 from icsgov.access import SystemAccess
 from icsgov.core import history, scoping
+from icsgov.core.dates import today
+from icsgov.models import Change
+from partnerships import selectors
+from partnerships.models import Meeting, Membership, Post, TermsOfReference
+from places.models import System
+
+
+@dataclass
+class Task:
+    """One line of a start page: what to do, how many, and the list that shows them."""
+
+    label: str
+    count: int
+    url: str
+    detail: str = ""
+
+
+def _changelist(model, **query):
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    return f"{url}?{urlencode(query)}"
+
+
+def system_tasks(system, user, date=None) -> list[Task]:
+    """The start page's lines for ``system``: each a count with a link into the filtered list
+    (the counts are the rules' own, partnerships.selectors.secretariat_tasks)."""
+    date = date or today()
+    tasks = selectors.secretariat_tasks(system, date, user, settings.ICSGOV_TERMS_ENDING_DAYS)
+    since = date - datetime.timedelta(days=settings.ICSGOV_RECENT_CHANGES_DAYS)
+    recent = history.events_in_system(
+        Events.objects.filter(pgh_created_at__date__gte=since), user, system.pk
+    ).count()
+    by_system = {"board__system__id__exact": system.pk}
+    return [
+        Task(
+            "Seats with vacancies",
+            tasks.vacant_seats,
+            _changelist(Post, vacancy="vacant", **by_system),
+            f"{tasks.vacant_places} vacant place(s) on bodies whose membership is kept here",
+        ),
+        Task(
+            "Seats with holders not recorded",
+            tasks.not_recorded_seats,
+            _changelist(Post, vacancy="not_recorded", **by_system),
+            f"{tasks.not_recorded_places} place(s) on bodies known from papers, holder not "
+            "recorded",
+        ),
+        Task(
+            f"Terms of appointment ending in the next {tasks.ending_days} days",
+            tasks.terms_ending,
+            _changelist(Membership, state="ending", post__board__system__id__exact=system.pk),
+        ),
+        Task(
+            "Meetings without attendance recorded",
+            tasks.meetings_without_attendance,
+            _changelist(Meeting, attendance="missing", **by_system),
+        ),
+        Task(
+            "Terms of reference past their review date",
+            tasks.terms_review_overdue,
+            _changelist(TermsOfReference, review="overdue", **by_system),
+        ),
+        Task(
+            f"Changes in the last {settings.ICSGOV_RECENT_CHANGES_DAYS} days",
+            recent,
+            _changelist(Change, system=system.pk, pgh_created_at__date__gte=since.isoformat()),
+        ),
+    ]
+
+
+def start_page(request, slug):
+    """A system's start page for its secretariat (and viewers): what needs doing."""
+    systems = scoping.restrict(System.objects.all(), request.user, scoping.VIEW)
+    system = get_object_or_404(systems, slug=slug)
+    context = {
+        **admin.site.each_context(request),
+        "title": f"{system.name}: what needs doing",
+        "subtitle": None,
+        "system": system,
+        "tasks": system_tasks(system, request.user),
+        "as_at": today(),
+    }
+    request.current_app = admin.site.name
+    return TemplateResponse(request, "admin/icsgov/start.html", context)
+
+
+def start_pages(request):
+    """The systems whose start pages the user may open, for the admin's index."""
+    if not scoping.can(request.user, scoping.VIEW):
+        return []
+    return list(
+        scoping.restrict(System.objects.filter(is_synthetic=False), request.user, scoping.VIEW)
+    )
+
+
+def index(request, extra_context=None):
+    """The admin's index, with the start pages of the user's systems above the lists."""
+    return admin.site.index(request, {"start_pages": start_pages(request), **(extra_context or {})})
+
+
+class EventSystemFilter(admin.SimpleListFilter):
+    """Changes of one system's records (the start page's "changes" link)."""
+
+    title = "system"
+    parameter_name = "system"
+
+    def lookups(self, request, model_admin):
+        systems = scoping.restrict(System.objects.all(), request.user, scoping.VIEW)
+        return [(str(s.pk), str(s)) for s in systems.filter(is_synthetic=False)]
+
+    def queryset(self, request, queryset):
+        if not (self.value() and self.value().isdigit()):
+            return queryset
+        return history.events_in_system(queryset, request.user, int(self.value()))
 
 
 class EventUserFilter(admin.SimpleListFilter):
@@ -45,6 +169,28 @@ class EventUserFilter(admin.SimpleListFilter):
         return queryset.filter(by_user)
 
 
+class WhatFilter(LabelFilter):
+    """Added, changed or deleted (pghistory's event labels, in the secretariat's words)."""
+
+    title = "what"
+
+    def lookups(self, request, model_admin):
+        return list(history.WORDS.items())
+
+
+class RecordKindFilter(EventModelFilter):
+    """The kind of record changed, by its name in the admin (seat, appointment...)."""
+
+    title = "kind of record"
+
+    def lookups(self, request, model_admin):
+        kinds = []
+        for model in history.tracked_models():
+            event_model = history.event_model(model)
+            kinds.append((event_model._meta.label_lower, str(model._meta.verbose_name)))
+        return sorted(kinds, key=lambda kind: kind[1])
+
+
 class ChangesList(ChangeList):
     """Describes the page's events once (icsgov.core.history.describe_all): who, through which
     door, and each changed field, with private fields left out where the user may not see them."""
@@ -73,7 +219,10 @@ class ScopedEventsAdmin(EventsAdmin):
         return ChangesList
 
     def get_list_filter(self, request):
-        return [*super().get_list_filter(request), EventUserFilter]
+        # pghistory's own filters, under the secretariat's words.
+        words = {LabelFilter: WhatFilter, EventModelFilter: RecordKindFilter}
+        filters = [words.get(entry, entry) for entry in super().get_list_filter(request)]
+        return [*filters, EventSystemFilter, EventUserFilter]
 
     def has_module_permission(self, request):
         return scoping.can(request.user, scoping.VIEW)
@@ -96,11 +245,13 @@ class ScopedEventsAdmin(EventsAdmin):
 
     @admin.display(description="record")
     def record(self, event):
-        return f"{event.pgh_obj_model} {event.change.object_slug or event.pgh_obj_id}"
+        model = history.model_of(event.pgh_obj_model)
+        kind = model._meta.verbose_name if model is not None else event.pgh_obj_model
+        return f"{kind} {event.change.object_slug or event.pgh_obj_id}"
 
     @admin.display(description="what")
     def what(self, event):
-        return event.pgh_label
+        return event.change.what
 
     @admin.display(description="changes")
     def changed_fields(self, event):

@@ -334,6 +334,11 @@ SPECTACULAR_SETTINGS = {
 # as "not confirmed since" on the public pages.
 ICSGOV_STALE_AFTER_DAYS = env.int("ICSGOV_STALE_AFTER_DAYS", default=365)
 
+# The secretariat's start page: terms of appointment ending within this many days, and changes
+# made within this many days.
+ICSGOV_TERMS_ENDING_DAYS = env.int("ICSGOV_TERMS_ENDING_DAYS", default=60)
+ICSGOV_RECENT_CHANGES_DAYS = env.int("ICSGOV_RECENT_CHANGES_DAYS", default=14)
+
 # Security headers, everywhere: no MIME sniffing, no referrer beyond our own pages, no framing.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -2,16 +2,25 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from icsgov import admin as registry_admin
 from icsgov import health, views
 
 admin.site.site_header = "ICS governance registry"
 admin.site.site_title = "ICS governance registry"
 admin.site.index_title = "Secretariat"
+admin.site.index_template = "admin/icsgov/index.html"
 
 urlpatterns = [
     # For load balancers (icsgov/health.py).
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    # The admin's index lists the user's systems' start pages (the secretariat's tasks).
+    path(settings.ADMIN_PATH, admin.site.admin_view(registry_admin.index), name="admin-index"),
+    path(
+        f"{settings.ADMIN_PATH}start/<slug:slug>/",
+        admin.site.admin_view(registry_admin.start_page),
+        name="admin-start",
+    ),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("api/v1/", include("icsgov.api.urls")),
     path("", views.home, name="home"),

@@ -17,7 +17,7 @@ from import_export import fields, resources
 from import_export.widgets import ForeignKeyWidget
 
 from icsgov.core import scoping
-from icsgov.core.spreadsheets import safe_cell, unquoted_cell
+from icsgov.core.spreadsheets import DayFirstDateWidget, safe_cell, unquoted_cell
 from icsgov.core.visibility import private_fields
 from partnerships.models import Membership, Organisation, Person, Post
 from partnerships.rules import people as people_rules
@@ -54,7 +54,9 @@ class ScopedForeignKeyWidget(ForeignKeyWidget):
 
 class ScopedResource(resources.ModelResource):
     """A resource that knows the importing user: rows update only records the user may change,
-    and related records are looked up within the user's systems."""
+    and related records are looked up within the user's systems. Dates are read day first."""
+
+    WIDGETS_MAP = {**resources.ModelResource.WIDGETS_MAP, "DateField": DayFirstDateWidget}
 
     def __init__(self, user=None, **kwargs):
         super().__init__(**kwargs)
@@ -141,10 +143,51 @@ class PersonResource(ScopedResource):
                 raise ValidationError({"system": people_rules.HOME_SYSTEM_NEEDED})
 
 
+NEW_PERSON = {"yes", "y", "true", "1", "new"}
+
+
+class PersonOrNewPersonWidget(ScopedForeignKeyWidget):
+    """The appointment's person: found by slug or name, or — when the row's ``new_person`` says
+    yes — added, with that name, unpublished, in the importing user's system, so one file adds
+    people and their appointments together. A second row for the same new person finds the
+    one the first row added."""
+
+    def __init__(self, **kwargs):
+        super().__init__(Person, **kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        wanted = str((row or {}).get("new_person") or "").strip().lower() in NEW_PERSON
+        if not wanted or value in (None, ""):
+            return super().clean(value, row, **kwargs)
+        name = str(value).strip()
+        added = getattr(self, "added", {})
+        if name.lower() in added:
+            return added[name.lower()]
+        existing = self.get_queryset(value, row).filter(name__iexact=name)
+        if existing.exists():
+            raise ValueError(
+                f"Someone called '{name}' is in the registry already: give their slug, or leave "
+                "new_person blank to appoint them."
+            )
+        system = people_rules.home_system_for(self.user)
+        if system is None and not self.user.is_superuser:
+            raise ValueError(people_rules.HOME_SYSTEM_NEEDED)
+        person = Person(name=name, system=system, is_published=False)
+        try:
+            person.full_clean()
+        except ValidationError as error:
+            raise ValueError(f"New person '{name}': {' '.join(error.messages)}") from None
+        person.save()
+        self.added = {**added, name.lower(): person}
+        return person
+
+
 class MembershipResource(ScopedResource):
     person = fields.Field(
-        attribute="person", column_name="person", widget=ScopedForeignKeyWidget(Person)
+        attribute="person", column_name="person", widget=PersonOrNewPersonWidget()
     )
+    # Import only: "yes" adds the row's person as a new (unpublished) person.
+    new_person = fields.Field(column_name="new_person", readonly=True)
     post = fields.Field(
         attribute="post",
         column_name="post",
@@ -171,6 +214,7 @@ class MembershipResource(ScopedResource):
             "end_date",
             "voting",
             "notes",
+            "new_person",
         ]
         export_order = fields
         import_id_fields = ["slug"]

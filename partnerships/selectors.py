@@ -4,13 +4,14 @@ page and the board API describe a body as at a date the same way."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q, Sum
 
 from icsgov.core.visibility import visible
 from partnerships.choices import IdentifierScheme, OrganisationKind
 from partnerships.models import (
     Board,
     CouncilArea,
+    Meeting,
     Membership,
     Organisation,
     OrganisationIdentifier,
@@ -118,3 +119,42 @@ def icbs_of(systems, viewer=None) -> dict:
     for icb in icbs:
         found.setdefault(icb.system_id, icb)
     return found
+
+
+class SecretariatTasks:
+    """What a system's secretariat has to do, as counts for its start page."""
+
+    vacant_seats: int  # seats with places known to be empty (partnerships.rules.seats)
+    vacant_places: int
+    not_recorded_seats: int  # seats of bodies known from papers with no holder recorded
+    not_recorded_places: int
+    terms_ending: int  # appointments ending within ``ending_days``
+    ending_days: int
+    meetings_without_attendance: int
+    terms_review_overdue: int  # terms of reference in force past their review date
+
+
+def secretariat_tasks(system, date, viewer, ending_days) -> SecretariatTasks:
+    """The start page's counts for ``system`` on ``date``: one query each, however many rows."""
+    seats = (
+        Post.objects.filter(board__system=system)
+        .as_at(date)
+        .with_counts(date, viewer)
+        .aggregate(
+            vacant_seats=Count("pk", filter=Q(vacancies__gt=0)),
+            vacant_places=Sum("vacancies", filter=Q(vacancies__gt=0), default=0),
+            not_recorded_seats=Count("pk", filter=Q(not_recorded__gt=0)),
+            not_recorded_places=Sum("not_recorded", filter=Q(not_recorded__gt=0), default=0),
+        )
+    )
+    return SecretariatTasks(
+        **seats,
+        terms_ending=Membership.objects.for_system(system).ending_within(date, ending_days).count(),
+        ending_days=ending_days,
+        meetings_without_attendance=Meeting.objects.filter(board__system=system)
+        .without_attendance(date)
+        .count(),
+        terms_review_overdue=TermsOfReference.objects.filter(board__system=system)
+        .review_overdue(date)
+        .count(),
+    )

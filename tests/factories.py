@@ -153,6 +153,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Person {n}")
     slug = factory.Sequence(lambda n: f"person-{n}")
+    is_published = True
     email = factory.Sequence(lambda n: f"person{n}@example.nhs.uk")
     phone = "023 8000 0000"
 

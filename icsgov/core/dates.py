@@ -6,6 +6,7 @@ filters like any date without inventing a day: (2022-11-01, MONTH) reads "Novemb
 
 import calendar
 import datetime
+import re
 
 from django.db import models
 from django.db.models import Q
@@ -90,6 +91,60 @@ def date_from_parts(data, prefix: str, label: str = "The date") -> datetime.date
 
 #: The boxes of an NHS.UK date input, in the order a UK reader writes a date.
 DATE_PARTS = ("day", "month", "year")
+
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_TWO_DIGIT_YEAR = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2}")
+_NO_YEAR = re.compile(r"\d{1,2}[/.\-]\d{1,2}")
+SPREADSHEET_DATE_FORMAT = "DD/MM/YYYY (for example 01/04/2024 for 1 April 2024) or YYYY-MM-DD"
+
+
+def parse_spreadsheet_date(value) -> datetime.date | None:
+    """A date from a spreadsheet cell, read as people in the UK write it: day first
+    (``DD/MM/YYYY``, also with ``-`` or ``.``), or ``YYYY-MM-DD``, or ``1 April 2024``; a cell a
+    spreadsheet holds as a date is taken as it is. A date that could be read more than one way
+    (a two-digit year such as 01-02-03, no year, or a month-first date such as 04/13/2024) is
+    refused with ``InvalidDate``, never guessed. Blank is None."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip()
+    if match := _ISO.fullmatch(text):
+        year, month, day = (int(part) for part in match.groups())
+    elif match := _DAY_FIRST.fullmatch(text):
+        day, month, year = (int(part) for part in match.groups())
+        if month > 12 and day <= 12:
+            raise InvalidDate(
+                f"'{text}' looks month first; dates are read day first, as "
+                f"{SPREADSHEET_DATE_FORMAT}. Write it as {month:02d}/{day:02d}/{year} if that is "
+                "the date meant."
+            )
+    elif _TWO_DIGIT_YEAR.fullmatch(text):
+        raise InvalidDate(
+            f"'{text}' could be read as more than one date (which part is the day, the month, "
+            f"the year?). Write it as {SPREADSHEET_DATE_FORMAT}, with the year in full."
+        )
+    elif _NO_YEAR.fullmatch(text):
+        raise InvalidDate(
+            f"'{text}' has no year, and could be day/month or month/day. Write it as "
+            f"{SPREADSHEET_DATE_FORMAT}."
+        )
+    else:
+        for pattern in ("%d %B %Y", "%d %b %Y"):
+            try:
+                return datetime.datetime.strptime(text, pattern).date()
+            except ValueError:
+                continue
+        raise InvalidDate(f"'{text}' is not a date. Write it as {SPREADSHEET_DATE_FORMAT}.")
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        raise InvalidDate(
+            f"'{text}' is not a real date. Write it as {SPREADSHEET_DATE_FORMAT}."
+        ) from None
 
 
 class DatePrecision(models.TextChoices):

@@ -25,6 +25,8 @@ from icsgov.core import registry, scoping
 from icsgov.core.visibility import is_declared, private_fields, sees_unpublished, visible
 
 LABELS = ("insert", "update", "delete")
+#: Each kind of change in the secretariat's words (the admin's history pages and changes list).
+WORDS = {"insert": "added", "update": "changed", "delete": "deleted"}
 
 
 def command_context(command: str, user=None):
@@ -39,6 +41,16 @@ def command_context(command: str, user=None):
 def tracked_models() -> list:
     """Registry models whose changes are recorded (every one of them)."""
     return [m for m in registry.registry_models() if _event_model(m) is not None]
+
+
+def event_model(model):
+    """The event model pghistory records ``model``'s changes in (None if not tracked)."""
+    return _event_model(model)
+
+
+def model_of(label):
+    """The model of an event's ``pgh_obj_model`` label, or None."""
+    return _model(label)
 
 
 def _event_model(model):
@@ -124,11 +136,12 @@ def _events_of(events, rows_of, user):
     return events
 
 
-def _deleted_in_systems(model, user):
+def _deleted_in_systems(model, user, systems=None):
     """(condition, aliases) for the delete events of ``model`` whose record was in a system the
     user has a role on, judged from the record's last values (the deleted row is gone, but its
     link towards its system is in the event): the staff of that system see the deletion."""
-    systems = scoping.system_ids(user, scoping.VIEW) if user is not None else set()
+    if systems is None:
+        systems = scoping.system_ids(user, scoping.VIEW) if user is not None else set()
     scope = scoping.scope_of(model)
     if not systems or scope is None:
         return Q(pk__in=[]), {}
@@ -173,6 +186,23 @@ def events_in_systems(events, user):
     return _events_of(events, _rows_in_systems, user)
 
 
+def events_in_system(events, user, system_id):
+    """``events`` limited to the user's own systems (:func:`events_in_systems`) and to the
+    records of one system, deletions included (a system's start page, the changes list's system
+    filter)."""
+    condition = Q(pk__in=[])
+    aliases = {}
+    for model in tracked_models():
+        if not scoping.is_scoped(model):
+            continue
+        rows = model._default_manager.filter(scoping.in_systems_q(model, {system_id}))
+        condition |= Q(pgh_obj_model=model._meta.label, pgh_obj_id__in=_ids_text(rows))
+        deleted, model_aliases = _deleted_in_systems(model, user, systems={system_id})
+        condition |= deleted
+        aliases |= model_aliases
+    return events_in_systems(events, user).alias(**aliases).filter(condition)
+
+
 @dataclass
 class FieldChange:
     name: str
@@ -192,6 +222,11 @@ class Change:
     who: str | None
     via: str | None
     fields: list = field(default_factory=list)
+
+    @property
+    def what(self) -> str:
+        """The kind of change as people say it: added, changed or deleted."""
+        return WORDS.get(self.label, self.label)
 
 
 def _field_label(model, name):

@@ -44,6 +44,7 @@ class Section:
     m2m: dict = field(default_factory=dict)  # field -> model label
     children: tuple = ()
     deferred_fks: tuple = ()  # self-references, set once every record of the section exists
+    defaults: dict = field(default_factory=dict)  # values a record takes unless it gives its own
 
 
 # In dependency order.
@@ -89,7 +90,9 @@ SECTIONS = [
         },
         deferred_fks=("parent",),
     ),
-    Section("people", "partnerships.Person"),
+    # People named in public papers are published (a person added in the admin starts
+    # unpublished until someone publishes them).
+    Section("people", "partnerships.Person", defaults={"is_published": True}),
     Section(
         "meetings",
         "partnerships.Meeting",
@@ -339,6 +342,7 @@ class Loader:
                 skip = set(section.m2m) | {c.key for c in section.children}
                 skip |= set(section.deferred_fks)
                 values = self.record_values(section.model, record, section.fks, skip, where, source)
+                values = {**section.defaults, **values}
                 lookup = {k: values.pop(k) for k in section.natural_key}
                 instance = self.upsert(model, lookup, values, where)
                 if "slug" in lookup:

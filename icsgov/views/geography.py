@@ -91,7 +91,7 @@ def system_index(request):
 
 def system_detail(request, slug):
     system = get_object_or_404(
-        with_successions(System.objects.real().select_related("source")), slug=slug
+        with_successions(System.objects.public().select_related("source")), slug=slug
     )
     on, date_error, as_at_value = as_at(request)
     icb = icbs_of([system]).get(system.pk)

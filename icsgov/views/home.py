@@ -19,6 +19,7 @@ def home(request):
         "home.html",
         {
             "systems": System.objects.real().as_at(on).order_by("name"),
+            "demonstrations": System.objects.demonstrations().order_by("name"),
             "timeline": build_timeline(national, today()),
             "on": on,
             "is_today": on == today(),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.template.response import TemplateResponse
 
@@ -87,10 +88,17 @@ class StateFilter(admin.SimpleListFilter):
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [("current", "Current"), ("ended", "Ended"), ("future", "Future")]
+        return [
+            ("current", "Current"),
+            ("ending", f"Ending in the next {settings.ICSGOV_TERMS_ENDING_DAYS} days"),
+            ("ended", "Ended"),
+            ("future", "Future"),
+        ]
 
     def queryset(self, request, queryset):
         date = today()
+        if self.value() == "ending":
+            return queryset.ending_within(date, settings.ICSGOV_TERMS_ENDING_DAYS)
         if self.value() == "current":
             return queryset.as_at(date)
         if self.value() == "ended":
@@ -133,7 +141,7 @@ class MembershipAdmin(SpreadsheetMixin, ScopedAdmin):
     def post_label(self, membership):
         return membership.post.label
 
-    @admin.display(description="board", ordering="post__board__name")
+    @admin.display(description="body", ordering="post__board__name")
     def board(self, membership):
         return membership.post.board
 

@@ -1,26 +1,68 @@
+from django import forms
 from django.contrib import admin
 
 from icsgov.core import scoping
-from icsgov.core.admin import ScopedAdmin, ScopedTabularInline
+from icsgov.core.admin import ParentCachedFormSet, ScopedAdmin, ScopedTabularInline
+from icsgov.core.dates import today
+from partnerships.choices import AttendanceStatus
 from partnerships.models import Attendance, Decision, Meeting, MeetingPaper, Membership
+
+
+class AttendanceForm(forms.ModelForm):
+    def has_changed(self):
+        # A row pre-filled from the body's members is saved as shown, even if not touched.
+        prefilled = self.instance.pk is None and bool(self.initial.get("membership"))
+        return prefilled or super().has_changed()
+
+
+class AttendanceFormSet(ParentCachedFormSet):
+    """Attendance rows; on a meeting with none yet, one row per member of the body as at the
+    meeting date (``prefill``), each under the member's appointment, status present."""
+
+    prefill = ()
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", list(self.prefill))
+        super().__init__(*args, **kwargs)
 
 
 class AttendanceInline(ScopedTabularInline):
     """Attendance at a meeting; the appointment choices are the board's members as at the
-    meeting date."""
+    meeting date, and a meeting with no attendance yet starts with a row for each of them."""
 
     model = Attendance
+    form = AttendanceForm
+    formset = AttendanceFormSet
     extra = 0
+    fields = ["person", "membership", "status", "deputy", "notes"]
     autocomplete_fields = ["person", "deputy"]
+    radio_fields = {"status": admin.HORIZONTAL}
+
+    def _members(self, meeting):
+        return Membership.objects.filter(post__board_id=meeting.board_id).as_at(meeting.date)
 
     def get_formset(self, request, obj=None, **kwargs):
         self._meeting = obj
-        return super().get_formset(request, obj, **kwargs)
+        prefill = []
+        if obj is not None and not obj.attendance.exists():
+            members = scoping.restrict(
+                self._members(obj).counting().select_related("person", "post"),
+                request.user,
+                scoping.VIEW,
+            ).order_by("post__order", "post__label", "person__sort_name", "person__name")
+            prefill = [
+                {"person": m.person_id, "membership": m.pk, "status": AttendanceStatus.PRESENT}
+                for m in members
+            ]
+            kwargs["extra"] = len(prefill)
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.prefill = prefill
+        return formset
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         meeting = getattr(self, "_meeting", None)
         if db_field.name == "membership" and meeting is not None:
-            members = Membership.objects.filter(post__board_id=meeting.board_id).as_at(meeting.date)
+            members = self._members(meeting)
             kwargs["queryset"] = scoping.restrict(
                 members.select_related("person", "post"), request.user, scoping.VIEW
             )
@@ -39,10 +81,23 @@ class PaperInline(ScopedTabularInline):
     fields = ["title", "url", "is_public"]
 
 
+class AttendanceRecordedFilter(admin.SimpleListFilter):
+    title = "attendance"
+    parameter_name = "attendance"
+
+    def lookups(self, request, model_admin):
+        return [("missing", "Held, attendance not recorded")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.without_attendance(today())
+        return queryset
+
+
 @admin.register(Meeting)
 class MeetingAdmin(ScopedAdmin):
     list_display = ["title", "board", "date", "kind", "status", "is_public"]
-    list_filter = ["status", "kind", "is_public", "board__system"]
+    list_filter = [AttendanceRecordedFilter, "status", "kind", "is_public", "board__system"]
     list_select_related = ["board"]
     search_fields = ["title", "board__name", "purpose"]
     autocomplete_fields = ["board", "host_organisation"]

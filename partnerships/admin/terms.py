@@ -6,6 +6,7 @@ from icsgov.core.admin import (
     ScopedStackedInline,
     ScopedTabularInline,
 )
+from icsgov.core.dates import today
 from partnerships import services
 from partnerships.models import Principle, TermsClause, TermsOfReference
 from partnerships.rules import terms as terms_rules
@@ -65,10 +66,23 @@ class ClauseInline(ScopedStackedInline):
     fields = ["order", "topic", "heading", "text"]
 
 
+class ReviewFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "In force, past its review date")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            return queryset.review_overdue(today())
+        return queryset
+
+
 @admin.register(TermsOfReference)
 class TermsOfReferenceAdmin(ScopedAdmin):
     list_display = ["board", "version", "status", "in_force_from", "in_force_to", "review_date"]
-    list_filter = ["status", "board__system"]
+    list_filter = [ReviewFilter, "status", "board__system"]
     list_select_related = ["board"]
     search_fields = ["board__name", "version", "title"]
     autocomplete_fields = ["board", "approval_meeting", "based_on"]

@@ -1,6 +1,8 @@
 """Appointments: a person in a seat, on behalf of an organisation, for a period (Popolo's
 Membership)."""
 
+import datetime
+
 import pghistory
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import RangeOperators
@@ -26,6 +28,10 @@ class MembershipQuerySet(PublishableDatedQuerySet):
     def overlapping(self, start, end):
         """Appointments whose period shares at least one day with [start, end]."""
         return self.filter(overlapping_q(start, end))
+
+    def ending_within(self, date, days):
+        """Appointments whose term ends between ``date`` and ``days`` days after it."""
+        return self.filter(end_date__gte=date, end_date__lte=date + datetime.timedelta(days=days))
 
     def counting(self):
         """Appointments that take up a place (substitutes and deputies do not)."""

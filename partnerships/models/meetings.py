@@ -1,5 +1,6 @@
 import pghistory
 from django.db import models
+from django.db.models import Exists, OuterRef
 
 from icsgov.core.dates import DatePrecision, format_date, not_over_q, period_end, today, within_q
 from icsgov.core.models import (
@@ -35,6 +36,15 @@ class MeetingQuerySet(PublishableQuerySet):
         only to that month, or to a range of months including it."""
         last = period_end(first, DatePrecision.MONTH)
         return self.filter(within_q(first, last, precision="date_precision"))
+
+    def without_attendance(self, date=None):
+        """Meetings over by ``date``, not cancelled or merely proposed, with no attendance
+        recorded: the secretariat's to record."""
+        return (
+            self.past(date)
+            .filter(status__in=[MeetingStatus.HELD, MeetingStatus.SCHEDULED])
+            .exclude(Exists(Attendance.objects.filter(meeting=OuterRef("pk"))))
+        )
 
 
 @pghistory.track()

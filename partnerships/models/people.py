@@ -37,6 +37,13 @@ class Person(SluggedModel, SourcedModel, PublishableModel):
         "hold no seat there. Blank for people added nationally.",
     )
 
+    is_published = models.BooleanField(
+        "published",
+        default=False,
+        help_text="A new person starts unpublished, seen by the secretariat only, until someone "
+        "publishes them; their public appointments are then shown on the public pages.",
+    )
+
     objects = PublishableQuerySet.as_manager()
 
     #: A person belongs to the system they were added in and to every system where they hold,

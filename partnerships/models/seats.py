@@ -27,6 +27,15 @@ class PostQuerySet(PublishableDatedQuerySet):
         and the admin show."""
         return seat_rules.with_counts(self, date, viewer)
 
+    def with_vacancies(self, date, viewer=None):
+        """Seats in effect on ``date`` with places known to be empty (partnerships.rules.seats)."""
+        return self.as_at(date).with_counts(date, viewer).filter(vacancies__gt=0)
+
+    def holder_not_recorded(self, date, viewer=None):
+        """Seats in effect on ``date`` on bodies known only from papers, with places no recorded
+        appointment fills."""
+        return self.as_at(date).with_counts(date, viewer).filter(not_recorded__gt=0)
+
 
 @pghistory.track()
 class Post(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):

@@ -29,6 +29,10 @@ class TermsQuerySet(DatedQuerySet, PublicQuerySet):
     def in_force_on(self, date):
         return self.ratified().as_at(date)
 
+    def review_overdue(self, date):
+        """Versions in force on ``date`` whose review date has passed."""
+        return self.in_force_on(date).filter(review_date__lt=date)
+
     def history(self):
         """Versions latest first, as the board page lists them."""
         return self.order_by("-in_force_from", "-version")

@@ -1,5 +1,7 @@
 """Attendance: a member's attendance belongs to their appointment on the meeting's body on the
-meeting date; a deputy is named exactly when the status says one attended."""
+meeting date; a deputy is named exactly when the status says one attended, on the row of the
+member they stand in for; someone who is not a member is recorded only as present (in
+attendance) — apologies and absence are a member's."""
 
 from django.core.exceptions import ValidationError
 
@@ -16,6 +18,16 @@ def check_attendance(attendance):
         errors["status"] = "A deputy is recorded only with status 'deputy'."
     membership = attendance.membership if attendance.membership_id else None
     meeting = attendance.meeting if attendance.meeting_id else None
+    if membership is None and attendance.status == AttendanceStatus.DEPUTY:
+        errors["membership"] = (
+            "A deputy is recorded on the row of the member they stand in for: choose that "
+            "member's appointment."
+        )
+    elif membership is None and attendance.status != AttendanceStatus.PRESENT:
+        errors["status"] = (
+            "Someone who is not a member of the body is recorded only as present (in "
+            "attendance); apologies and absence are recorded for members."
+        )
     if membership is not None:
         if attendance.person_id and membership.person_id != attendance.person_id:
             errors["membership"] = "That appointment belongs to someone else."

@@ -151,6 +151,6 @@ def calendar_response(request, meetings, name, filename):
 
 
 def system_calendar(request, slug):
-    system = get_object_or_404(System.objects.real(), slug=slug)
+    system = get_object_or_404(System.objects.public(), slug=slug)
     meetings = Meeting.objects.public().filter(board__system=system).select_related("board")
     return calendar_response(request, meetings.order_by("date"), system.name, system.slug)

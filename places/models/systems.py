@@ -35,8 +35,13 @@ class PopulationMixin(models.Model):
 
 class SystemQuerySet(DatedQuerySet, PublicQuerySet):
     def real(self):
-        """Systems from the papers, leaving out synthetic benchmark data: the public ones."""
-        return self.public()
+        """Systems from the papers: the public ones, leaving out synthetic benchmark data and
+        the demonstration system (never listed among real systems)."""
+        return self.public().filter(is_demonstration=False)
+
+    def demonstrations(self):
+        """The public demonstration systems (fictional data, shown with a banner)."""
+        return self.public().filter(is_demonstration=True)
 
 
 @pghistory.track()
@@ -78,6 +83,13 @@ class System(SluggedModel, SourcedModel, PopulationMixin, ValidityPeriod):
     is_synthetic = models.BooleanField(
         default=False,
         help_text="Generated for benchmarks and load tests, not real data. Never public.",
+    )
+
+    is_demonstration = models.BooleanField(
+        default=False,
+        help_text="Fictional demonstration data (manage.py load_demo), shown with a "
+        "'demonstration data — not a real system' banner on every page and marked in the API; "
+        "never listed among the real systems.",
     )
 
     objects = SystemQuerySet.as_manager()

@@ -35,7 +35,7 @@ def test_the_same_person_twice_at_a_meeting_is_an_error(login, own):
     add_rows(
         data,
         "attendance",
-        [{"person": person, "status": "present"}, {"person": person, "status": "apologies"}],
+        [{"person": person, "status": "present"}, {"person": person, "status": "present"}],
     )
     errors = inline_errors(client.post(url, data), "attendance")
     assert any("person" in m or f == "person" for f, m in errors), errors
@@ -54,3 +54,64 @@ def test_two_decisions_with_one_number_on_a_new_meeting_are_an_error(login, own)
     assert any("order" in m for f, m in errors), errors
     assert not Decision.objects.exists()
     assert not own.board.meetings.filter(slug="new-meeting").exists()
+
+
+@pytest.mark.django_db
+def test_attendance_is_prefilled_from_the_members_as_at_the_meeting_date(login, own):
+    # A body with 3 members, one of whom left the day before the meeting: 2 rows.
+    board = factories.BoardFactory(system=own.system)
+    meeting = factories.MeetingFactory(board=board, date=datetime.date(2024, 3, 14))
+    staying = [
+        factories.MembershipFactory(
+            post=factories.PostFactory(board=board), start_date=datetime.date(2023, 1, 1)
+        )
+        for _ in range(2)
+    ]
+    factories.MembershipFactory(
+        post=factories.PostFactory(board=board),
+        start_date=datetime.date(2023, 1, 1),
+        end_date=datetime.date(2024, 3, 13),
+    )
+    client = login("secretariat-own")
+    url = change_url(meeting)
+    page = client.get(url)
+    formset = page.context["inline_admin_formsets"][0].formset
+    rows = [form.initial for form in formset.forms]
+    assert len(rows) == 2
+    assert {(r["person"], r["membership"]) for r in rows} == {(m.person_id, m.pk) for m in staying}
+    assert all(r["status"] == "present" for r in rows)
+    # One click per status: the statuses are radio buttons.
+    assert 'type="radio"' in page.content.decode() and "apologies" in page.content.decode()
+    # Saving as shown (one changed to apologies) records both, each under its appointment.
+    data = page_data(page)
+    data["attendance-1-status"] = "apologies"
+    assert client.post(url, data).status_code == 302
+    saved = {(a.membership_id, a.status) for a in meeting.attendance.all()}
+    assert {membership for membership, _ in saved} == {m.pk for m in staying}
+    assert {status for _, status in saved} == {"present", "apologies"}
+    # Once attendance is recorded the page shows it, with no more rows pre-filled.
+    again = client.get(url).context["inline_admin_formsets"][0].formset
+    assert len(again.forms) == 2 and all(f.instance.pk for f in again.forms)
+
+
+@pytest.mark.django_db
+def test_a_non_member_attends_only_as_present_or_as_a_members_deputy(login, own):
+    meeting = factories.MeetingFactory(board=own.board, date=datetime.date(2024, 1, 10))
+    guest = factories.PersonFactory(name="Invited Guest")
+    client = login("secretariat-own")
+    url = change_url(meeting)
+    data = page_data(client.get(url))
+    rows = {
+        "apologies": {"person": guest.pk, "membership": "", "status": "apologies"},
+        "deputy": {"person": guest.pk, "membership": "", "status": "deputy", "deputy": guest.pk},
+    }
+    for status, row in rows.items():
+        submitted = add_rows(dict(data), "attendance", [row])
+        errors = inline_errors(client.post(url, submitted), "attendance")
+        assert errors, status
+        assert not meeting.attendance.filter(person=guest).exists()
+    messages = " ".join(m for _, m in inline_errors(client.post(url, submitted), "attendance"))
+    assert "row of the member they stand in for" in messages
+    ok = add_rows(dict(data), "attendance", [{"person": guest.pk, "status": "present"}])
+    assert client.post(url, ok).status_code == 302
+    assert meeting.attendance.get(person=guest).status == "present"

@@ -21,7 +21,7 @@ def test_history_page_shows_an_admin_edit_with_who_and_before_after(login, own):
     page = client.get(f"{MEMBERSHIPS}{own.membership.pk}/history/").content.decode()
     assert "sec-own" in page
     assert "notes" in page and "Term extended" in page
-    assert "insert" in page and "update" in page
+    assert "added" in page and "changed" in page
 
 
 @pytest.mark.django_db

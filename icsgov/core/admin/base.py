@@ -17,7 +17,7 @@ from django.core.exceptions import (
     PermissionDenied,
     ValidationError,
 )
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.forms.forms import NON_FIELD_ERRORS
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
@@ -169,6 +169,36 @@ class ScopedAdmin(ScopedPermissionsMixin, admin.ModelAdmin):
         if versioned and not issubclass(base, VersionedForm):
             kwargs["form"] = type(base.__name__, (VersionedForm, base), {})
         return super().get_form(request, obj, change, **kwargs)
+
+    #: Fields a form shows last, in this order: where the record came from, then its address.
+    fields_last = ("is_published", "source", "source_section", "confirmed_on", "slug")
+
+    def get_fields(self, request, obj=None):
+        # A form starts with what a person fills in (name, body, seat...), then the dates, then
+        # longer text (notes), and ends with publication, the source and the slug.
+        fields = list(super().get_fields(request, obj))
+        dated = list(
+            dict.fromkeys(
+                name
+                for period in getattr(self.model, "date_periods", ())
+                for name in (period.start, period.start_precision, period.end, period.end_precision)
+                if name in fields
+            )
+        )
+        text = [
+            name
+            for name in fields
+            if name not in dated and self._is_model_field(name, models.TextField)
+        ]
+        last = [name for name in self.fields_last if name in fields]
+        first = [name for name in fields if name not in {*dated, *text, *last}]
+        return first + dated + text + last
+
+    def _is_model_field(self, name, kind):
+        try:
+            return isinstance(self.model._meta.get_field(name), kind)
+        except FieldDoesNotExist:
+            return False
 
     def get_readonly_fields(self, request, obj=None):
         # A slug is a stable address (URLs and API clients use it): given or made when the

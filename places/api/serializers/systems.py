@@ -62,6 +62,7 @@ class SystemSerializer(SourcedSerializer):
             "end_reason",
             "predecessors",
             "successors",
+            "is_demonstration",
             *SOURCE,
         ]
 

@@ -1,0 +1,471 @@
+"""The demonstration system: "Exampleshire and Wyeside ICS — demonstration data", a clearly
+fictional system with the full shape of a real one, so people can see the registry at work.
+
+An ICB board and two committees, an ICP with its core committee and two assemblies, two places
+each with a health and wellbeing board, a place partnership board and two clusters with their
+boards; every seat filled by a plainly fictional person (names from the fixed lists below); the
+ICB board's terms of reference in two versions; a year of meetings (April 2025 to March 2026)
+with attendance and decisions; an integrated care strategy with priorities and milestones.
+
+Deterministic (fixed names and dates, no randomness) and idempotent: every record is found by
+its slug (or natural key) and saved only when a value differs, so loading twice changes nothing.
+Every record goes through ``full_clean()``, as the admin would. :func:`remove_demo` deletes it
+all. The system is marked ``is_demonstration``: pages show a banner, the API marks it, and it is
+never listed among the real systems.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from icsgov.core.dates import DatePrecision
+from icsgov.core.models import Source, SourceKind
+from partnerships.choices import (
+    AttendanceStatus,
+    BoardKind,
+    ChairModel,
+    ClauseTopic,
+    MeetingStatus,
+    OrganisationKind,
+    Role,
+    Sector,
+    TermsStatus,
+)
+from partnerships.models import (
+    Attendance,
+    Board,
+    Decision,
+    Meeting,
+    Membership,
+    Organisation,
+    Person,
+    Post,
+    TermsClause,
+    TermsOfReference,
+)
+from places.models import Cluster, Place, System
+from strategy.choices import Scope, StrategyKind, StrategyStatus
+from strategy.models import Milestone, Priority, Strategy
+
+SYSTEM_SLUG = "exampleshire-and-wyeside"
+SYSTEM_NAME = "Exampleshire and Wyeside ICS — demonstration data"
+PREFIX = "demo-"  # every other demonstration slug starts with it
+D = datetime.date
+FROM = D(2024, 4, 1)  # the appointments' start: every seat filled since then
+
+#: Plainly fictional names: each person is a first name and a surname from these lists.
+FIRST_NAMES = [
+    "Alex", "Bea", "Cal", "Dana", "Eli", "Fran", "Gus", "Hana", "Ivo", "Jo", "Kit", "Lou",
+]  # fmt: skip
+SURNAMES = ["Example", "Sample", "Specimen", "Placeholder", "Demo", "Mockridge", "Testwood"]
+
+ORGANISATIONS = [
+    ("icb", "NHS Exampleshire and Wyeside Integrated Care Board", Sector.NHS, OrganisationKind.ICB),
+    ("county", "Exampleshire County Council", Sector.LOCAL_GOVERNMENT,
+     OrganisationKind.COUNTY_COUNCIL),
+    ("wyeside", "Wyeside Council", Sector.LOCAL_GOVERNMENT, OrganisationKind.UNITARY_AUTHORITY),
+    ("hospitals", "Exampleshire Hospitals NHS Trust", Sector.NHS, OrganisationKind.ACUTE_TRUST),
+    ("community", "Wyeside Community and Mental Health NHS Trust", Sector.NHS,
+     OrganisationKind.MENTAL_HEALTH_TRUST),
+    ("healthwatch", "Healthwatch Exampleshire and Wyeside", Sector.HEALTHWATCH,
+     OrganisationKind.HEALTHWATCH),
+    ("vcse", "Exampleshire and Wyeside Voluntary Action", Sector.VCSE, OrganisationKind.VCSE_BODY),
+]  # fmt: skip
+
+#: Each body's seats: (label, role, places, organisation key or None).
+BOARD_SEATS = [
+    ("Chair", Role.CHAIR, 1, "icb"),
+    ("Chief executive", Role.MEMBER, 1, "icb"),
+    ("Partner member: NHS trusts", Role.MEMBER, 2, "hospitals"),
+    ("Partner member: local authorities", Role.MEMBER, 1, "county"),
+]
+COMMITTEE_SEATS = [
+    ("Chair", Role.CHAIR, 1, "icb"),
+    ("Non-executive member", Role.MEMBER, 2, "icb"),
+]
+PARTNERSHIP_SEATS = [
+    ("Chair", Role.CHAIR, 1, "county"),
+    ("NHS representatives", Role.MEMBER, 2, "hospitals"),
+    ("Local authority representative", Role.MEMBER, 1, "wyeside"),
+    ("Healthwatch representative", Role.MEMBER, 1, "healthwatch"),
+    ("Voluntary sector representative", Role.MEMBER, 1, "vcse"),
+]
+CLUSTER_SEATS = [
+    ("Cluster lead", Role.LEAD, 1, "community"),
+    ("Member", Role.MEMBER, 2, "vcse"),
+]
+
+
+@dataclass
+class Stats:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    by_kind: dict = field(default_factory=dict)
+
+
+class Loader:
+    def __init__(self):
+        self.stats = Stats()
+        self.people = 0
+
+    def put(self, model, lookup, **values):
+        """The record ``lookup`` finds, created or brought up to ``values`` (saved only when a
+        value differs), checked as every door checks it."""
+        names = {f.name for f in model._meta.concrete_fields}
+        if "source_section" in names:
+            values.setdefault("source_section", "fictional demonstration data")
+        obj = model._default_manager.filter(**lookup).first()
+        if obj is None:
+            obj = model(**lookup, **values)
+            self.stats.created += 1
+        else:
+            changed = [k for k, v in values.items() if getattr(obj, k) != v]
+            if not changed:
+                self.stats.unchanged += 1
+                return obj
+            for name in changed:
+                setattr(obj, name, values[name])
+            self.stats.updated += 1
+        obj.full_clean()
+        obj.save()
+        kind = model._meta.verbose_name_plural
+        self.stats.by_kind[kind] = self.stats.by_kind.get(kind, 0) + 1
+        return obj
+
+    def next_person(self, system, source):
+        n = self.people
+        self.people += 1
+        first = FIRST_NAMES[n % len(FIRST_NAMES)]
+        surname = SURNAMES[(n // len(FIRST_NAMES)) % len(SURNAMES)]
+        name = f"{first} {surname}"
+        return self.put(
+            Person,
+            {"slug": f"{PREFIX}{first}-{surname}".lower()},
+            name=name,
+            sort_name=f"{surname}, {first}",
+            system=system,
+            is_published=True,
+            source=source,
+            biography="A fictional person in the demonstration system.",
+        )
+
+    def board(self, system, source, key, name, kind, seats, orgs, **extra):
+        board = self.put(
+            Board,
+            {"slug": f"{PREFIX}{key}"},
+            name=name,
+            kind=kind,
+            system=system,
+            start_date=D(2022, 7, 1),
+            membership_maintained_from=FROM,
+            meets_in_public=True,
+            source=source,
+            **extra,
+        )
+        for order, (label, role, places, org) in enumerate(seats, start=1):
+            post = self.put(
+                Post,
+                {"slug": f"{PREFIX}{key}-{order}"},
+                board=board,
+                label=label,
+                role=role,
+                places=places,
+                order=order,
+                voting=True,
+                source=source,
+            )
+            for place in range(places):
+                person = self.next_person(system, source)
+                self.put(
+                    Membership,
+                    {"slug": f"{PREFIX}{key}-{order}-{place + 1}"},
+                    person=person,
+                    post=post,
+                    on_behalf_of=orgs[org] if org else None,
+                    start_date=FROM,
+                    source=source,
+                )
+        return board
+
+    def meetings(self, board, source, dates):
+        members = list(
+            Membership.objects.filter(post__board=board).select_related("person").order_by("slug")
+        )
+        for n, date in enumerate(dates, start=1):
+            meeting = self.put(
+                Meeting,
+                {"slug": f"{board.slug}-{date.isoformat()}"},
+                board=board,
+                title=f"Meeting {n} of {date.year if date.month > 3 else date.year - 1}/"
+                f"{(date.year + 1 if date.month > 3 else date.year) % 100:02d}",
+                date=date,
+                status=MeetingStatus.HELD,
+                purpose=f"Regular business of the {board.name}.",
+                location="Exampleshire County Hall (fictional)",
+                source=source,
+            )
+            for i, member in enumerate(members):
+                # A fixed pattern: every seventh member-meeting sends apologies.
+                status = (
+                    AttendanceStatus.APOLOGIES if (n + i) % 7 == 0 else AttendanceStatus.PRESENT
+                )
+                self.put(
+                    Attendance,
+                    {"meeting": meeting, "person": member.person},
+                    membership=member,
+                    status=status,
+                )
+            for order, text in enumerate(
+                [
+                    "Approved the minutes of the previous meeting.",
+                    f"Noted the performance report for {date:%B %Y}.",
+                ],
+                start=1,
+            ):
+                self.put(Decision, {"meeting": meeting, "order": order}, text=text, source=source)
+
+    def terms(self, board, source):
+        first = self.put(
+            TermsOfReference,
+            {"slug": f"{board.slug}-terms-1"},
+            board=board,
+            version="1.0",
+            title=f"{board.name}: terms of reference",
+            status=TermsStatus.RATIFIED,
+            in_force_from=D(2022, 7, 1),
+            in_force_to=FROM - datetime.timedelta(days=1),
+            approved_on=D(2022, 7, 1),
+            membership_count=4,
+            quorum="half the members, including the chair",
+            quorum_number=2,
+            source=source,
+        )
+        second = self.put(
+            TermsOfReference,
+            {"slug": f"{board.slug}-terms-2"},
+            board=board,
+            version="2.0",
+            title=f"{board.name}: terms of reference",
+            status=TermsStatus.RATIFIED,
+            in_force_from=FROM,
+            approved_on=D(2024, 3, 14),
+            review_date=D(2027, 3, 31),
+            membership_count=5,
+            quorum="half the members, including the chair",
+            quorum_number=3,
+            based_on=first,
+            source=source,
+        )
+        clauses = {
+            first: [
+                (ClauseTopic.PURPOSE, "Purpose", "The board leads the NHS in the system."),
+                (ClauseTopic.MEMBERSHIP, "Membership", "A chair, a chief executive and two "
+                 "partner members."),
+                (ClauseTopic.QUORACY, "Quorum", "Half the members, including the chair."),
+            ],
+            second: [
+                (ClauseTopic.PURPOSE, "Purpose", "The board leads the NHS in the system."),
+                (ClauseTopic.MEMBERSHIP, "Membership", "A chair, a chief executive and three "
+                 "partner members (a second NHS trust member from April 2024)."),
+                (ClauseTopic.QUORACY, "Quorum", "Half the members, including the chair."),
+            ],
+        }  # fmt: skip
+        for terms, rows in clauses.items():
+            for order, (topic, heading, text) in enumerate(rows, start=1):
+                self.put(
+                    TermsClause,
+                    {"terms": terms, "order": order},
+                    topic=topic,
+                    heading=heading,
+                    text=text,
+                )
+
+
+def _year_of_meetings(months, day=14):
+    """Meeting dates in April 2025 – March 2026, in the given months (4 = April...)."""
+    return [D(2025 if m >= 4 else 2026, m, day) for m in months]
+
+
+@transaction.atomic
+def load_demo() -> Stats:
+    loader = Loader()
+    put = loader.put
+    source = put(
+        Source,
+        {"slug": f"{PREFIX}source"},
+        title="Demonstration data (fictional)",
+        publisher="ICS governance registry — demonstration",
+        kind=SourceKind.OTHER,
+        date=D(2025, 4, 1),
+        date_precision=DatePrecision.DAY,
+    )
+    system = put(
+        System,
+        {"slug": SYSTEM_SLUG},
+        name=SYSTEM_NAME,
+        short_name="Exampleshire and Wyeside (demonstration)",
+        population=1_000_000,
+        population_note="fictional",
+        start_date=D(2022, 7, 1),
+        is_demonstration=True,
+        source=source,
+    )
+    orgs = {
+        key: put(
+            Organisation,
+            {"slug": f"{PREFIX}{key}"},
+            name=name,
+            sector=sector,
+            kind=kind,
+            system=system,
+            source=source,
+        )
+        for key, name, sector, kind in ORGANISATIONS
+    }
+    board = loader.board
+    icb = board(
+        system, source, "icb-board", "Exampleshire and Wyeside ICB Board",
+        BoardKind.ICB_BOARD, BOARD_SEATS, orgs, chair_model=ChairModel.ICB_CHAIR,
+    )  # fmt: skip
+    committees = [
+        board(
+            system, source, f"icb-{key}", name, BoardKind.ICB_COMMITTEE, COMMITTEE_SEATS, orgs,
+            parent=icb, chair_model=ChairModel.INDEPENDENT_CHAIR,
+        )
+        for key, name in [("audit", "Audit and Risk Committee"), ("quality", "Quality Committee")]
+    ]  # fmt: skip
+    icp = board(
+        system, source, "icp", "Exampleshire and Wyeside Integrated Care Partnership",
+        BoardKind.STATUTORY_ICP, PARTNERSHIP_SEATS, orgs,
+        chair_model=ChairModel.LOCAL_AUTHORITY_CHAIR,
+    )  # fmt: skip
+    core = board(
+        system, source, "icp-core", "ICP Core Committee", BoardKind.ICP_CORE_COMMITTEE,
+        PARTNERSHIP_SEATS, orgs, parent=icp, chair_model=ChairModel.LOCAL_AUTHORITY_CHAIR,
+    )  # fmt: skip
+    assemblies = []
+    place_boards = []
+    for n, place_name in enumerate(["Exampleshire", "Wyeside"], start=1):
+        key = place_name.lower()
+        place = put(
+            Place,
+            {"slug": f"{PREFIX}{key}"},
+            system=system,
+            name=place_name,
+            population=500_000,
+            population_note="fictional",
+            source=source,
+        )
+        assemblies.append(
+            board(
+                system, source, f"icp-assembly-{key}", f"{place_name} Assembly",
+                BoardKind.ICP_ASSEMBLY, PARTNERSHIP_SEATS, orgs, parent=icp,
+                chair_model=ChairModel.ROTATING_CHAIR,
+            )
+        )  # fmt: skip
+        place_boards.append(
+            board(
+                system, source, f"{key}-hwb", f"{place_name} Health and Wellbeing Board",
+                BoardKind.HEALTH_AND_WELLBEING_BOARD, PARTNERSHIP_SEATS, orgs, place=place,
+                chair_model=ChairModel.LOCAL_AUTHORITY_CHAIR,
+            )
+        )  # fmt: skip
+        board(
+            system, source, f"{key}-place-board", f"{place_name} Place Partnership Board",
+            BoardKind.PLACE_PARTNERSHIP_BOARD, PARTNERSHIP_SEATS, orgs, place=place,
+            chair_model=ChairModel.CO_CHAIRS,
+        )  # fmt: skip
+        for number, area in enumerate(["North", "South"], start=1):
+            cluster = put(
+                Cluster,
+                {"slug": f"{PREFIX}{key}-{area.lower()}-cluster"},
+                place=place,
+                name=f"{place_name} {area} cluster",
+                number=(n - 1) * 2 + number,
+                source=source,
+            )
+            board(
+                system, source, f"{key}-{area.lower()}-cluster-board",
+                f"{place_name} {area} Cluster Board", BoardKind.CLUSTER_BOARD, CLUSTER_SEATS,
+                orgs, place=place, cluster=cluster, chair_model=ChairModel.UNKNOWN,
+            )  # fmt: skip
+    loader.terms(icb, source)
+    loader.meetings(icb, source, _year_of_meetings([4, 6, 7, 9, 11, 1, 3]))
+    for committee in committees:
+        loader.meetings(committee, source, _year_of_meetings([5, 8, 11, 2], day=20))
+    loader.meetings(icp, source, _year_of_meetings([6, 12], day=10))
+    loader.meetings(core, source, _year_of_meetings([4, 7, 10, 1], day=3))
+    for assembly in assemblies:
+        loader.meetings(assembly, source, _year_of_meetings([10], day=17))
+    for hwb in place_boards:
+        loader.meetings(hwb, source, _year_of_meetings([6, 9, 12, 3], day=24))
+    strategy = put(
+        Strategy,
+        {"slug": f"{PREFIX}strategy"},
+        name="Exampleshire and Wyeside integrated care strategy 2025 to 2030",
+        kind=StrategyKind.INTEGRATED_CARE_STRATEGY,
+        status=StrategyStatus.PUBLISHED,
+        system=system,
+        owner_board=icp,
+        period_start=D(2025, 4, 1),
+        period_start_precision=DatePrecision.MONTH,
+        period_end=D(2030, 3, 1),
+        period_end_precision=DatePrecision.MONTH,
+        description="A fictional strategy, to show how priorities and milestones appear.",
+        source=source,
+    )
+    for order, name in enumerate(["Start well", "Live well", "Age well", "Workforce"], start=1):
+        put(
+            Priority,
+            {"strategy": strategy, "order": order},
+            name=name,
+            description=f"The demonstration strategy's priority '{name}'.",
+            source=source,
+        )
+    for n, (title, date, precision) in enumerate(
+        [
+            ("Strategy agreed by the partnership", D(2025, 6, 10), DatePrecision.DAY),
+            ("First annual progress report", D(2026, 6, 1), DatePrecision.MONTH),
+            ("Workforce plan refreshed", D(2026, 10, 1), DatePrecision.QUARTER),
+            ("Strategy reviewed", D(2028, 1, 1), DatePrecision.YEAR),
+        ],
+        start=1,
+    ):
+        put(
+            Milestone,
+            {"slug": f"{PREFIX}milestone-{n}"},
+            title=title,
+            date=date,
+            precision=precision,
+            scope=Scope.SYSTEM,
+            system=system,
+            strategy=strategy,
+            owner_board=icp,
+            source=source,
+        )
+    return loader.stats
+
+
+@transaction.atomic
+def remove_demo() -> int:
+    """Delete the demonstration system and everything in it; the number of systems removed."""
+    systems = System.objects.filter(is_demonstration=True, slug=SYSTEM_SLUG)
+    boards = Board.objects.filter(system__in=systems)
+    Milestone.objects.filter(system__in=systems).delete()
+    Strategy.objects.filter(system__in=systems).delete()
+    TermsOfReference.objects.filter(board__in=boards).update(approval_meeting=None, based_on=None)
+    TermsOfReference.objects.filter(board__in=boards).delete()
+    Meeting.objects.filter(board__in=boards).delete()
+    Membership.objects.filter(post__board__in=boards).delete()
+    Post.objects.filter(board__in=boards).delete()
+    boards.update(parent=None)
+    boards.delete()
+    Person.objects.filter(system__in=systems, slug__startswith=PREFIX).delete()
+    Organisation.objects.filter(system__in=systems).delete()
+    Cluster.objects.filter(place__system__in=systems).delete()
+    Place.objects.filter(system__in=systems).delete()
+    count, _ = systems.delete()
+    Source.objects.filter(slug=f"{PREFIX}source").delete()
+    return 1 if count else 0
