@@ -32,7 +32,7 @@ def register_indexes():
             name_field="name",
             text_fields=("name", "short_name"),
             api_view="api:organisation-detail",
-            # No organisation page yet: shown without a link.
+            page=lambda o: reverse("partnerships:organisation", args=[o.slug]),
             where=lambda organisation: organisation.short_name or "",
         )
     )

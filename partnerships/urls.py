@@ -12,7 +12,11 @@ urlpatterns = [
     path("systems/<slug:slug>/calendar.ics", views.system_calendar, name="system_calendar"),
     path("systems/<slug:slug>/feed.rss", feeds.SystemChanges(), name="system_feed"),
     path("systems/<slug:slug>/feed.atom", feeds.SystemChangesAtom(), name="system_atom"),
+    path("bodies/", views.body_index, name="bodies"),
+    path("people/", views.people_index, name="people"),
     path("people/<slug:slug>/", views.person_detail, name="person"),
+    path("organisations/", views.organisation_index, name="organisations"),
+    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
     path("meetings/", views.meeting_list, name="meeting_list"),
     path("meetings/<slug:slug>/", views.meeting_detail, name="meeting"),
 ]

@@ -89,6 +89,18 @@ def date_from_parts(data, prefix: str, label: str = "The date") -> datetime.date
     return parse_as_at(date)
 
 
+def as_at_from(data, prefix: str = "on") -> tuple[datetime.date, str | None]:
+    """(the date a page is read as at, the error to show or None) from a request's query: the
+    NHS.UK date input's boxes (``on-day``, ``on-month``, ``on-year``) when filled, else
+    ``as_at=YYYY-MM-DD`` (the links pages make), else today. A date that cannot be used gives
+    today's page with the reason, never an error page with nothing on it."""
+    try:
+        typed = date_from_parts(data, prefix, "The date")
+        return (typed or parse_as_at(data.get("as_at"))), None
+    except InvalidDate as error:
+        return today(), str(error)
+
+
 #: The boxes of an NHS.UK date input, in the order a UK reader writes a date.
 DATE_PARTS = ("day", "month", "year")
 

@@ -51,7 +51,7 @@ def test_every_kind_links_to_its_public_page(client, hiow):
     draft = f.StrategyFactory(system=system, status=StrategyStatus.DRAFT, slug="draft")
     f.MilestoneFactory(system=system, strategy=draft, title="Wessex milestone of a draft")
     f.MilestoneFactory(scope=Scope.NATIONAL, system=None, title="Wessex national milestone")
-    f.OrganisationFactory(system=system, name="Wessex Trust", short_name="WT")
+    f.OrganisationFactory(system=system, name="Wessex Trust", short_name="WT", slug="wessex-trust")
 
     html = client.get("/search/?q=Wessex").content.decode()
 
@@ -64,7 +64,7 @@ def test_every_kind_links_to_its_public_page(client, hiow):
     assert found["Wessex system milestone"] == "/systems/hiow/"
     assert found["Wessex milestone of a draft"] == "/systems/hiow/"  # never the draft's page
     assert found["Wessex national milestone"] == "/"
-    assert "Wessex Trust" in html and "Wessex Trust" not in found  # no organisation page yet
+    assert found["Wessex Trust"] == "/organisations/wessex-trust/"
     assert "/strategies/draft/" not in html
 
 
