@@ -41,7 +41,10 @@ def strategy_detail(request, slug):
 
 
 def glossary(request):
-    terms = (
-        GlossaryTerm.objects.public().select_related("system", "source").order_by("acronym", "term")
+    entries = GlossaryTerm.objects.public().entries()
+    letters = sorted({entry.letter for entry in entries})
+    return render(
+        request,
+        "strategy/glossary.html",
+        {"entries": entries, "letters": letters, "breadcrumbs": [HOME]},
     )
-    return render(request, "strategy/glossary.html", {"terms": terms, "breadcrumbs": [HOME]})

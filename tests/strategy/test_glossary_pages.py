@@ -1,10 +1,18 @@
-"""The glossary page."""
+"""The glossary page: alphabetical, one entry per term, its meanings told apart by the year of
+the papers that give them, each with its source; the acronyms the pages use explained."""
+
+import datetime
+import re
 
 import pytest
 
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
+
+
+def headings(html, level):
+    return re.findall(rf"<h{level}[^>]*>([^<]+)</h{level}>", html)
 
 
 def test_glossary_explains_acronyms_but_not_synthetic_systems_terms(client):
@@ -15,3 +23,58 @@ def test_glossary_explains_acronyms_but_not_synthetic_systems_terms(client):
 
     assert "Integrated care partnership" in html and "ICP" in html
     assert "Benchmark term" not in html
+
+
+def test_one_entry_per_term_with_its_2018_and_2022_meanings_apart(client):
+    hiow = f.SystemFactory(slug="hiow", name="Hampshire and Isle of Wight")
+    paper_2018 = f.SourceFactory(date=datetime.date(2018, 8, 1))
+    paper_2022 = f.SourceFactory(date=datetime.date(2022, 3, 28))
+    old = f.GlossaryTermFactory(
+        system=hiow,
+        term="Integrated care partnerships",
+        acronym="",
+        explanation="Local care partnerships on acute hospital footprints.",
+        source=paper_2018,
+    )
+    new = f.GlossaryTermFactory(
+        system=None,
+        term="Integrated care partnership",
+        acronym="ICP",
+        explanation="The statutory joint committee of the ICB and the councils.",
+        source=paper_2022,
+    )
+    f.GlossaryTermFactory(term="Better Care Fund", acronym="BCF", source=paper_2022)
+    f.GlossaryTermFactory(term="Clusters", acronym="", source=paper_2018)
+
+    html = client.get("/glossary/").content.decode()
+
+    assert headings(html, 3) == ["BCF", "Clusters", "ICP"]  # alphabetical, ICP once
+    icp = html.split('id="entry-icp"', 1)[1].split('class="app-glossary-entry"', 1)[0]
+    assert icp.index("In papers of 2018") < icp.index("Local care partnerships")
+    assert icp.index("In papers of 2022") < icp.index("The statutory joint committee")
+    assert f'id="term-{old.pk}"' in icp and f'id="term-{new.pk}"' in icp
+    assert re.findall(r'<h2 id="letter-(\w)">', html) == ["B", "C", "I"]
+    assert 'href="#letter-I"' in html
+
+
+def test_the_seed_explains_the_acronyms_the_pages_use_each_with_its_source(client, seeded):
+    html = client.get("/glossary/").content.decode()
+    for acronym in ("STP", "VCSE", "DASS", "DCS", "DPH", "BCF", "CCG", "JCB", "ICB", "ICP", "HWB"):
+        assert f">{acronym}</h3>" in html, acronym
+    dass = html.split('id="entry-dass"', 1)[1].split('class="app-glossary-entry"', 1)[0]
+    assert "Director of adult social services" in dass
+    assert "Local Authority Social Services Act 1970" in dass
+    icp = html.split('id="entry-icp"', 1)[1].split('class="app-glossary-entry"', 1)[0]
+    assert "In papers of 2018" in icp and "In papers of 2022" in icp
+
+
+def test_the_glossary_query_count_does_not_grow_with_its_terms(
+    client, django_assert_max_num_queries
+):
+    f.GlossaryTermFactory(term="Alpha", acronym="A1")
+    with django_assert_max_num_queries(15) as few:
+        client.get("/glossary/")
+    for n in range(10):
+        f.GlossaryTermFactory(term=f"Term {n}", acronym=f"T{n}", source=f.SourceFactory())
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get("/glossary/")
