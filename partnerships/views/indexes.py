@@ -141,7 +141,7 @@ def _codes_on(on):
     return Prefetch(
         "identifiers",
         queryset=OrganisationIdentifier.objects.public().as_at(on).order_by("scheme", "code"),
-        to_attr="codes_on",
+        to_attr="codes_on_date",
     )
 
 
