@@ -175,6 +175,20 @@ class Board(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
                 text += f"; ended {end}" if self.end_date < on else f"; to end {end}"
         return f"{text} ({self.end_reason})" if self.end_reason else text
 
+    def existence_on(self, on) -> str | None:
+        """Why the body did not exist on ``on``, in words; None when it did. The page still
+        shows what the record holds, but never as the body's state on that date."""
+        state = self.state_on(on)
+        when = format_date(on)
+        if state == "future":
+            start = format_date(self.start_date, self.start_precision)
+            planned = "was planned to start" if self.status == BoardStatus.PROPOSED else "started"
+            return f"{self.name} did not exist yet on {when}: it {planned} {start}."
+        if state == "ended":
+            end = format_date(self.end_date, self.end_precision)
+            return f"{self.name} no longer existed on {when}: it ended {end}."
+        return None
+
     def after_system_ended(self, on) -> str:
         """What is known of the body after its system ended, when that was before ``on`` and the
         body's record does not end by then: the system's end, and that the body's fate is not

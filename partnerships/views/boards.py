@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from icsgov.core.dates import InvalidDate, parse_as_at, today
+from icsgov.core.dates import as_at_from, today
 from icsgov.core.visibility import shown
 from partnerships.models import Board, Meeting, TermsOfReference
 from partnerships.selectors import board_on
@@ -29,10 +29,7 @@ def board_detail(request, slug):
         ),
         slug=slug,
     )
-    try:
-        on, date_error = parse_as_at(request.GET.get("as_at")), None
-    except InvalidDate as error:
-        on, date_error = today(), str(error)
+    on, date_error = as_at_from(request.GET)
     # The public record (anonymous), whoever is signed in: what the board API answers too.
     described = board_on(board, on)
     versions = list(TermsOfReference.objects.filter(board=board).public().history())
@@ -46,6 +43,8 @@ def board_detail(request, slug):
         "date_error": date_error,
         "board_status": board.status_text(on),
         "after_system_ended": board.after_system_ended(on),
+        "not_existing": board.existence_on(on),
+        "values": request.GET,
         "maintained": board.membership_maintained_on(on),
         "members": described.members,
         "chairs": described.chairs,

@@ -3,6 +3,7 @@ force and what changed between versions, principles, meetings and related bodies
 contact details or unpublished records."""
 
 import datetime
+import re
 
 import pytest
 
@@ -60,7 +61,9 @@ def test_board_page_as_at_a_past_date_shows_who_sat_then(client):
 
     assert "Former Chair" in then and "Current Chair" not in then
     assert "Current Chair" in now and "Former Chair" not in now
-    assert 'value="2022-12-01"' in then  # the date field keeps the date asked for
+    # The day, month and year boxes keep the date asked for.
+    for name, value in (("on-day", "1"), ("on-month", "12"), ("on-year", "2022")):
+        assert re.search(rf'name="{name}"[^>]*value="{value}"', then), name
 
 
 @pytest.mark.parametrize("bad", ["banana", "2023-02-30", "1066-10-14", "9999-99-99"])
@@ -214,3 +217,41 @@ def test_board_page_compares_any_earlier_version_with_the_one_in_force(client):
     assert "What changed from version 1.0 to version 3.0" in chosen
     assert "Half the members." in chosen and "A quarter of members." in chosen
     assert f"compare={versions[1].slug}" in default  # a link to make that comparison
+
+
+def test_the_board_page_reads_its_date_from_day_month_and_year_boxes(client):
+    board = f.BoardFactory(slug="dated-board", start_date=datetime.date(2022, 7, 1))
+    post = f.PostFactory(board=board, label="Chair seat")
+    f.MembershipFactory(
+        post=post,
+        person__name="Early Chair",
+        start_date=datetime.date(2022, 7, 1),
+        end_date=datetime.date(2023, 3, 31),
+    )
+
+    html = client.get(
+        "/boards/dated-board/", {"on-day": "1", "on-month": "1", "on-year": "2023"}
+    ).content.decode()
+    assert "Members on 1 January 2023" in html and "Early Chair" in html
+    assert 'name="on-year"' in html and 'value="2023"' in html
+
+    bad = client.get("/boards/dated-board/", {"on-day": "1", "on-year": "2023"})
+    assert bad.status_code == 400
+    assert "The date must include a month" in bad.content.decode()
+
+
+def test_the_board_page_says_when_the_body_did_not_exist_on_the_date(client):
+    f.BoardFactory(
+        slug="short-lived",
+        name="Short-lived group",
+        start_date=datetime.date(2022, 7, 1),
+        end_date=datetime.date(2023, 3, 31),
+    )
+    before = client.get("/boards/short-lived/?as_at=2021-01-01").content.decode()
+    assert (
+        "Short-lived group did not exist yet on 1 January 2021: it started 1 July 2022." in before
+    )
+    after = client.get("/boards/short-lived/?as_at=2024-01-01").content.decode()
+    assert "Short-lived group no longer existed on 1 January 2024: it ended 31 March 2023." in after
+    during = client.get("/boards/short-lived/?as_at=2023-01-01").content.decode()
+    assert "did not exist" not in during and "no longer existed" not in during
