@@ -2,6 +2,7 @@
 none by name, runs them over systems as at a date and orders what they find."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -27,7 +28,7 @@ def test_the_apps_register_their_checks_with_stable_ids():
 
 
 def test_the_framework_names_no_check():
-    source = open(engine.__file__).read()
+    source = Path(engine.__file__).read_text()
     for each in engine.checks():
         assert each.id not in source
 
