@@ -11,9 +11,10 @@ class PartnershipsConfig(AppConfig):
 
     def ready(self):
         from icsgov.core import registry
-        from partnerships import search, selectors, visibility
+        from partnerships import checks, search, selectors, visibility
 
         visibility.register()
         search.register_indexes()
+        checks.register_checks()
         # ``System.councils_on(date)``: the councils are ours, the system is places'.
         registry.provide("councils_on", selectors.councils_on)

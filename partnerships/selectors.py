@@ -93,17 +93,38 @@ def councils_on(system, date, viewer=None) -> CouncilsOnDate:
     """The councils in ``system``'s area on ``date`` (split councils with their share, each
     link with its status), and the councils that may be in it but no source says (three
     queries, however many councils)."""
-    rows = visible(CouncilArea.objects.all(), viewer).as_at(date)
-    rows = rows.select_related("organisation", "source").prefetch_related(
-        Prefetch("organisation__identifiers", queryset=OrganisationIdentifier.objects.all())
-    )
-    links = list(rows.of_system(system).order_by("organisation__name"))
+    return councils_of([system], date, viewer, codes=True)[system.pk]
+
+
+def councils_of(systems, date, viewer=None, codes=False) -> dict:
+    """{system id: CouncilsOnDate} for each of ``systems`` on ``date``, as ``viewer`` may see
+    them: the one rule ``councils_on`` answers for one system, in the same few queries however
+    many systems (the compliance checks ask about every system at once). ``codes``: also each
+    council's GSS code on the date."""
+    ids = [system.pk for system in systems]
+    rows = visible(CouncilArea.objects.all(), viewer).as_at(date).select_related("organisation")
+    if codes:
+        rows = rows.select_related("source").prefetch_related(
+            Prefetch("organisation__identifiers", queryset=OrganisationIdentifier.objects.all())
+        )
+    links = list(rows.filter(system__in=ids).order_by("organisation__name"))
     not_known = list(
-        rows.possibly_in(system).prefetch_related("candidates").order_by("organisation__name")
+        rows.filter(system__isnull=True, candidates__in=ids)
+        .distinct()
+        .prefetch_related("candidates")
+        .order_by("organisation__name")
     )
-    for link in links + not_known:
-        link.gss_code = link.organisation.codes_on(date).get(IdentifierScheme.GSS)
-    return CouncilsOnDate(system, date, links, not_known)
+    if codes:
+        for link in links + not_known:
+            link.gss_code = link.organisation.codes_on(date).get(IdentifierScheme.GSS)
+    answers = {system.pk: CouncilsOnDate(system, date, [], []) for system in systems}
+    for link in links:
+        answers[link.system_id].links.append(link)
+    for link in not_known:
+        for candidate in link.candidates.all():
+            if candidate.pk in answers:
+                answers[candidate.pk].not_known.append(link)
+    return answers
 
 
 def icbs_of(systems, viewer=None) -> dict:

@@ -10,7 +10,13 @@ class PlacesConfig(AppConfig):
     registry_app = True
 
     def ready(self):
+        from icsgov.core import registry
         from places import search, visibility
+        from places.models import System
 
         visibility.register()
         search.register_indexes()
+        # The systems the compliance checks ask about (icsgov.core.checks.run_checks).
+        registry.provide(
+            "systems_on", lambda date: System.objects.as_at(date).order_by("name", "pk")
+        )

@@ -10,7 +10,8 @@ class StrategyConfig(AppConfig):
     registry_app = True
 
     def ready(self):
-        from strategy import search, visibility
+        from strategy import checks, search, visibility
 
         visibility.register()
         search.register_indexes()
+        checks.register_checks()

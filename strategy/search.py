@@ -8,7 +8,7 @@ from icsgov.core.visibility import shown
 from strategy.choices import Scope
 
 
-def _milestone_page(milestone):
+def milestone_page(milestone):
     """Its public strategy's page, else its system's, else the national timeline (home)."""
     strategy = shown(milestone, "strategy")
     if strategy is not None:
@@ -42,7 +42,7 @@ def register_indexes():
             name_field="title",
             text_fields=("title", "description"),
             api_view="api:milestone-detail",
-            page=_milestone_page,
+            page=milestone_page,
             where=lambda m: format_date(m.date, m.precision, m.date_end),
             prefetch=("strategy", "system"),
         )

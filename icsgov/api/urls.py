@@ -1,11 +1,12 @@
 """The REST API, version 1: every app's resources under one router, with the history
-(``changes``), search, the schema and its docs."""
+(``changes``), search, the compliance findings, the schema and its docs."""
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from icsgov.api.changes import ChangeViewSet
+from icsgov.api.compliance import ComplianceView
 from icsgov.api.sources import SourceViewSet
 from icsgov.api.systems import SystemViewSet
 from icsgov.core.api.views import SearchView
@@ -28,6 +29,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("search/", SearchView.as_view(), name="search"),
+    path("compliance/", ComplianceView.as_view(), name="compliance"),
     *partnerships.urlpatterns,
     path("", include(router.urls)),
 ]

@@ -55,6 +55,24 @@ def declared_links(model) -> tuple[str, ...]:
     return _links.get(model, ())
 
 
+class _WholeRecord:
+    """The reader the registry's own checks read as (icsgov.core.checks): every record,
+    published or not, as an active superuser sees it; never a signed-in person."""
+
+    is_authenticated = True
+    is_active = True
+    is_superuser = True
+    is_staff = True
+    pk = None
+
+    def __repr__(self):
+        return "WHOLE_RECORD"
+
+
+#: Pass as the viewer to read everything the registry holds (checks, never a door's answer).
+WHOLE_RECORD = _WholeRecord()
+
+
 def sees_unpublished(user) -> bool:
     """Whether ``user`` sees every unpublished record: active superusers only. Secretariat staff
     and viewers see the public record plus the records of their own systems."""
