@@ -7,12 +7,14 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from icsgov.core.dates import InvalidDate, parse_as_at, today
+from partnerships.choices import BoardKind, BoardStatus
 from partnerships.models import Board, Membership
 from partnerships.selectors import icbs_of
 from partnerships.structure import layout, system_structure
 from places.choices import NHSRegion, SystemEnding
 from places.models import Place, System
-from strategy.models import Strategy
+from strategy.models import Milestone, Strategy
+from strategy.timeline import build_timeline
 
 HOME = {"href": "/", "text": "Home"}
 SYSTEMS = {"href": "/systems/", "text": "Systems"}
@@ -89,13 +91,41 @@ def system_index(request):
     )
 
 
+#: The bodies a reader looks for first on a system page: its statutory and place boards.
+LEADING_KINDS = (
+    BoardKind.ICB_BOARD,
+    BoardKind.STATUTORY_ICP,
+    BoardKind.ICP_CORE_COMMITTEE,
+    BoardKind.PLACE_PARTNERSHIP_BOARD,
+    BoardKind.HEALTH_AND_WELLBEING_BOARD,
+)
+
+
+def _bodies_by_weight(boards, on):
+    """A system's bodies as its page lists them: the ICB, ICP and place boards in effect on the
+    date first; the other bodies in effect; then those ended, not yet started or only proposed,
+    which the page keeps folded away."""
+    leading, others, elsewhere = [], [], []
+    for board in boards:
+        if board.status == BoardStatus.PROPOSED or board.state_on(on) != "current":
+            elsewhere.append(board)
+        elif board.kind in LEADING_KINDS:
+            leading.append(board)
+        else:
+            others.append(board)
+    leading.sort(key=lambda b: (LEADING_KINDS.index(b.kind), b.name))
+    return {"leading_boards": leading, "other_boards": others, "elsewhere_boards": elsewhere}
+
+
 def system_detail(request, slug):
     system = get_object_or_404(
         with_successions(System.objects.public().select_related("source")), slug=slug
     )
     on, date_error, as_at_value = as_at(request)
     icb = icbs_of([system]).get(system.pk)
-    boards = Board.objects.public().filter(system=system).select_related("place", "parent")
+    boards = (
+        Board.objects.public().filter(system=system).select_related("place", "parent", "source")
+    )
     structure = system_structure(system, on)
     return render(
         request,
@@ -112,7 +142,15 @@ def system_detail(request, slug):
             "councils": system.councils_on(on),
             "structure_tree": structure,
             "diagram": layout(structure),
-            "boards": boards.order_by("name"),
+            **_bodies_by_weight(boards.order_by("name"), on),
+            # Milestones of the system that no published strategy holds: its own timeline.
+            "timeline": build_timeline(
+                Milestone.objects.public()
+                .filter(system=system)
+                .exclude(strategy__in=Strategy.objects.public())
+                .select_related("owner_organisation"),
+                on,
+            ),
             "places": system.places.order_by("name"),
             "strategies": Strategy.objects.public().filter(system=system).order_by("name"),
             "breadcrumbs": [HOME, SYSTEMS],
@@ -134,7 +172,10 @@ def place_detail(request, slug):
             "areas": place.areas.order_by("name"),
             "clusters": place.clusters.select_related("area").order_by("area__name", "number"),
             "leads": leads,
-            "boards": Board.objects.public().in_place(place).order_by("name"),
+            "boards": Board.objects.public()
+            .in_place(place)
+            .select_related("source")
+            .order_by("name"),
             "strategies": Strategy.objects.public().filter(place=place).order_by("name"),
             "breadcrumbs": [
                 HOME,

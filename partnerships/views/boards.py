@@ -56,9 +56,9 @@ def board_detail(request, slug):
         "upcoming": meetings.upcoming(on),
         "past": meetings.past(on).order_by("-date"),
         "parent": shown(board, "parent"),
-        "children": board.children.public().order_by("name"),
-        "predecessors": board.predecessors.public().order_by("name"),
-        "successors": board.successors.public().order_by("name"),
+        "children": board.children.public().select_related("source").order_by("name"),
+        "predecessors": board.predecessors.public().select_related("source").order_by("name"),
+        "successors": board.successors.public().select_related("source").order_by("name"),
         "breadcrumbs": [HOME, system_crumb(board.system)],
     }
     return render(request, "partnerships/board.html", context, status=400 if date_error else 200)

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from partnerships.choices import BoardStatus
+from partnerships.choices import BoardKind, BoardStatus
 from tests import factories as f
 from tests.helpers.systems import build_system
 
@@ -128,3 +128,42 @@ def test_places_strategies_and_meetings_of_synthetic_systems_are_not_found(clien
     assert client.get(f"/strategies/{strategy.slug}/").status_code == 404
     assert client.get(f"/meetings/{meeting.slug}/").status_code == 404
     assert client.get(f"/systems/{synthetic.slug}/calendar.ics").status_code == 404
+
+
+def test_system_page_puts_the_icb_icp_and_place_boards_first_and_folds_the_rest(client):
+    system = f.SystemFactory(slug="weights", name="Weighted system")
+    f.BoardFactory(system=system, name="Zed ICB board", kind=BoardKind.ICB_BOARD)
+    f.BoardFactory(system=system, name="Alpha workstream", kind=BoardKind.DELIVERY_GROUP)
+    f.BoardFactory(
+        system=system,
+        name="Old joint board",
+        kind=BoardKind.JOINT_COMMISSIONING_BOARD,
+        start_date=datetime.date(2014, 1, 1),
+        start_precision="year",
+        end_date=datetime.date(2022, 10, 1),
+        end_precision="month",
+        status=BoardStatus.DISSOLVED,
+    )
+
+    html = client.get("/systems/weights/").content.decode()
+    bodies = html.split('id="bodies"', 1)[1]
+    leading, rest = bodies.split("<details", 1)
+    assert "Zed ICB board" in leading and "Alpha workstream" not in leading
+    folded = rest.split("Ended, not yet started or only proposed (1)", 1)
+    assert "Alpha workstream" in folded[0]
+    assert "Old joint board" in folded[1]
+    # Its status in words that do not mislead: existed from, dissolved when.
+    assert "Existed from 2014; dissolved October 2022" in folded[1]
+    assert "Dissolved since" not in html
+
+
+def test_system_page_shows_milestones_no_published_strategy_holds(client):
+    system = f.SystemFactory(slug="timeline-system")
+    f.MilestoneFactory(system=system, strategy=None, title="System go-live")
+    strategy = f.StrategyFactory(system=system)
+    f.MilestoneFactory(system=system, strategy=strategy, title="Strategy milestone")
+
+    html = client.get("/systems/timeline-system/").content.decode()
+    milestones = html.split('id="milestones"', 1)[1]
+    assert "System go-live" in milestones
+    assert "Strategy milestone" not in milestones
