@@ -142,6 +142,7 @@ def icbs_of(systems, viewer=None) -> dict:
     return found
 
 
+@dataclass
 class SecretariatTasks:
     """What a system's secretariat has to do, as counts for its start page."""
 

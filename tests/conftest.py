@@ -162,7 +162,9 @@ def make_api_system(name):
         membership=membership,
         meeting=meeting,
         empty_post=factories.PostFactory(board=board, slug=f"{name}-empty-seat"),
-        attendance=factories.AttendanceFactory(meeting=meeting, person=person),
+        attendance=factories.AttendanceFactory(
+            meeting=meeting, person=person, membership=membership
+        ),
         decision=factories.DecisionFactory(meeting=meeting, order=1),
         milestone=factories.MilestoneFactory(system=system, slug=f"{name}-milestone"),
         # Added in the system, appointed nowhere yet.

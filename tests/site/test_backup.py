@@ -286,7 +286,7 @@ TAMPERINGS = {
             "places.System",
             lambda t: (t["columns"].pop(), [r.pop() for r in t["rows"]]),
         ),
-        "table places.System: the file has no column is_synthetic.",
+        "table places.System: the file has no column is_demonstration.",
     ),
     "a short row": (
         lambda d: rows_of(d, "places.System")["rows"][0].pop(),
