@@ -59,10 +59,14 @@ def test_changing_the_as_at_date_changes_the_members(live_server, hiow, desktop_
     expect(members).to_contain_text("Current Chair")
     expect(members).not_to_contain_text("Former Chair")
 
-    page.get_by_label("Show members as at").fill("2022-12-01")
+    # The NHS.UK date input: day, month and year boxes.
+    dates = page.get_by_role("group", name="Show members as at")
+    dates.get_by_label("Day").fill("1")
+    dates.get_by_label("Month").fill("12")
+    dates.get_by_label("Year").fill("2022")
     page.get_by_role("button", name="Show members").click()
 
-    expect(page).to_have_url(re.compile(r"as_at=2022-12-01"))
+    expect(page).to_have_url(re.compile(r"on-day=1&on-month=12&on-year=2022"))
     members = page.get_by_role("table", name=re.compile("Members on 1 December 2022"))
     expect(members).to_contain_text("Former Chair")
     expect(members).not_to_contain_text("Current Chair")

@@ -98,7 +98,7 @@ def test_log_in_appoint_to_a_seat_and_read_the_history(live_server, secretariat,
     page.get_by_role("link", name="History", exact=True).click()
     history = page.locator("#content")
     expect(history).to_contain_text("jo.bloggs")
-    expect(history).to_contain_text("insert")
+    expect(history).to_contain_text("added")
     expect(history).to_contain_text("2024-05-20")
     shot(page, "history")
     assert errors == []
