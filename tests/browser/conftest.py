@@ -153,6 +153,7 @@ def hiow(transactional_db):
         person__name="Current Chair",
         person__slug="current-chair",
         on_behalf_of__name="NHS Hampshire and Isle of Wight",
+        on_behalf_of__slug="nhs-hiow",
         start_date=datetime.date(2023, 4, 1),
     )
     f.TermsOfReferenceFactory(board=icp, version="1.0")
