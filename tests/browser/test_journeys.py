@@ -17,7 +17,8 @@ def test_home_to_system_to_board_to_person(live_server, hiow, page, screenshot):
 
     page.get_by_role("link", name="Hampshire and Isle of Wight").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Hampshire and Isle of Wight")
-    expect(page.get_by_role("img", name="Structure of Hampshire and Isle of Wight")).to_be_visible()
+    diagram = page.get_by_role("group", name="Structure of Hampshire and Isle of Wight")
+    expect(diagram).to_be_visible()
     screenshot(page, "system")
 
     page.locator(".app-structure-list").get_by_role(

@@ -37,7 +37,9 @@ def test_system_page_draws_the_structure_and_lists_it(client):
         "Hampshire HWB",
     ):
         assert name in svg
-    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+    assert 'role="group"' in svg and "<title" in svg and "<desc" in svg
+    # Each box with a page links to it (the list below gives keyboards the same links).
+    assert f'<a href="/boards/{icb.slug}/" tabindex="-1"' in svg
     structure_list = html[html.index('class="app-structure-list"') :]
     # The nested list: the ICP's committees are inside the ICP's item.
     icp_item = structure_list[structure_list.index(">HIOW ICP<") :]
