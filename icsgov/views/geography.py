@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from icsgov.core.dates import InvalidDate, parse_as_at, today
+from icsgov.core.dates import as_at_from, today
 from partnerships.choices import BoardKind, BoardStatus
 from partnerships.models import Board, Membership
 from partnerships.selectors import icbs_of
@@ -21,14 +21,10 @@ SYSTEMS = {"href": "/systems/", "text": "Systems"}
 
 
 def as_at(request):
-    """(date, error, the value to show in the form) from ``?as_at=``, read with the one parser;
-    a bad date falls back to today with the parser's message."""
-    raw = request.GET.get("as_at", "")
-    try:
-        on = parse_as_at(raw)
-    except InvalidDate as error:
-        return today(), str(error), raw
-    return on, None, on.isoformat()
+    """(date, error, the date the form shows) from the NHS.UK date input's boxes or
+    ``?as_at=``, read with the one parser; a bad date falls back to today with its message."""
+    on, error = as_at_from(request.GET)
+    return on, error, on
 
 
 def with_successions(systems):

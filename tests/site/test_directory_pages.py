@@ -208,3 +208,14 @@ def test_the_public_pages_name_no_internal_file_but_the_data_sets_tables(client,
     _, words = text(client, "/systems/thames-valley/")
     assert not re.search(r"\b\d{3}_[0-9a-f]{16}\b", words)
     assert "reference/" not in words and "../shared" not in words
+
+
+def test_the_home_pages_date_is_typed_in_day_month_and_year_boxes(client, seeded):
+    response = client.get("/", {"on-day": "1", "on-month": "6", "on-year": "2025"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert len(soup.select(".nhsuk-card-group__item")) == 42
+    for name, value in (("on-day", "1"), ("on-month", "6"), ("on-year", "2025")):
+        assert soup.select_one(f'input[name="{name}"]')["value"] == value
+    bad = client.get("/", {"on-day": "31", "on-month": "2", "on-year": "2025"})
+    assert bad.status_code == 400
+    assert "The date must be a real date" in bad.content.decode()
