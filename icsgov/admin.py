@@ -256,8 +256,8 @@ class ScopedEventsAdmin(EventsAdmin):
     @admin.display(description="changes")
     def changed_fields(self, event):
         return "; ".join(
-            f"{f.label}: {f.before if f.before is not None else '—'} → "
-            f"{f.after if f.after is not None else '—'}"
+            f"{f.label}: {f.shown_before if f.shown_before is not None else '—'} → "
+            f"{f.shown_after if f.shown_after is not None else '—'}"
             for f in event.change.fields
         )
 

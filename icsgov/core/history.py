@@ -209,6 +209,18 @@ class FieldChange:
     label: str
     before: object
     after: object
+    #: For a link to another record, the values as people read them: its name, or "a record
+    #: you may not see" (set by :func:`describe_all`; the raw ids stay in before/after).
+    before_text: str | None = None
+    after_text: str | None = None
+
+    @property
+    def shown_before(self):
+        return self.before_text if self.before_text is not None else self.before
+
+    @property
+    def shown_after(self):
+        return self.after_text if self.after_text is not None else self.after
 
 
 @dataclass
@@ -317,12 +329,13 @@ def describe(event, users: dict, *, show_users: bool, show_private: bool) -> Cha
 
 
 def describe_all(events, user) -> list[Change]:
-    """``events`` described for ``user`` (a page of them: three queries however many)."""
+    """``events`` described for ``user`` (a page of them: three queries, and one per kind of
+    record their links point to, however many events)."""
     events = list(events)
     users = event_users(events)
     shown = private_shown_for(events, user)
     staff = bool(user is not None and user.is_authenticated and user.is_staff)
-    return [
+    changes = [
         describe(
             e,
             users,
@@ -331,6 +344,64 @@ def describe_all(events, user) -> list[Change]:
         )
         for e in events
     ]
+    name_links(changes, user)
+    return changes
+
+
+#: How a linked record the reader may not see is named in a change.
+NOT_SEEN = "a record you may not see"
+#: The field that names a record, in the order looked for.
+NAME_FIELDS = ("name", "label", "title", "term")
+
+
+def _link_target(model_label, name):
+    """The model a change's field links to, if the field is a link (``board`` or ``board_id``)."""
+    model = _model(model_label)
+    if model is None:
+        return None
+    try:
+        field_ = model._meta.get_field(name.removesuffix("_id"))
+    except FieldDoesNotExist:
+        return None
+    return field_.related_model if field_.many_to_one or field_.one_to_one else None
+
+
+def name_links(changes, user):
+    """Give each change's links to other records their names (one query per kind of record
+    linked to), as ``user`` may see them: a record they may not see is named as such, never."""
+    wanted: dict = {}
+    targets = {}
+    for change in changes:
+        for f in change.fields:
+            target = _link_target(change.model, f.name)
+            if target is None:
+                continue
+            targets[(change.model, f.name)] = target
+            for value in (f.before, f.after):
+                if isinstance(value, int):
+                    wanted.setdefault(target, set()).add(value)
+    names = {}
+    for target, ids in wanted.items():
+        if not is_declared(target):
+            names[target] = {pk: f"#{pk}" for pk in ids}
+            continue
+        rows = visible(target._default_manager.filter(pk__in=ids), user)
+        field_names = {f.name for f in target._meta.fields}
+        name_field = next((n for n in NAME_FIELDS if n in field_names), None)
+        if name_field:
+            names[target] = dict(rows.values_list("pk", name_field))
+        else:
+            # Its own words for itself, with what they name fetched in the same query.
+            names[target] = {obj.pk: str(obj) for obj in rows.select_related()}
+    for change in changes:
+        for f in change.fields:
+            target = targets.get((change.model, f.name))
+            if target is None:
+                continue
+            for side in ("before", "after"):
+                value = getattr(f, side)
+                if isinstance(value, int):
+                    setattr(f, f"{side}_text", names[target].get(value, NOT_SEEN))
 
 
 HISTORY_LIMIT = 500

@@ -93,3 +93,31 @@ def test_changes_list_user_filter_finds_commands_run_on_their_behalf(login, own,
     assert mine[0].pgh_context["command"] == "import_minutes"
     theirs = client.get(EVENTS, {"user": users["secretariat-other"].pk}).context["cl"]
     assert list(theirs.result_list) == []
+
+
+@pytest.mark.django_db
+def test_history_names_linked_records_and_never_names_one_the_reader_may_not_see(login, own, other):
+    from tests import factories
+
+    council = factories.OrganisationFactory(system=own.system, name="Southampton City Council")
+    hidden = factories.OrganisationFactory(
+        system=other.system, name="Other system's secret trust", is_published=False
+    )
+    own.membership.on_behalf_of = council
+    own.membership.save()
+
+    page = login("viewer-own").get(f"{MEMBERSHIPS}{own.membership.pk}/history/").content.decode()
+    assert "Southampton City Council" in page
+    assert f"→ {council.pk}<" not in page and f"&rarr; {council.pk}<" not in page
+
+    changes = login("secretariat-own").get(EVENTS).content.decode()
+    assert "Southampton City Council" in changes
+
+    # A link to a record the reader may not see is named as such, not by its name.
+    from icsgov.core.history import Change as HistoryChange
+    from icsgov.core.history import FieldChange, name_links
+
+    change = HistoryChange("x", None, "update", "partnerships.membership", "1", None, None, None)
+    change.fields = [FieldChange("on_behalf_of_id", "on behalf of", council.pk, hidden.pk)]
+    name_links([change], None)
+    assert change.fields[0].after_text == "a record you may not see"
