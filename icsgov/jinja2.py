@@ -9,6 +9,7 @@ from django.urls import reverse
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 
 from icsgov.core.dates import format_date, today
+from icsgov.core.glossary import link_terms
 from icsgov.core.visibility import shown
 
 
@@ -39,4 +40,6 @@ def environment(**options):
         }
     )
     env.filters["number"] = number
+    # {{ text|glossary(terms) }}: acronyms linked to their glossary entries (icsgov.core.glossary).
+    env.filters["glossary"] = link_terms
     return env

@@ -10,8 +10,11 @@ class StrategyConfig(AppConfig):
     registry_app = True
 
     def ready(self):
+        from icsgov.core import glossary
         from strategy import checks, search, visibility
+        from strategy.models import GlossaryTerm
 
         visibility.register()
+        glossary.register(lambda: GlossaryTerm.objects.public().acronym_links())
         search.register_indexes()
         checks.register_checks()

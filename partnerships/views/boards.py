@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404, render
 
+from icsgov.core import glossary
 from icsgov.core.dates import as_at_from, today
 from icsgov.core.visibility import shown
 from partnerships.models import Board, Meeting, TermsOfReference
@@ -44,6 +45,7 @@ def board_detail(request, slug):
         "board_status": board.status_text(on),
         "after_system_ended": board.after_system_ended(on),
         "not_existing": board.existence_on(on),
+        "glossary_terms": glossary.links(),
         "values": request.GET,
         "maintained": board.membership_maintained_on(on),
         "members": described.members,

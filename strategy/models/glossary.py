@@ -59,6 +59,18 @@ class GlossaryEntry:
 
 
 class GlossaryQuerySet(PublicQuerySet):
+    def acronym_links(self) -> dict:
+        """{acronym: (its entry's address on the glossary page, the term in full)}, one query."""
+        from django.urls import reverse
+
+        page = reverse("strategy:glossary")
+        found = {}
+        for acronym, term in self.exclude(acronym="").values_list("acronym", "term"):
+            if acronym.isupper() and acronym not in found:
+                entry = GlossaryEntry(acronym)
+                found[acronym] = (f"{page}#{entry.anchor}", term)
+        return found
+
     def entries(self) -> list[GlossaryEntry]:
         """The terms as a glossary reads them: alphabetical, one entry per headword, its meanings
         told apart by the year of the papers that give them (the 2018 local 'integrated care

@@ -78,3 +78,18 @@ def test_the_glossary_query_count_does_not_grow_with_its_terms(
         f.GlossaryTermFactory(term=f"Term {n}", acronym=f"T{n}", source=f.SourceFactory())
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/glossary/")
+
+
+def test_acronyms_on_a_bodys_page_link_to_their_glossary_entry(client):
+    f.GlossaryTermFactory(term="Director of example services", acronym="DXS")
+    board = f.BoardFactory(slug="exb", purpose="Where the DXS reports <b>yearly</b>.")
+    f.PostFactory(board=board, label="DXS & Lead Member Function")
+
+    html = client.get("/boards/exb/").content.decode()
+
+    assert (
+        '<a href="/glossary/#entry-dxs" title="Director of example services" '
+        'class="app-glossary-link">DXS</a> &amp; Lead Member Function'
+    ) in html
+    assert "&lt;b&gt;yearly&lt;/b&gt;" in html  # the text around the links stays escaped
+    assert 'id="entry-dxs"' in client.get("/glossary/").content.decode()

@@ -1,0 +1,41 @@
+"""Terms a page's text may link to the glossary: the app that keeps the glossary registers a
+function giving {acronym: address of its entry}; pages ask :func:`links` once per page (one
+query) and the ``glossary`` template filter marks each acronym in a text as a link. The
+framework knows no term."""
+
+import re
+from collections.abc import Callable
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+_provider: Callable[[], dict] | None = None
+
+
+def register(provider: Callable[[], dict]):
+    global _provider
+    _provider = provider
+
+
+def links() -> dict:
+    """{acronym: URL of its glossary entry} for the public glossary (empty if none kept)."""
+    return _provider() if _provider else {}
+
+
+def link_terms(text, terms: dict) -> str:
+    """``text`` escaped, each acronym of ``terms`` standing as a whole word made a link to its
+    entry, with the full term as its title."""
+    html = str(escape(text or ""))
+    if not terms:
+        return mark_safe(html)
+    words = "|".join(re.escape(a) for a in sorted(terms, key=len, reverse=True))
+    pattern = re.compile(rf"\b({words})\b")
+
+    def link(match):
+        href, title = terms[match.group(1)]
+        return (
+            f'<a href="{escape(href)}" title="{escape(title)}" class="app-glossary-link">'
+            f"{match.group(1)}</a>"
+        )
+
+    return mark_safe(pattern.sub(link, html))
