@@ -40,3 +40,25 @@ def test_person_page_lists_public_roles_past_and_present_never_contact_details(c
 def test_unpublished_person_is_not_found(client):
     person = f.PersonFactory(is_published=False)
     assert client.get(f"/people/{person.slug}/").status_code == 404
+
+
+def test_a_roles_dates_read_as_people_say_them(client):
+    person = f.PersonFactory(slug="dated-person")
+    f.MembershipFactory(
+        person=person, start_date=datetime.date(2023, 4, 1), start_precision="month"
+    )
+    f.MembershipFactory(
+        person=person,
+        start_date=datetime.date(2022, 7, 1),
+        end_date=datetime.date(2023, 3, 31),
+    )
+    f.MembershipFactory(
+        person=person, start_date=datetime.date(2022, 3, 28), start_precision="on_or_before"
+    )
+
+    html = client.get("/people/dated-person/").content.decode()
+
+    assert "Since April 2023" in html
+    assert "1 July 2022 to 31 March 2023" in html
+    assert "In post on or before 28 March 2022" in html
+    assert "Since on or before" not in html

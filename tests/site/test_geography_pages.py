@@ -169,3 +169,16 @@ def test_system_page_shows_milestones_no_published_strategy_holds(client):
     milestones = html.split('id="milestones"', 1)[1]
     assert "System go-live" in milestones
     assert "Strategy milestone" not in milestones
+
+
+def test_place_page_says_once_that_no_population_is_given_and_folds_a_long_cluster_list(client):
+    system = f.SystemFactory(slug="pop-system")
+    place = f.PlaceFactory(system=system, slug="pop-place", name="Popton")
+    for n in range(12):
+        f.ClusterFactory(place=place, name=f"Popton cluster {n}", population=None)
+
+    html = client.get("/places/pop-place/").content.decode()
+    clusters = html.split("<h2>Clusters</h2>", 1)[1].split("<h2>Bodies</h2>", 1)[0]
+    assert "Not given" not in clusters
+    assert clusters.count("The papers give no population for these clusters.") == 1
+    assert "<details" in clusters and "The 12 clusters" in clusters
