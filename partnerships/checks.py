@@ -7,8 +7,7 @@ is not called vacant) and marks each finding ``public`` when its record is on th
 record. Each asks about all its systems in a fixed number of queries.
 """
 
-import datetime
-
+from django.conf import settings
 from django.db.models import BooleanField, Case, Value, When
 from django.urls import reverse
 
@@ -21,7 +20,6 @@ from partnerships.rules.seats import holding_q
 from partnerships.selectors import councils_of
 
 #: How far ahead appointments ending are reported (days); OnBoard #368's 60 days.
-ENDING_DAYS = 60
 
 
 def _with_public(queryset):
@@ -254,14 +252,17 @@ VACANT_SEATS = Check(
 )
 
 
-def appointments_ending(systems, date, days=ENDING_DAYS):
-    """Appointments that take up a place and end within ``days`` days of ``date``."""
+def appointments_ending(systems, date, days=None):
+    """Appointments that take up a place and end within ``days`` days of ``date`` (the window
+    the secretariat's start page uses, ``settings.ICSGOV_TERMS_ENDING_DAYS``, unless given),
+    through the same queryset rule as the admin's "ending" filter."""
+    days = settings.ICSGOV_TERMS_ENDING_DAYS if days is None else days
     found = []
     by_system = {system.pk: system for system in systems}
-    last = date + datetime.timedelta(days=days)
     appointments = (
         _with_public(Membership.objects.filter(post__board__system__in=by_system))
-        .filter(holding_q(date), end_date__lte=last)
+        .filter(holding_q(date))
+        .ending_within(date, days)
         .select_related("person", "post__board")
         .order_by("end_date", "person__name")
     )
@@ -286,8 +287,8 @@ def appointments_ending(systems, date, days=ENDING_DAYS):
 APPOINTMENTS_ENDING = Check(
     id="appointments.ending",
     severity=Severity.INFORMATION,
-    title=f"Appointments ending in the next {ENDING_DAYS} days",
-    source=f"Term-end notice {ENDING_DAYS} days ahead (OnBoard #368); the body's terms of "
+    title="Appointments ending soon (ICSGOV_TERMS_ENDING_DAYS, default 60 days)",
+    source="Term-end notice ahead of time (OnBoard #368); the body's terms of "
     "reference (terms of office).",
     source_url="https://github.com/City-of-Bloomington/OnBoard/issues/368",
     run=appointments_ending,
