@@ -88,7 +88,8 @@ def body_index(request):
     rows, errors = _filtered(
         request, BoardFilterSet, bodies, ("system", "kind", "status", "place"), **in_effect
     )
-    system = next((s for s in System.objects.real() if s.slug == request.GET.get("system")), None)
+    slug = request.GET.get("system")
+    system = System.objects.public().filter(slug=slug).first() if slug and not errors else None
     places = Place.objects.public().select_related("system").order_by("system__name", "name")
     if system is not None:
         places = places.filter(system=system)

@@ -93,8 +93,12 @@ def test_every_page_type_of_the_demo_carries_the_banner(client, demo):
     person = Membership.objects.filter(post__board=board).first().person
     place = demo.places.first()
     strategy = demo.strategies.get()
+    organisation = demo.organisations.filter(is_published=True).first()
     for url in [
         f"/systems/{demo.slug}/",
+        f"/organisations/{organisation.slug}/",
+        f"/bodies/?system={demo.slug}",
+        f"/meetings/?system={demo.slug}",
         f"/places/{place.slug}/",
         f"/boards/{board.slug}/",
         f"/meetings/{meeting.slug}/",
