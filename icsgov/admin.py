@@ -21,7 +21,7 @@ from pghistory.admin.core import EventModelFilter, LabelFilter
 from pghistory.models import Events
 
 from icsgov.access import SystemAccess
-from icsgov.core import history, scoping
+from icsgov.core import checks, history, scoping
 from icsgov.core.dates import today
 from icsgov.models import Change
 from partnerships import selectors
@@ -88,7 +88,37 @@ def system_tasks(system, user, date=None) -> list[Task]:
             recent,
             _changelist(Change, system=system.pk, pgh_created_at__date__gte=since.isoformat()),
         ),
+        *_compliance_tasks(system, date),
     ]
+
+
+def _compliance_tasks(system, date) -> list[Task]:
+    """The compliance checks' findings about ``system`` (icsgov.core.checks), by severity, each
+    a link to the findings themselves (the API's compliance list, readable in a browser)."""
+    found = checks.counts(checks.run_checks(system=system, as_at=date))
+    url = reverse("api:compliance")
+    words = {
+        checks.Severity.ERROR: "Compliance checks: errors",
+        checks.Severity.WARNING: "Compliance checks: warnings",
+        checks.Severity.INFORMATION: "Compliance checks: for information",
+    }
+    lines = [
+        Task(
+            label,
+            found[severity],
+            f"{url}?{urlencode({'system': system.slug, 'severity': severity})}",
+        )
+        for severity, label in words.items()
+    ]
+    lines.append(
+        Task(
+            "Compliance checks the data cannot decide",
+            found["undecidable"],
+            f"{url}?{urlencode({'system': system.slug})}",
+            "e.g. a body known only from papers: membership not recorded, not a breach",
+        )
+    )
+    return lines
 
 
 def start_page(request, slug):
