@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 
+from icsgov.core import glossary
 from icsgov.core.dates import as_at_from
 from partnerships.choices import BoardKind, BoardStatus, IdentifierScheme, Sector
 from partnerships.filtersets import BoardFilterSet, OrganisationFilterSet, PersonFilterSet
@@ -208,6 +209,7 @@ def organisation_detail(request, slug):
             .order_by("name"),
             "predecessors": organisation.predecessors.public().order_by("name"),
             "successors": organisation.successors.public().order_by("name"),
+            "glossary_terms": glossary.links(),
             "breadcrumbs": [HOME, {"href": "/organisations/", "text": "Organisations"}],
         },
         status=400 if date_error else 200,

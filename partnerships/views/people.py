@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404, render
 
+from icsgov.core import glossary
 from icsgov.core.dates import today
 from partnerships.models import Membership, Person
 from partnerships.views.crumbs import HOME
@@ -19,6 +20,7 @@ def person_detail(request, slug):
             "current": [m for m in memberships if m.state_on(on) == "current"],
             "past": [m for m in memberships if m.state_on(on) == "ended"],
             "future": [m for m in memberships if m.state_on(on) == "future"],
+            "glossary_terms": glossary.links(),
             "breadcrumbs": [HOME],
         },
     )

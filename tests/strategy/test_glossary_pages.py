@@ -93,3 +93,14 @@ def test_acronyms_on_a_bodys_page_link_to_their_glossary_entry(client):
     ) in html
     assert "&lt;b&gt;yearly&lt;/b&gt;" in html  # the text around the links stays escaped
     assert 'id="entry-dxs"' in client.get("/glossary/").content.decode()
+
+
+def test_acronyms_in_seats_on_person_and_organisation_pages_link_to_the_glossary(client):
+    f.GlossaryTermFactory(term="Director of example services", acronym="DXS")
+    organisation = f.OrganisationFactory(slug="exo")
+    post = f.PostFactory(label="DXS & Lead Member Function", nominating_organisation=organisation)
+    f.MembershipFactory(post=post, person__slug="exp", on_behalf_of=organisation)
+
+    link = 'href="/glossary/#entry-dxs"'
+    assert link in client.get("/people/exp/").content.decode()
+    assert link in client.get("/organisations/exo/").content.decode()
