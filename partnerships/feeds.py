@@ -29,13 +29,19 @@ class FeedItem:
     title: str
     description: str
     link: str
-    recorded: datetime.datetime
+    recorded: datetime.datetime | None
     guid: str
 
 
-def _when(day: datetime.date | None) -> datetime.datetime:
-    """A world date as a moment, for a record whose recording time is not in the history."""
-    day = day or datetime.date(2022, 7, 1)
+#: Where an item whose recording time the history does not hold sorts: last.
+_UNDATED = timezone.make_aware(datetime.datetime.min.replace(year=1900))
+
+
+def _when(day: datetime.date | None) -> datetime.datetime | None:
+    """A world date as a moment, for a record whose recording time is not in the history;
+    None when it has no date either (the item is then given no date, never an invented one)."""
+    if day is None:
+        return None
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
@@ -109,7 +115,7 @@ def changes(boards) -> list[FeedItem]:
     """What is new on the record of ``boards`` (a queryset), newest recorded first."""
     on = today()
     items = [*_appointment_items(boards, on), *_meeting_items(boards)]
-    items.sort(key=lambda item: (item.recorded, item.guid), reverse=True)
+    items.sort(key=lambda item: (item.recorded or _UNDATED, item.guid), reverse=True)
     return items[:FEED_LENGTH]
 
 

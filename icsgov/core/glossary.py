@@ -5,6 +5,7 @@ framework knows no term."""
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -28,8 +29,7 @@ def link_terms(text, terms: dict) -> str:
     html = str(escape(text or ""))
     if not terms:
         return mark_safe(html)
-    words = "|".join(re.escape(a) for a in sorted(terms, key=len, reverse=True))
-    pattern = re.compile(rf"\b({words})\b")
+    pattern = _pattern(frozenset(terms))
 
     def link(match):
         href, title = terms[match.group(1)]
@@ -39,3 +39,10 @@ def link_terms(text, terms: dict) -> str:
         )
 
     return mark_safe(pattern.sub(link, html))
+
+
+@lru_cache(maxsize=8)
+def _pattern(acronyms: frozenset):
+    """One regular expression for a set of acronyms (a page links many texts with one set)."""
+    words = "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))
+    return re.compile(rf"\b({words})\b")

@@ -20,13 +20,6 @@ HOME = {"href": "/", "text": "Home"}
 SYSTEMS = {"href": "/systems/", "text": "Systems"}
 
 
-def as_at(request):
-    """(date, error, the date the form shows) from the NHS.UK date input's boxes or
-    ``?as_at=``, read with the one parser; a bad date falls back to today with its message."""
-    on, error = as_at_from(request.GET)
-    return on, error, on
-
-
 def with_successions(systems):
     """``systems`` with their public predecessors and successors (two queries)."""
     public = System.objects.real().order_by("name")
@@ -57,7 +50,7 @@ def describe(system, icb, on):
 
 def system_index(request):
     """Every real system in England as at a date, by NHS region if asked."""
-    on, date_error, as_at_value = as_at(request)
+    on, date_error = as_at_from(request.GET)
     region = request.GET.get("region", "")
     if region not in NHSRegion.values:
         region = ""
@@ -73,7 +66,6 @@ def system_index(request):
         {
             "on": on,
             "is_today": on == today(),
-            "as_at_value": as_at_value,
             "date_error": date_error,
             "region": region,
             "region_name": NHSRegion(region).label if region else "",
@@ -117,7 +109,7 @@ def system_detail(request, slug):
     system = get_object_or_404(
         with_successions(System.objects.public().select_related("source")), slug=slug
     )
-    on, date_error, as_at_value = as_at(request)
+    on, date_error = as_at_from(request.GET)
     icb = icbs_of([system]).get(system.pk)
     boards = (
         Board.objects.public().filter(system=system).select_related("place", "parent", "source")
@@ -130,7 +122,6 @@ def system_detail(request, slug):
             **describe(system, icb, on),
             "on": on,
             "is_today": on == today(),
-            "as_at_value": as_at_value,
             "date_error": date_error,
             "icb_codes": sorted(icb.identifiers.all(), key=lambda i: (i.scheme, i.valid_from or on))
             if icb

@@ -2,8 +2,7 @@
 
 from django.shortcuts import render
 
-from icsgov.core.dates import today
-from icsgov.views.geography import as_at
+from icsgov.core.dates import as_at_from, today
 from places.models import System
 from strategy.models import Milestone
 from strategy.timeline import build_timeline
@@ -12,7 +11,7 @@ from strategy.timeline import build_timeline
 def home(request):
     """Real systems (never synthetic ones) in effect on the ``as_at`` date (default today), with
     their population and NHS region; the national timeline."""
-    on, date_error, as_at_value = as_at(request)
+    on, date_error = as_at_from(request.GET)
     national = Milestone.objects.public().national().select_related("owner_organisation")
     return render(
         request,
@@ -23,7 +22,6 @@ def home(request):
             "timeline": build_timeline(national, today()),
             "on": on,
             "is_today": on == today(),
-            "as_at_value": as_at_value,
             "date_error": date_error,
         },
         status=400 if date_error else 200,

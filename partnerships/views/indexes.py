@@ -30,6 +30,7 @@ PAGE_SIZE = 50
 #: What to do about a choice the page does not know (misspelt, or not public).
 CHOOSE = {
     "system": "Choose a system from the list",
+    "board": "Choose a body from the list",
     "place": "Choose a place from the list",
     "kind": "Choose a kind of body from the list",
     "status": "Choose a status from the list",

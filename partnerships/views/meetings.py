@@ -15,10 +15,8 @@ from partnerships.calendar import meetings_calendar
 from partnerships.filtersets import MeetingFilterSet
 from partnerships.models import Attendance, Board, Decision, Meeting, MeetingPaper
 from partnerships.views.crumbs import HOME, system_crumb
+from partnerships.views.indexes import CHOOSE
 from places.models import System
-
-#: What to do about a system or body the page does not know (misspelt, or not public).
-CHOOSE = {"system": "Choose a system from the list", "board": "Choose a body from the list"}
 
 
 def _filter_data(request):
