@@ -138,6 +138,12 @@ class Box:
     y: int
     width: int
     depth: int
+    height: int = 30
+
+    #: True when the note is drawn on a second line (the wide drawing).
+    @property
+    def two_lines(self) -> bool:
+        return self.height > 30
 
 
 @dataclass
@@ -171,3 +177,109 @@ def layout(root: Node) -> Diagram:
     place(root, 0, None)
     width = max(b.x + b.width for b in boxes) + 4
     return Diagram(boxes, lines, width, len(boxes) * ROW + 4)
+
+
+#: The width a desktop page gives the drawing (the NHS.UK page is 960 px less its gutters).
+WIDE = 920
+#: Gaps between blocks side by side and between their rows, the space between a box and its
+#: children, the most leaves in one column, and a box with its note on a second line.
+GAP, DROP, COLUMN_ROWS, NOTED_HEIGHT = 24, 16, 6, 46
+#: Average widths of a character at 14 px and 12 px (Arial, the NHS.UK fallback font): the wide
+#: drawing sizes boxes closer to their text than the column does, so branches fit side by side.
+WIDE_CHAR, SMALL_CHAR = 7.0, 6.2
+
+
+def _wide_box(node, x=0, y=0, depth=0) -> Box:
+    """A box for the wide drawing: a note (planned, last known) goes on a second line, so long
+    names do not push the branches apart."""
+    width = max(len(node.label) * WIDE_CHAR, (len(node.note) + 2) * SMALL_CHAR if node.note else 0)
+    return Box(node, x, y, int(width) + PAD + 4, depth, NOTED_HEIGHT if node.note else BOX_HEIGHT)
+
+
+def wide_layout(root: Node, width: int = WIDE) -> Diagram:
+    """The same tree for a desktop page: branches side by side wherever they fit in ``width``.
+
+    Each node's children are laid out as blocks below it. Children that have children of their
+    own (the ICB, the ICP, places, areas) flow left to right and wrap to a new row, joined to
+    their parent by a bus line above each row. Children that are all leaves (committees,
+    clusters) stay a list, split into columns of at most ``COLUMN_ROWS`` when the width allows,
+    so twenty clusters read as short columns, not one long one. A block wider than the page (a
+    very long name) sits alone on its row and the drawing scrolls.
+    """
+
+    def leaf_columns(leaves, columns):
+        per_column = -(-len(leaves) // columns)
+        return [leaves[i : i + per_column] for i in range(0, len(leaves), per_column)]
+
+    def block(node, room):
+        """(boxes, lines, width, height) of ``node``'s subtree, its own box at (0, 0)."""
+        own = _wide_box(node)
+        boxes, lines = [own], []
+        if not node.children:
+            return boxes, lines, own.width, own.height
+        inner = max(room - INDENT, 0)
+        first = own.height + DROP
+        if all(not child.children for child in node.children):
+            leaves = [_wide_box(child) for child in node.children]
+            # As many columns as fit (each as wide as its widest box), no more than needed.
+            columns = 1
+            for n in range(-(-len(leaves) // COLUMN_ROWS), 1, -1):
+                split = leaf_columns(leaves, n)
+                needed = sum(max(b.width for b in c) for c in split) + (len(split) - 1) * (
+                    GAP + INDENT
+                )
+                if needed <= inner:
+                    columns = n
+                    break
+            x, height, previous_trunk = INDENT, first, None
+            for column in leaf_columns(leaves, columns):
+                trunk = x - INDENT + 12
+                if previous_trunk is None:
+                    lines.append((trunk, own.height, trunk, first - 8))
+                else:
+                    lines.append((previous_trunk, first - 8, trunk, first - 8))
+                y, previous_mid = first, first - 8
+                for leaf in column:
+                    boxes.append(Box(leaf.node, x, y, leaf.width, 1, leaf.height))
+                    mid = y + leaf.height // 2
+                    lines.append((trunk, previous_mid, trunk, mid))
+                    lines.append((trunk, mid, x, mid))
+                    previous_mid, y = mid, y + leaf.height + (ROW - BOX_HEIGHT)
+                height = max(height, y - (ROW - BOX_HEIGHT))
+                previous_trunk = trunk
+                x += max(b.width for b in column) + GAP + INDENT
+            return boxes, lines, max(own.width, x - GAP - INDENT), height
+        # Blocks side by side, wrapped into rows; a bus line above each row.
+        children = [block(child, inner) for child in node.children]
+        placed, rows = [], []
+        x, y, row_height = INDENT, first, 0
+        for child_boxes, child_lines, w, h in children:
+            if x > INDENT and x + w > room:
+                y += row_height + GAP
+                x, row_height = INDENT, 0
+            if not rows or rows[-1][0] != y:
+                rows.append((y, []))
+            rows[-1][1].append(x)
+            placed.append((child_boxes, child_lines, w, h, x, y))
+            x += w + GAP
+            row_height = max(row_height, h)
+        above = own.height
+        for row_y, xs in rows:
+            bus = row_y - 8
+            lines.append((12, above, 12, bus))
+            lines.append((12, bus, xs[-1] + 12, bus))
+            lines += [(cx + 12, bus, cx + 12, row_y) for cx in xs]
+            above = bus
+        width_used, height = own.width, own.height
+        for child_boxes, child_lines, w, h, cx, cy in placed:
+            boxes += [
+                Box(b.node, b.x + cx, b.y + cy, b.width, b.depth + 1, b.height) for b in child_boxes
+            ]
+            lines += [(x1 + cx, y1 + cy, x2 + cx, y2 + cy) for x1, y1, x2, y2 in child_lines]
+            width_used, height = max(width_used, cx + w), max(height, cy + h)
+        return boxes, lines, width_used, height
+
+    boxes, lines, used, height = block(root, width)
+    boxes = [Box(b.node, b.x + 2, b.y + 2, b.width, b.depth, b.height) for b in boxes]
+    lines = [(x1 + 2, y1 + 2, x2 + 2, y2 + 2) for x1, y1, x2, y2 in lines]
+    return Diagram(boxes, lines, used + 4, height + 4)

@@ -10,7 +10,7 @@ from icsgov.core.dates import as_at_from, today
 from partnerships.choices import BoardKind, BoardStatus
 from partnerships.models import Board, Membership
 from partnerships.selectors import icbs_of
-from partnerships.structure import layout, system_structure
+from partnerships.structure import layout, system_structure, wide_layout
 from places.choices import NHSRegion, SystemEnding
 from places.models import Place, System
 from strategy.models import Milestone, Strategy
@@ -129,6 +129,7 @@ def system_detail(request, slug):
             "councils": system.councils_on(on),
             "structure_tree": structure,
             "diagram": layout(structure),
+            "wide_diagram": wide_layout(structure),
             **_bodies_by_weight(boards.order_by("name"), on),
             # Milestones of the system that no published strategy holds: its own timeline.
             "timeline": build_timeline(

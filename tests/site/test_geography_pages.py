@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def diagram(html):
-    start = html.index('class="app-diagram"')
+    start = html.index('class="app-diagram ')
     return html[start : html.index("</svg>", start)]
 
 

@@ -47,7 +47,7 @@ def test_seed_hiow_icp_page_shows_its_ten_principles_and_committees(client, seed
 
 def test_seed_hiow_system_diagram_has_its_places_and_clusters(client, seeded):
     html = client.get("/systems/hiow/").content.decode()
-    svg = html[html.index('class="app-diagram"') : html.index("</svg>", html.index("app-diagram"))]
+    svg = html[html.index('class="app-diagram ') : html.index("</svg>", html.index("app-diagram"))]
 
     for name in (
         "Southampton",
