@@ -6,10 +6,10 @@ Templates come from the project and app ``jinja2/`` folders first, then from
 
 from django.templatetags.static import static
 from django.urls import reverse
-from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
+from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader, pass_context
 
 from icsgov.core.dates import format_date, today
-from icsgov.core.glossary import link_terms
+from icsgov.core.glossary import link_terms, links_for
 from icsgov.core.visibility import shown
 
 
@@ -20,6 +20,19 @@ def url(name, *args, **kwargs):
 def number(value):
     """12345 -> '12,345'; None -> ''."""
     return "" if value is None else f"{value:,}"
+
+
+@pass_context
+def glossary(context, text, terms=None):
+    """``text`` with its acronyms linked to the glossary: the page's ``terms`` if it passes
+    them, else the glossary's, asked once per request. A macro imported without the page's
+    context has no request to ask once for: it links nothing rather than query per text."""
+    if terms is None:
+        terms = context.get("glossary_terms")
+    if terms is None:
+        request = context.get("request")
+        terms = links_for(request) if request else {}
+    return link_terms(text, terms)
 
 
 def environment(**options):
@@ -40,6 +53,6 @@ def environment(**options):
         }
     )
     env.filters["number"] = number
-    # {{ text|glossary(terms) }}: acronyms linked to their glossary entries (icsgov.core.glossary).
-    env.filters["glossary"] = link_terms
+    # {{ text|glossary }}: acronyms linked to their glossary entries (icsgov.core.glossary).
+    env.filters["glossary"] = glossary
     return env

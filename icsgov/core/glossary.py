@@ -23,6 +23,13 @@ def links() -> dict:
     return _provider() if _provider else {}
 
 
+def links_for(request) -> dict:
+    """:func:`links`, asked once per request however many texts a page links."""
+    if not hasattr(request, "_glossary_links"):
+        request._glossary_links = links()
+    return request._glossary_links
+
+
 def link_terms(text, terms: dict) -> str:
     """``text`` escaped, each acronym of ``terms`` standing as a whole word made a link to its
     entry, with the full term as its title."""

@@ -64,6 +64,8 @@ class SearchIndex:
     where: Callable | None = None
     prefetch: tuple = field(default=())
     api_kwargs: Callable | None = None
+    #: The lookup saying the record is demonstration data (its system's flag), if it can be.
+    demonstration: str | None = None
 
     @property
     def model(self):
@@ -104,6 +106,8 @@ class Hit:
     snippet: str = ""
     #: Whether the words were found in the record's text (not only a name that resembles them).
     text_match: bool = False
+    #: Whether the record is demonstration data, not a real system's.
+    demonstration: bool = False
 
     @property
     def snippet_text(self) -> str:
@@ -167,6 +171,11 @@ def _search_one(index, query, user, limit):
         .annotate(
             score=F("rank") + F("word_similarity") + F("similarity"),
             text_match=ExpressionWrapper(Q(document=text_query), output_field=BooleanField()),
+            demonstration=Coalesce(
+                F(index.demonstration) if index.demonstration else Value(False),
+                Value(False),
+                output_field=BooleanField(),
+            ),
             # Computed for the rows returned only (after the sort and limit).
             headline=SearchHeadline(
                 _document(index.text_fields),
@@ -190,6 +199,7 @@ def _search_one(index, query, user, limit):
             float(obj.score),
             snippet=obj.headline if obj.text_match and _START in obj.headline else "",
             text_match=bool(obj.text_match),
+            demonstration=bool(obj.demonstration),
         )
         for obj in queryset
     ]

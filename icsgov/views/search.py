@@ -31,6 +31,7 @@ def _result(hit):
         "where": index.where(hit.object) if index.where else "",
         "snippet": hit.snippet_html,
         "reason": hit.reason,
+        "demonstration": hit.demonstration,
     }
 
 

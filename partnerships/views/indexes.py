@@ -135,7 +135,8 @@ def people_index(request):
     return render(
         request,
         "partnerships/people.html",
-        _context(request, on, date_error, errors, page=page),
+        # The seats' acronyms link to the glossary: its terms asked once, rows or none.
+        _context(request, on, date_error, errors, page=page, glossary_terms=glossary.links()),
         status=_status(errors, date_error),
     )
 

@@ -14,6 +14,7 @@ from icsgov.seed.demo import SYSTEM_NAME, SYSTEM_SLUG
 from partnerships.choices import BoardKind
 from partnerships.models import Attendance, Board, Meeting, Membership, Person, Post
 from places.models import System
+from tests import factories as f
 from tests.helpers.registry import registry_models
 
 BANNER = "Demonstration data — not a real system."
@@ -125,3 +126,25 @@ def test_real_systems_pages_have_no_banner_and_never_list_the_demo_among_them(cl
 def test_the_api_marks_the_demonstration_system(api, demo, own):
     assert api.get(f"/api/v1/systems/{demo.slug}/").json()["is_demonstration"] is True
     assert api.get(f"/api/v1/systems/{own.system.slug}/").json()["is_demonstration"] is False
+
+
+@pytest.mark.django_db
+def test_demo_records_are_marked_in_search_and_the_people_index(client, api, demo, own):
+    person = Person.objects.filter(memberships__post__board__system=demo).first()
+    real = f.PersonFactory(name=f"{person.name.split()[0]} Realname")
+    f.MembershipFactory(person=real, post__board__system=own.system)
+
+    page = client.get("/search/", {"q": person.name}).content.decode()
+    items = page.split('<li class="app-search-results__item">')[1:]
+    (item,) = [i for i in items if person.name in i.split("</li>")[0]][:1]
+    assert "Demonstration data — not a real system" in item.split("</li>")[0]
+    hits = api.get("/api/v1/search/", {"q": person.name}).json()["results"]
+    assert {h["name"]: h["is_demonstration"] for h in hits}[person.name] is True
+    assert {h["name"]: h["is_demonstration"] for h in hits}.get(real.name) in (False, None)
+
+    index = client.get("/people/", {"q": person.name.split()[0]}).content.decode()
+    demo_row = index[index.index(person.name) : index.index("</tr>", index.index(person.name))]
+    assert "Demonstration data — not a real person" in demo_row
+    if real.name in index:
+        real_row = index[index.index(real.name) : index.index("</tr>", index.index(real.name))]
+        assert "Demonstration data" not in real_row

@@ -104,3 +104,27 @@ def test_acronyms_in_seats_on_person_and_organisation_pages_link_to_the_glossary
     link = 'href="/glossary/#entry-dxs"'
     assert link in client.get("/people/exp/").content.decode()
     assert link in client.get("/organisations/exo/").content.decode()
+
+
+def test_acronyms_link_to_the_glossary_on_system_strategy_index_and_people_pages(client):
+    f.GlossaryTermFactory(term="Integrated care board", acronym="ICB")
+    f.GlossaryTermFactory(term="Director of example services", acronym="DXS")
+    system = f.SystemFactory(slug="exs")
+    board = f.BoardFactory(system=system, kind="icb_board")
+    strategy = f.StrategyFactory(
+        system=system, slug="exstrat", description="The DXS and the <i>ICB</i> agree it."
+    )
+    f.PriorityFactory(strategy=strategy, name="DXS priority", description="Led by the ICB.")
+    post = f.PostFactory(board=board, label="DXS seat")
+    f.MembershipFactory(post=post, person__name="Exa Person")
+
+    link = 'href="/glossary/#entry-icb"'
+    system_page = client.get("/systems/exs/").content.decode()
+    # The kind of body, in the tables of bodies (the seed's ICB term may be the one linked).
+    assert re.search(
+        rf'<a {link} title="[^"]+" class="app-glossary-link">ICB</a> board', system_page
+    )
+    strategy_page = client.get("/strategies/exstrat/").content.decode()
+    assert "&lt;i&gt;" in strategy_page and strategy_page.count('href="/glossary/#entry-') >= 3
+    assert 'href="/glossary/#entry-dxs"' in client.get("/people/").content.decode()
+    assert link in client.get("/bodies/").content.decode()

@@ -136,6 +136,9 @@ class SearchHitSerializer(serializers.Serializer):
         help_text="text: the words were found in the record; name: its name resembles them.",
     )
     score = serializers.FloatField(help_text="Relevance: higher is better.")
+    is_demonstration = serializers.BooleanField(
+        help_text="True when the record is demonstration data (a fictional system), not real."
+    )
 
 
 class SearchResultsSerializer(serializers.Serializer):
@@ -196,6 +199,7 @@ class SearchView(CachedReadMixin, APIView):
                     "snippet": hit.snippet_text,
                     "matched": "text" if hit.text_match else "name",
                     "score": round(hit.score, 4),
+                    "is_demonstration": hit.demonstration,
                 }
             )
         corrected = search_engine.correction(q, hits)
