@@ -144,7 +144,24 @@ def test_demo_records_are_marked_in_search_and_the_people_index(client, api, dem
 
     index = client.get("/people/", {"q": person.name.split()[0]}).content.decode()
     demo_row = index[index.index(person.name) : index.index("</tr>", index.index(person.name))]
-    assert "Demonstration data — not a real person" in demo_row
+    assert "Demonstration data — not real" in demo_row
     if real.name in index:
         real_row = index[index.index(real.name) : index.index("</tr>", index.index(real.name))]
         assert "Demonstration data" not in real_row
+
+
+@pytest.mark.django_db
+def test_demo_bodies_and_organisations_are_marked_in_their_indexes(client, demo, own):
+    board = Board.objects.filter(system=demo).order_by("name").first()
+    bodies = client.get("/bodies/", {"system": demo.slug}).content.decode()
+    row = bodies[bodies.index(board.name) : bodies.index("</tr>", bodies.index(board.name))]
+    assert "Demonstration data — not real" in row
+    real = client.get("/bodies/", {"system": own.system.slug}).content.decode()
+    assert "Demonstration data" not in real
+    organisations = client.get("/organisations/").content.decode()
+    demo_org = demo.organisations.order_by("name").first()
+    if demo_org:
+        at = organisations.index(demo_org.name)
+        assert (
+            "Demonstration data — not real" in organisations[at : organisations.index("</tr>", at)]
+        )
