@@ -28,6 +28,7 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("systems/", views.system_index, name="systems"),
     path("systems/<slug:slug>/", views.system_detail, name="system"),
+    path("systems/<slug:slug>/duties/", views.system_compliance, name="system_compliance"),
     path("places/<slug:slug>/", views.place_detail, name="place"),
     path("sources/", views.source_list, name="sources"),
     path("sources/<slug:slug>/", views.source_detail, name="source"),

@@ -91,6 +91,7 @@ def icp_council_members(systems, date):
                 link=board_page(board),
                 public=board.is_public_record,
                 undecidable=undecidable,
+                body=board,
             )
 
         if not board.membership_maintained_on(date):
@@ -164,6 +165,7 @@ ICP_COUNCIL_MEMBERS = Check(
     "care board and one appointed by each responsible local authority.",
     source_url="https://www.legislation.gov.uk/ukpga/2007/28/section/116ZA",
     run=icp_council_members,
+    public_duty=True,
     needs="The statutory ICP (body kind), its appointments with 'on behalf of', the ICB "
     "organisation and the councils in the system's area on the date (national directory). "
     "Undecidable when the ICP's membership is not maintained, no ICP or ICB is recorded, or a "
@@ -207,6 +209,7 @@ def vacant_seats(systems, date):
                     f"{places} of {seat.places} as at {on}.",
                     link=link,
                     public=seat.is_public_record,
+                    body=seat.board,
                 )
             )
         elif seat.not_recorded:
@@ -220,6 +223,7 @@ def vacant_seats(systems, date):
                     link=link,
                     public=seat.is_public_record,
                     undecidable=True,
+                    body=seat.board,
                 )
             )
         elif seat.places is None and seat.maintained and not seat.filled:
@@ -233,6 +237,7 @@ def vacant_seats(systems, date):
                     link=link,
                     public=seat.is_public_record,
                     undecidable=True,
+                    body=seat.board,
                 )
             )
     return found
@@ -279,6 +284,7 @@ def appointments_ending(systems, date, days=None):
                 if appointment.is_public_record
                 else None,
                 public=appointment.is_public_record,
+                body=board,
             )
         )
     return found
@@ -334,6 +340,7 @@ def terms_in_force(systems, date):
                 link=board_page(body),
                 public=body.is_public_record,
                 undecidable=undecidable,
+                body=body,
             )
 
         if in_force:

@@ -1,5 +1,5 @@
 """``/api/v1/compliance/``: the registry's compliance findings (icsgov.core.checks) as at a
-date, filtered by system, check and severity.
+date, filtered by system, body, check and severity.
 
 On the top floor because the checks read across every app. Anonymous clients see the findings
 about public records of real systems only (never the demonstration or synthetic systems');
@@ -16,11 +16,14 @@ from icsgov.core import scoping
 from icsgov.core.api.views import CachedReadMixin
 from icsgov.core.checks import Severity, checks, counts, run_checks
 from icsgov.core.dates import InvalidDate, parse_as_at
+from icsgov.core.visibility import visible
+from partnerships.models import Board
 from places.models import System
 
 
 class ComplianceParametersSerializer(serializers.Serializer):
     system = serializers.SlugField(required=False, help_text="Slug of the system.")
+    body = serializers.SlugField(required=False, help_text="Only findings about this body (slug).")
     check = serializers.ChoiceField(
         choices=(), required=False, help_text="Only this check's findings (its id)."
     )
@@ -51,6 +54,21 @@ class ComplianceParametersSerializer(serializers.Serializer):
             raise serializers.ValidationError(f"No system '{value}'.")
         return found
 
+    def validate_body(self, value):
+        user = self.context["request"].user
+        found = visible(Board.objects.filter(slug=value), user).select_related("system").first()
+        if found is None or not _may_see_system(user, found.system):
+            raise serializers.ValidationError(f"No body '{value}'.")
+        return found
+
+    def validate(self, attrs):
+        body, system = attrs.get("body"), attrs.get("system")
+        if body is not None and system is not None and body.system_id != system.pk:
+            raise serializers.ValidationError(
+                {"body": f"The body '{body.slug}' is not in {system}."}
+            )
+        return attrs
+
 
 class FindingSerializer(serializers.Serializer):
     check = serializers.CharField(help_text="The check's stable id, e.g. icp.council-members.")
@@ -61,6 +79,9 @@ class FindingSerializer(serializers.Serializer):
     )
     system = serializers.CharField(allow_null=True, help_text="Slug of the system.")
     system_name = serializers.CharField()
+    body = serializers.CharField(
+        allow_null=True, help_text="Slug of the body the finding concerns; null when none."
+    )
     record = serializers.CharField(help_text="The record the finding is about.")
     link = serializers.CharField(
         allow_null=True, help_text="The record's public page (path); null when it has none."
@@ -119,14 +140,16 @@ class ComplianceView(CachedReadMixin, APIView):
         date = params.validated_data.get("as_at") or parse_as_at(None)
         check = params.validated_data.get("check")
         severity = params.validated_data.get("severity")
+        body = params.validated_data.get("body")
         findings = [
             finding
             for finding in run_checks(
-                system=params.validated_data.get("system"),
+                system=params.validated_data.get("system") or (body.system if body else None),
                 as_at=date,
                 check_ids=[check] if check else None,
             )
             if (severity is None or finding.severity == severity)
+            and (body is None or finding.body == body.slug)
             and _may_see(request.user, finding)
         ]
         return Response(

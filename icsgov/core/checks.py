@@ -47,6 +47,8 @@ class Finding:
     link: str | None = None
     public: bool = False
     undecidable: bool = False
+    #: The slug of the body the finding concerns, when it concerns one (the API's ``body``).
+    body: str | None = None
 
     def as_dict(self) -> dict:
         """The finding as the command's JSON and the API give it, with its rule's source."""
@@ -57,6 +59,7 @@ class Finding:
             "undecidable": self.undecidable,
             "system": getattr(self.system, "slug", None),
             "system_name": getattr(self.system, "name", ""),
+            "body": self.body,
             "record": self.record,
             "link": self.link,
             "message": self.message,
@@ -85,9 +88,16 @@ class Check:
     run: Callable[[list, datetime.date], list[Finding]] = field(repr=False, compare=False)
     #: What data the check reads, and when it cannot decide (for docs/compliance.md readers).
     needs: str = ""
+    #: The rule is a duty the system owes the public (who sits on the ICP, a published
+    #: strategy, meetings in public): its findings about public records are on the system's
+    #: public compliance page.
+    public_duty: bool = False
 
-    def finding(self, system, record, message, link=None, public=False, undecidable=False):
-        """A finding of this check, with its id and severity."""
+    def finding(
+        self, system, record, message, link=None, public=False, undecidable=False, body=None
+    ):
+        """A finding of this check, with its id and severity; ``body`` is the body concerned
+        (its slug is kept)."""
         return Finding(
             check=self.id,
             severity=self.severity,
@@ -97,6 +107,7 @@ class Check:
             link=link,
             public=bool(public),
             undecidable=undecidable,
+            body=getattr(body, "slug", body),
         )
 
 

@@ -96,6 +96,7 @@ def test_download_the_board_calendar_and_read_it(live_server, hiow, desktop_page
 PAGES = {
     "home": "/",
     "system": "/systems/hiow/",
+    "system-duties": "/systems/hiow/duties/",
     "place": "/places/southampton/",
     "board": "/boards/hiow-icp/",
     "person": "/people/current-chair/",

@@ -69,7 +69,7 @@ def test_json_output(breach):
     assert answer["counts"]["error"] == 1
     [icp] = [row for row in answer["findings"] if row["check"] == "icp.council-members"]
     assert set(icp) == {
-        "check", "severity", "undecidable", "system", "system_name", "record", "link",
+        "check", "severity", "undecidable", "system", "system_name", "body", "record", "link",
         "message", "source", "source_url",
     }  # fmt: skip
     assert icp["system"] == "north" and icp["severity"] == "error"
@@ -160,3 +160,77 @@ def test_the_api_query_count_does_not_grow_with_the_systems(
         f.PostFactory(board=f.BoardFactory(system=system, membership_maintained_from=D(2022, 7, 1)))
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert compliance(api)["count"] > 3
+
+
+def test_the_api_filters_findings_by_body(api, breach):
+    other = f.BoardFactory(
+        system=breach, name="Other body", membership_maintained_from=D(2022, 7, 1)
+    )
+    f.PostFactory(board=other, label="Empty seat", places=1)
+
+    icp = breach.boards.get(name="North ICP").slug
+    rows = compliance(api, f"body={icp}")["results"]
+    assert rows and {row["body"] for row in rows} == {icp}
+    assert any(row["check"] == "icp.council-members" for row in rows)
+    other_rows = compliance(api, f"body={other.slug}&check=seats.vacant")["results"]
+    assert [row["record"] for row in other_rows] == ["Other body: Empty seat"]
+
+
+@pytest.mark.parametrize(
+    "query", ["body=nowhere", "body=hidden-body", "body=north-icp&system=south"]
+)
+def test_a_body_the_client_may_not_see_or_outside_the_system_is_a_400(api, breach, query):
+    f.BoardFactory(system=breach, slug="hidden-body", is_published=False)
+    f.SystemFactory(slug="south", name="South")
+    response = api.get(f"/api/v1/compliance/?{query}")
+    assert response.status_code == 400
+    assert "body" in json.dumps(response.json())
+    # The message never says a hidden body exists.
+    assert "hidden-body" not in response.content.decode() or "No body 'hidden-body'" in (
+        response.content.decode()
+    )
+
+
+# --- the public page -------------------------------------------------------------------------
+
+
+def test_the_public_duties_page_shows_public_duty_findings_about_public_records(client, breach):
+    page = client.get("/systems/north/duties/?as_at=2023-05-01")
+
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "The integrated care partnership has a member from the ICB and from each council" in html
+    assert "North ICP has no member appointed by Shire" in html
+    assert (
+        "s116ZA" in html
+        and 'href="https://www.legislation.gov.uk/ukpga/2007/28/section/116ZA"' in html
+    )
+    # Not a public duty (the secretariat's own housekeeping), and a hidden record: absent.
+    assert "Hidden seat" not in html and "seats.vacant" not in html
+    assert 'href="/systems/north/duties/' in client.get("/systems/north/").content.decode()
+
+
+def test_the_public_duties_page_says_when_the_record_cannot_tell(client, breach):
+    breach.boards.update(membership_maintained_from=None)
+    html = client.get("/systems/north/duties/?as_at=2023-05-01").content.decode()
+    assert "The record cannot tell" in html and "membership not recorded" in html
+    assert "nhsuk-tag--red" not in html.split("<h1")[1]
+
+
+def test_the_public_duties_page_explains_a_bad_date_and_hides_synthetic_systems(client, breach):
+    response = client.get("/systems/north/duties/?as_at=2023-02-30")
+    assert response.status_code == 400 and "There is a problem" in response.content.decode()
+    f.SystemFactory(slug="bench", is_synthetic=True)
+    assert client.get("/systems/bench/duties/").status_code == 404
+
+
+def test_the_public_duties_page_query_count_does_not_grow(
+    client, breach, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(60) as few:
+        client.get("/systems/north/duties/?as_at=2023-05-01")
+    for n in range(4):
+        council = f.CouncilFactory(name=f"Council {n}", system=None)
+        f.CouncilAreaFactory(system=breach, organisation=council)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get("/systems/north/duties/?as_at=2023-05-01")
