@@ -8,13 +8,13 @@ record. Each asks about all its systems in a fixed number of queries.
 """
 
 from django.conf import settings
-from django.db.models import BooleanField, Case, Value, When
+from django.db.models import BooleanField, Case, Q, Value, When
 from django.urls import reverse
 
 from icsgov.core.checks import Check, Severity, register
 from icsgov.core.dates import format_date
 from icsgov.core.visibility import WHOLE_RECORD, public_q
-from partnerships.choices import BoardKind, OrganisationKind, TermsStatus
+from partnerships.choices import BoardKind, BoardOffice, OrganisationKind, Role, TermsStatus
 from partnerships.models import Board, Membership, Organisation, Post, TermsOfReference
 from partnerships.rules.seats import holding_q
 from partnerships.selectors import councils_of
@@ -170,6 +170,145 @@ ICP_COUNCIL_MEMBERS = Check(
     "organisation and the councils in the system's area on the date (national directory). "
     "Undecidable when the ICP's membership is not maintained, no ICP or ICB is recorded, or a "
     "council's link is inferred or not known.",
+)
+
+
+# --- 4. the ICB board's composition (HCA 2006 Schedule 1B) -------------------------------------
+
+
+def _audit_committee(board) -> bool:
+    """An ICB committee the registry can tell is the audit committee: by its name."""
+    return board.kind == BoardKind.ICB_COMMITTEE and "audit" in board.name.lower()
+
+
+def icb_board_composition(systems, date):
+    """Each ICB board in effect whose membership the registry maintains has, on ``date``, its
+    chair, chief executive and at least three ordinary members, among them a partner member
+    nominated by the trusts, one by the providers of primary medical services and one by the
+    local authorities; and its deputy chair does not chair the audit committee."""
+    found = []
+    by_system = {system.pk: system for system in systems}
+    boards = list(
+        _with_public(Board.objects.filter(system__in=by_system, kind=BoardKind.ICB_BOARD))
+        .as_at(date)
+        .order_by("name")
+    )
+    held = {}  # board id -> [(seat, appointment)] taking up a place on the date
+    chairs_of_audit = {}  # system id -> ids of the people chairing an audit committee then
+    for appointment in (
+        Membership.objects.filter(holding_q(date))
+        .filter(post__board__system__in=by_system)
+        .filter(
+            Q(post__board__in=boards)
+            | Q(post__board__kind=BoardKind.ICB_COMMITTEE, post__role__in=Role.chairing())
+        )
+        .select_related("post__board", "person")
+    ):
+        board = appointment.post.board
+        if board.kind == BoardKind.ICB_BOARD:
+            held.setdefault(board.pk, []).append(appointment)
+        elif _audit_committee(board) and appointment.post.role in Role.chairing():
+            chairs_of_audit.setdefault(board.system_id, set()).add(appointment.person_id)
+    offices_recorded = set(
+        Post.objects.filter(board__in=boards).exclude(office="").values_list("board", flat=True)
+    )
+    on = format_date(date)
+    for board in boards:
+        system = by_system[board.system_id]
+
+        def finding(message, undecidable=False, board=board, system=system):
+            return ICB_BOARD_COMPOSITION.finding(
+                system,
+                board,
+                message,
+                link=board_page(board),
+                public=board.is_public_record,
+                undecidable=undecidable,
+                body=board,
+            )
+
+        if not board.membership_maintained_on(date):
+            found.append(
+                finding(
+                    f"{board}: membership not recorded — the registry does not keep this "
+                    f"board's appointments as at {on}, so its composition cannot be told.",
+                    undecidable=True,
+                )
+            )
+            continue
+        if board.pk not in offices_recorded:
+            found.append(
+                finding(
+                    f"{board}: no seat records the office it fills under the constitution "
+                    "(chair, chief executive, partner members…), so the composition cannot be "
+                    "checked. Record each seat's 'ICB board office'.",
+                    undecidable=True,
+                )
+            )
+            continue
+        appointments = held.get(board.pk, [])
+        offices = [a.post.office for a in appointments]
+        missing = []
+        if BoardOffice.CHAIR not in offices and not any(
+            a.post.role == Role.CHAIR for a in appointments
+        ):
+            missing.append("a chair")
+        if BoardOffice.CHIEF_EXECUTIVE not in offices:
+            missing.append("a chief executive")
+        for partner in BoardOffice.partners():
+            if partner not in offices:
+                missing.append(
+                    f"a {BoardOffice(partner).label[0].lower()}{BoardOffice(partner).label[1:]}"
+                )
+        ordinary = sum(1 for office in offices if office in BoardOffice.ordinary())
+        unrecorded = sum(
+            1 for a in appointments if not a.post.office and a.post.role not in Role.chairing()
+        )
+        if ordinary < 3:
+            what = f"{ordinary} ordinary member{'' if ordinary == 1 else 's'}"
+            missing.append(f"at least three ordinary members (it has {what})")
+        if missing:
+            found.append(
+                finding(
+                    f"{board} lacks {', '.join(missing)} as at {on}"
+                    + (
+                        f"; {unrecorded} other appointment{'s' if unrecorded != 1 else ''} "
+                        "record no office."
+                        if unrecorded
+                        else "."
+                    ),
+                    # Holders whose seat records no office might fill what looks missing.
+                    undecidable=bool(unrecorded),
+                )
+            )
+        deputies = {a.person_id: a.person for a in appointments if a.post.role == Role.VICE_CHAIR}
+        for person_id in deputies.keys() & chairs_of_audit.get(board.system_id, set()):
+            found.append(
+                finding(
+                    f"{deputies[person_id]} is deputy chair of {board} and chairs the audit "
+                    f"committee as at {on}; the deputy chair must not chair the audit "
+                    "committee."
+                )
+            )
+    return found
+
+
+ICB_BOARD_COMPOSITION = Check(
+    id="icb.board-composition",
+    severity=Severity.ERROR,
+    title="The ICB board has the members its constitution requires",
+    source="National Health Service Act 2006 Schedule 1B paragraph 3, inserted by the Health "
+    "and Care Act 2022 Schedule 2: a chair, a chief executive and at least three ordinary "
+    "members, among them one nominated by the NHS trusts and foundation trusts, one by the "
+    "providers of primary medical services and one by the local authorities; NHS England's "
+    "guidance on ICB constitutions: the deputy chair may not chair the audit committee.",
+    source_url="https://www.legislation.gov.uk/ukpga/2006/41/schedule/1B",
+    run=icb_board_composition,
+    public_duty=True,
+    needs="The ICB board's seats with their 'ICB board office' and role, the appointments in "
+    "effect on the date, and the chair of the ICB committee named 'audit'. Undecidable when "
+    "the board's membership is not maintained, no seat records its office, or holders of "
+    "seats with no office recorded might fill what is missing.",
 )
 
 
@@ -396,5 +535,11 @@ TERMS_IN_FORCE = Check(
 
 
 def register_checks():
-    for each in (ICP_COUNCIL_MEMBERS, VACANT_SEATS, APPOINTMENTS_ENDING, TERMS_IN_FORCE):
+    for each in (
+        ICP_COUNCIL_MEMBERS,
+        ICB_BOARD_COMPOSITION,
+        VACANT_SEATS,
+        APPOINTMENTS_ENDING,
+        TERMS_IN_FORCE,
+    ):
         register(each)

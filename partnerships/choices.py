@@ -138,6 +138,41 @@ class Role(models.TextChoices):
         return {cls.CHAIR, cls.CO_CHAIR, cls.CONVENOR}
 
 
+class BoardOffice(models.TextChoices):
+    """The offices of an ICB board its constitution must fill (Health and Care Act 2006
+    Schedule 1B para 3, inserted by the Health and Care Act 2022; NHS England's guidance on ICB
+    constitutions adds the executive and non-executive members)."""
+
+    CHAIR = "chair", "Chair"
+    CHIEF_EXECUTIVE = "chief_executive", "Chief executive"
+    PARTNER_TRUSTS = (
+        "partner_trusts",
+        "Partner member nominated by NHS trusts and foundation trusts",
+    )
+    PARTNER_PRIMARY_CARE = (
+        "partner_primary_care",
+        "Partner member nominated by providers of primary medical services",
+    )
+    PARTNER_LOCAL_AUTHORITIES = (
+        "partner_local_authorities",
+        "Partner member nominated by the local authorities",
+    )
+    NON_EXECUTIVE = "non_executive", "Non-executive member"
+    FINANCE_DIRECTOR = "finance_director", "Director of finance"
+    MEDICAL_DIRECTOR = "medical_director", "Medical director"
+    NURSING_DIRECTOR = "nursing_director", "Director of nursing"
+    OTHER = "other", "Other ordinary member"
+
+    @classmethod
+    def ordinary(cls):
+        """Every office but the chair and the chief executive: the ordinary members."""
+        return set(cls.values) - {cls.CHAIR, cls.CHIEF_EXECUTIVE}
+
+    @classmethod
+    def partners(cls):
+        return [cls.PARTNER_TRUSTS, cls.PARTNER_PRIMARY_CARE, cls.PARTNER_LOCAL_AUTHORITIES]
+
+
 class MembershipKind(models.TextChoices):
     MEMBER = "member", "Appointed member"
     SUBSTITUTE = "substitute", "Named substitute"

@@ -24,6 +24,7 @@ from icsgov.core.models import Source, SourceKind
 from partnerships.choices import (
     AttendanceStatus,
     BoardKind,
+    BoardOffice,
     ChairModel,
     ClauseTopic,
     MeetingStatus,
@@ -91,6 +92,14 @@ PARTNERSHIP_SEATS = [
     ("Healthwatch representative", Role.MEMBER, 1, "healthwatch"),
     ("Voluntary sector representative", Role.MEMBER, 1, "vcse"),
 ]
+#: The offices the ICB board's seats fill under its constitution (the composition check reads
+#: them). The board has no partner member for primary medical services: the check says so.
+BOARD_OFFICES = {
+    "Chair": BoardOffice.CHAIR,
+    "Chief executive": BoardOffice.CHIEF_EXECUTIVE,
+    "Partner member: NHS trusts": BoardOffice.PARTNER_TRUSTS,
+    "Partner member: local authorities": BoardOffice.PARTNER_LOCAL_AUTHORITIES,
+}
 CLUSTER_SEATS = [
     ("Cluster lead", Role.LEAD, 1, "community"),
     ("Member", Role.MEMBER, 2, "vcse"),
@@ -329,6 +338,8 @@ def load_demo() -> Stats:
         system, source, "icb-board", "Exampleshire and Wyeside ICB Board",
         BoardKind.ICB_BOARD, BOARD_SEATS, orgs, chair_model=ChairModel.ICB_CHAIR,
     )  # fmt: skip
+    for label, office in BOARD_OFFICES.items():
+        Post.objects.filter(board=icb, label=label).exclude(office=office).update(office=office)
     committees = [
         board(
             system, source, f"icb-{key}", name, BoardKind.ICB_COMMITTEE, COMMITTEE_SEATS, orgs,

@@ -79,7 +79,15 @@ class PostAdmin(ScopedAdmin):
         "start_date",
         "end_date",
     ]
-    list_filter = [VacancyFilter, "role", "voting", "statutory", "board__kind", "board__system"]
+    list_filter = [
+        VacancyFilter,
+        "role",
+        "office",
+        "voting",
+        "statutory",
+        "board__kind",
+        "board__system",
+    ]
     list_select_related = ["board"]
     search_fields = ["label", "slug", "board__name"]
     autocomplete_fields = ["board", "nominating_organisation"]

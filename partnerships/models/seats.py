@@ -13,7 +13,7 @@ from icsgov.core.models import (
 )
 from icsgov.core.periods import end_not_before_start
 from icsgov.core.scoping import Scope
-from partnerships.choices import Role, Sector
+from partnerships.choices import BoardOffice, Role, Sector
 from partnerships.rules import seats as seat_rules
 
 
@@ -62,6 +62,14 @@ class Post(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
         default=1,
         help_text="How many people the seat holds at once (e.g. 4 for '4 x ...'); blank when "
         "the papers do not say, in which case no limit is enforced.",
+    )
+    office = models.CharField(
+        "ICB board office",
+        max_length=30,
+        choices=BoardOffice.choices,
+        blank=True,
+        help_text="On an ICB board: the office the seat fills under the ICB's constitution "
+        "(blank when not recorded). The board's composition check reads it.",
     )
     nominating_organisation = models.ForeignKey(
         "partnerships.Organisation",

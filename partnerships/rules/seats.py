@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce, Greatest
 
 from icsgov.core.dates import format_date
 from icsgov.core.periods import in_effect_q
-from partnerships.choices import MembershipKind
+from partnerships.choices import BoardKind, BoardOffice, MembershipKind, Role
 
 
 def holding_q(date, prefix="") -> Q:
@@ -98,6 +98,19 @@ def check_seat(post):
 
     errors = {}
     board = post.board if post.board_id else None
+    if board is not None and post.office:
+        if board.kind != BoardKind.ICB_BOARD:
+            errors["office"] = (
+                f"An ICB board office is recorded only on a seat of an ICB board; {board} is "
+                f"a {board.get_kind_display().lower()}."
+            )
+        elif post.office == BoardOffice.CHAIR and post.role != Role.CHAIR:
+            errors["office"] = "The chair's office is the seat whose role is chair."
+        elif post.office != BoardOffice.CHAIR and post.role in Role.chairing():
+            errors["role"] = (
+                f"The seat fills the office '{post.get_office_display()}', not the chair's: "
+                "choose a member's role, or the office 'Chair'."
+            )
     if board is not None:
         if board.start_date and post.start_date and post.start_date < board.start_date:
             errors["start_date"] = (

@@ -248,3 +248,103 @@ def test_councils_of_agrees_with_councils_on(icp_world):
     both = councils_of([system, neighbour], ON)
     for each in (system, neighbour):
         assert both[each.pk].councils == each.councils_on(ON).councils
+
+
+# --- icb.board-composition ----------------------------------------------------------------
+
+
+@pytest.fixture
+def icb_board(db):
+    """A maintained ICB board with every office its constitution requires filled."""
+    system = f.SystemFactory(name="East", slug="east")
+    board = f.BoardFactory(
+        system=system,
+        name="East ICB Board",
+        kind=BoardKind.ICB_BOARD,
+        membership_maintained_from=D(2022, 7, 1),
+    )
+    seats = {}
+    for office, role in (
+        ("chair", "chair"),
+        ("chief_executive", "member"),
+        ("partner_trusts", "member"),
+        ("partner_primary_care", "member"),
+        ("partner_local_authorities", "member"),
+        ("non_executive", "vice_chair"),
+    ):
+        seats[office] = f.PostFactory(board=board, label=office, office=office, role=role)
+        f.MembershipFactory(post=seats[office], person__name=f"{office} holder")
+    return system, board, seats
+
+
+def test_an_icb_board_with_every_office_filled_passes(icb_board):
+    system, *_ = icb_board
+    assert found("icb.board-composition", system) == []
+
+
+def test_a_missing_partner_member_is_an_error_naming_the_office(icb_board):
+    system, board, seats = icb_board
+    seats["partner_primary_care"].memberships.update(end_date=D(2023, 1, 31))
+
+    [finding] = found("icb.board-composition", system)
+
+    assert finding.is_breach and finding.body == board.slug
+    assert "lacks a partner member nominated by providers of primary medical services" in (
+        finding.message
+    )
+
+
+def test_fewer_than_three_ordinary_members_is_an_error(icb_board):
+    system, board, seats = icb_board
+    for office in ("partner_trusts", "partner_local_authorities", "non_executive"):
+        seats[office].memberships.update(end_date=D(2023, 1, 31))
+    [finding] = found("icb.board-composition", system)
+    assert "at least three ordinary members (it has 1 ordinary member)" in finding.message
+
+
+def test_a_holder_of_a_seat_with_no_office_makes_it_undecidable(icb_board):
+    system, board, seats = icb_board
+    seats["chief_executive"].memberships.update(end_date=D(2023, 1, 31))
+    f.MembershipFactory(post=f.PostFactory(board=board, label="Member", office=""))
+    [finding] = found("icb.board-composition", system)
+    assert finding.undecidable and "1 other appointment record no office" in finding.message
+
+
+def test_the_deputy_chair_chairing_the_audit_committee_is_an_error(icb_board):
+    system, board, seats = icb_board
+    deputy = seats["non_executive"].memberships.get().person
+    audit = f.BoardFactory(system=system, name="Audit and Risk Committee", kind="icb_committee")
+    f.MembershipFactory(post=f.PostFactory(board=audit, role="chair"), person=deputy)
+
+    [finding] = found("icb.board-composition", system)
+
+    assert finding.is_breach
+    assert "non_executive holder is deputy chair of East ICB Board and chairs the audit" in (
+        finding.message
+    )
+
+
+def test_a_board_with_no_office_recorded_or_not_maintained_is_undecidable(icb_board):
+    system, board, seats = icb_board
+    board.posts.update(office="")
+    [finding] = found("icb.board-composition", system)
+    assert finding.undecidable and "no seat records the office" in finding.message
+    board.__class__.objects.filter(pk=board.pk).update(membership_maintained_from=None)
+    [finding] = found("icb.board-composition", system)
+    assert finding.undecidable and "membership not recorded" in finding.message
+
+
+@pytest.mark.parametrize(
+    "kind, office, role, message",
+    [
+        ("icb_committee", "chief_executive", "member", "An ICB board office is recorded only"),
+        ("icb_board", "chair", "member", "The chair's office is the seat whose role is chair."),
+        ("icb_board", "chief_executive", "chair", "not the chair's"),
+    ],
+)
+def test_an_office_is_refused_where_it_cannot_be(db, kind, office, role, message):
+    from django.core.exceptions import ValidationError
+
+    seat = f.PostFactory.build(board=f.BoardFactory(kind=kind), office=office, role=role)
+    with pytest.raises(ValidationError, match=message):
+        seat.full_clean()

@@ -8,6 +8,7 @@ import pytest
 from partnerships.choices import BoardKind, Sector
 from partnerships.models import Post
 from tests import factories
+from tests.helpers.admin_forms import page_data
 from tests.helpers.api import slugs
 
 D = datetime.date
@@ -85,3 +86,32 @@ def test_deleting_a_seat_with_appointments_is_a_conflict_naming_them(api_world, 
     assert response.status_code == 409
     assert "appointments" in response.json()["detail"] or "memberships" in response.json()["detail"]
     assert Post.objects.filter(pk=api_world.own.post.pk).exists()
+
+
+OFFICE_ON_A_COMMITTEE = "An ICB board office is recorded only on a seat of an ICB board"
+
+
+def test_an_icb_board_office_on_a_committee_seat_is_refused_by_the_api(api_as, own):
+    committee = factories.BoardFactory(system=own.system, kind=BoardKind.ICB_COMMITTEE)
+    response = api_as("secretariat-own").post(
+        "/api/v1/posts/",
+        {"board": committee.slug, "label": "Chief executive", "office": "chief_executive"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert OFFICE_ON_A_COMMITTEE in response.json()["errors"]["office"][0]
+    assert not Post.objects.filter(board=committee).exists()
+
+
+def test_the_seat_admin_refuses_it_with_the_same_message(login, own):
+    committee = factories.BoardFactory(system=own.system, kind=BoardKind.ICB_COMMITTEE)
+    client = login("secretariat-own")
+    add = "/admin/partnerships/post/add/"
+    data = page_data(client.get(add))
+    data.update(
+        {"board": str(committee.pk), "label": "Chief executive", "office": "chief_executive"}
+    )
+    response = client.post(add, data)
+    assert response.status_code == 200
+    assert OFFICE_ON_A_COMMITTEE in str(response.context["adminform"].form.errors["office"])
+    assert not Post.objects.filter(board=committee).exists()
