@@ -327,6 +327,7 @@ SPECTACULAR_SETTINGS = {
         "ScopeEnum": "strategy.choices.Scope",
         "RecurrenceEnum": "strategy.choices.Recurrence",
         "AttendanceStatusEnum": "partnerships.choices.AttendanceStatus",
+        "GiftKindEnum": "partnerships.choices.GiftKind",
     },
 }
 

@@ -1,0 +1,169 @@
+"""The published registers of interests, gifts and hospitality: one read model for the pages
+(a body's register, the sections on person and body pages) and the CSV and JSON downloads, so
+they all show the same public entries and the same count of withheld ones.
+
+Only the public record is read (``public()``), whoever is signed in: a withheld or unpublished
+entry never reaches a page or a download. Withheld entries are counted by their reason
+(``partnerships.visibility.withheld_interests``), never shown.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+
+from partnerships.choices import WithheldReason
+from partnerships.models import GiftOrHospitality, Interest
+from partnerships.visibility import withheld_interests
+
+#: The licence the published registers are released under, stated on the page and in each
+#: download.
+LICENCE = {
+    "name": "Open Government Licence v3.0",
+    "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+}
+LICENCE_TEXT = f"Published under the {LICENCE['name']} ({LICENCE['url']})."
+
+
+@dataclass
+class Register:
+    interests: list = field(default_factory=list)
+    gifts: list = field(default_factory=list)
+    #: [(reason in words, number of entries withheld for it)]
+    withheld: list = field(default_factory=list)
+
+    @property
+    def withheld_count(self) -> int:
+        return sum(count for _, count in self.withheld)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.interests or self.gifts or self.withheld)
+
+
+def _withheld(queryset) -> list:
+    counts = (
+        withheld_interests(queryset)
+        .values("withheld_reason")
+        .annotate(n=Count("pk"))
+        .order_by("withheld_reason")
+    )
+    labels = dict(WithheldReason.choices)
+    return [
+        (labels.get(row["withheld_reason"], row["withheld_reason"]), row["n"]) for row in counts
+    ]
+
+
+def _register(interests, gifts, withheld_from, gifts_too=True) -> Register:
+    return Register(
+        interests=list(interests.public().for_register()),
+        gifts=list(gifts.public().for_register()) if gifts_too else [],
+        withheld=_withheld(withheld_from),
+    )
+
+
+def register_of_board(board) -> Register:
+    """A body's published registers: its members' declarations to it (through their
+    appointments to its seats), and the gifts and hospitality on its register."""
+    return _register(
+        Interest.objects.of_board(board),
+        GiftOrHospitality.objects.of_board(board),
+        Interest.objects.of_board(board),
+    )
+
+
+def register_of_person(person) -> Register:
+    """A person's published declarations, to every body they sit on, and their gifts and
+    hospitality."""
+    return _register(
+        Interest.objects.filter(person=person),
+        GiftOrHospitality.objects.filter(person=person),
+        Interest.objects.filter(person=person),
+    )
+
+
+INTEREST_COLUMNS = [
+    "person",
+    "person_slug",
+    "body",
+    "seat",
+    "occasion",
+    "nil_return",
+    "category",
+    "type",
+    "description",
+    "organisation",
+    "interest_from",
+    "interest_from_precision",
+    "interest_to",
+    "interest_to_precision",
+    "action_taken",
+    "declared_on",
+    "review_due_on",
+]
+GIFT_COLUMNS = [
+    "person",
+    "person_slug",
+    "body",
+    "kind",
+    "outcome",
+    "description",
+    "from",
+    "from_supplier",
+    "estimated_value_gbp",
+    "date",
+    "date_precision",
+    "declared_on",
+    "approved_by",
+    "approved_on",
+]
+
+
+def interest_row(interest) -> dict:
+    """An entry as the downloads give it (CSV columns, JSON keys)."""
+    board = interest.membership.post.board
+    return {
+        "person": str(interest.person),
+        "person_slug": interest.person.slug,
+        "body": board.name,
+        "seat": interest.membership.post.label,
+        "occasion": interest.get_occasion_display(),
+        "nil_return": interest.is_nil_return,
+        "category": interest.get_category_display(),
+        "type": interest.get_interest_type_display(),
+        "description": interest.description,
+        "organisation": (
+            interest.organisation.name
+            if interest.organisation_id and getattr(interest, "_public_organisation", True)
+            else interest.organisation_name
+        ),
+        "interest_from": interest.interest_from.isoformat() if interest.interest_from else "",
+        "interest_from_precision": interest.from_precision if interest.interest_from else "",
+        "interest_to": interest.interest_to.isoformat() if interest.interest_to else "",
+        "interest_to_precision": interest.to_precision if interest.interest_to else "",
+        "action_taken": interest.action_taken,
+        "declared_on": interest.declared_on.isoformat(),
+        "review_due_on": interest.review_due_on.isoformat() if interest.review_due_on else "",
+    }
+
+
+def gift_row(gift) -> dict:
+    return {
+        "person": str(gift.person),
+        "person_slug": gift.person.slug,
+        "body": gift.membership.post.board.name,
+        "kind": gift.get_kind_display(),
+        "outcome": gift.get_outcome_display(),
+        "description": gift.description,
+        "from": (
+            gift.giver_organisation.name
+            if gift.giver_organisation_id and getattr(gift, "_public_giver_organisation", True)
+            else gift.giver_name
+        ),
+        "from_supplier": {True: "yes", False: "no"}.get(gift.is_from_supplier, "not known"),
+        "estimated_value_gbp": "" if gift.value_gbp is None else str(gift.value_gbp),
+        "date": gift.date.isoformat(),
+        "date_precision": gift.date_precision,
+        "declared_on": gift.declared_on.isoformat() if gift.declared_on else "",
+        "approved_by": gift.approved_by,
+        "approved_on": gift.approved_on.isoformat() if gift.approved_on else "",
+    }
