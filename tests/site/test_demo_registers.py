@@ -3,6 +3,7 @@ nil returns on appointment and at annual reviews, two reviews overdue, a withhel
 the public register counts but never shows, and a declaration at a meeting."""
 
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
@@ -12,7 +13,7 @@ from partnerships.models import GiftOrHospitality, Interest, MeetingDeclaration
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
 
 
 def test_the_demo_icb_board_has_registers_with_a_withheld_interest(client, demo):
