@@ -14,7 +14,8 @@ The day limits and values are configuration (``settings.ICSGOV_CONFLICTS_OF_INTE
 refuses one without (a CHECK constraint), so no check is needed for it. The registry holds
 every NHS England category as a choice and a nil return covers them all, so no register can
 miss a category. On a body whose membership is known only from papers the registry may simply
-not hold its register, so a missing declaration there is undecidable, never a breach.
+not hold its register, nor on a body with no declaration recorded at all, so a missing
+declaration there is undecidable, never a breach.
 
 Registered in ``PartnershipsConfig.ready()`` (``register_checks``). Each check reads the whole
 record and asks about all its systems in a fixed number of queries.
@@ -83,6 +84,12 @@ def on_appointment(systems, date):
     limit = interest_rules.thresholds()["DECLARE_WITHIN_DAYS"]
     by_system, members = _serving(systems, date)
     first = _first_declared(members)
+    # A body with no declaration at all recorded: the registry does not hold its register.
+    kept = set(
+        Interest.objects.filter(membership__post__board__in={m.post.board_id for m in members})
+        .values_list("membership__post__board_id", flat=True)
+        .distinct()
+    )
     found = []
     for m in members:
         if m.start_date is None or m.start_date + datetime.timedelta(days=limit) >= date:
@@ -92,7 +99,7 @@ def on_appointment(systems, date):
         if declared is not None and declared <= deadline:
             continue
         board = m.post.board
-        maintained = board.membership_maintained_on(date)
+        maintained = board.membership_maintained_on(date) and board.pk in kept
         if declared is None:
             message = (
                 f"{m.person} has made no declaration of interests (nor a nil return) to {board} "
@@ -101,8 +108,9 @@ def on_appointment(systems, date):
             )
             if not maintained:
                 message += (
-                    " The body's membership is known only from papers, so the registry may "
-                    "not hold its register."
+                    " The registry holds no register of interests for the body (or its "
+                    "membership is known only from papers), so whether one was made cannot "
+                    "be told."
                 )
         else:
             message = (
@@ -291,9 +299,9 @@ ON_APPOINTMENT = Check(
     source=GUIDANCE,
     source_url=GUIDANCE_URL,
     run=on_appointment,
-    needs="Appointments' start dates and declarations' dates. Undecidable when a body's "
-    "membership is known only from papers (the registry may not hold its register); an "
-    "appointment with no start date is not checked.",
+    needs="Appointments' start dates and declarations' dates. Undecidable when the registry "
+    "holds no declaration at all for the body (it does not keep its register) or its "
+    "membership is known only from papers; an appointment with no start date is not checked.",
 )
 ANNUAL_REVIEW = Check(
     id="interests.annual-review",

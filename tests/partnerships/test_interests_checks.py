@@ -28,9 +28,22 @@ def member(db):
 
 
 def test_a_member_with_no_declaration_after_28_days_is_found(member):
+    # The body's register is kept here: a colleague has declared.
+    f.InterestFactory(
+        membership=f.MembershipFactory(
+            post=f.PostFactory(board=member.post.board), start_date=D(2023, 1, 1)
+        ),
+        declared_on=D(2023, 1, 5),
+    )
     [finding] = found("interests.on-appointment", member.post.board.system)
     assert "Dr Asha Patel has made no declaration" in finding.message
     assert not finding.undecidable
+
+
+def test_a_body_whose_register_is_not_kept_here_is_undecidable(member):
+    [finding] = found("interests.on-appointment", member.post.board.system)
+    assert finding.undecidable
+    assert "holds no register of interests for the body" in finding.message
 
 
 def test_a_nil_return_within_28_days_passes(member):
