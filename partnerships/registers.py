@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from partnerships.choices import WithheldReason
+from icsgov.core.dates import today
+from partnerships.choices import DeclarationOccasion, WithheldReason
 from partnerships.models import GiftOrHospitality, Interest
 from partnerships.visibility import withheld_interests
 
@@ -24,8 +25,33 @@ LICENCE = {
 LICENCE_TEXT = f"Published under the {LICENCE['name']} ({LICENCE['url']})."
 
 
+#: A full declaration — on appointment, at the annual review, on a change of role — restates
+#: every interest, so it supersedes the entries declared before it; a new interest adds to it.
+RESTATING = {DeclarationOccasion.ON_APPOINTMENT, DeclarationOccasion.ANNUAL_REVIEW,
+             DeclarationOccasion.CHANGE_OF_ROLE}  # fmt: skip
+
+
+def current_entries(interests, on) -> list:
+    """Of ``interests`` (in register order), those on the current register on ``on``: for each
+    appointment, the entries of its latest full declaration and the new interests declared
+    since, less those that ended before ``on``."""
+    latest = {}
+    for interest in interests:
+        if interest.occasion in RESTATING and interest.declared_on <= on:
+            held = latest.get(interest.membership_id)
+            if held is None or interest.declared_on > held:
+                latest[interest.membership_id] = interest.declared_on
+    return [
+        i
+        for i in interests
+        if i.declared_on >= latest.get(i.membership_id, i.declared_on)
+        and (i.interest_to is None or i.interest_to >= on)
+    ]
+
+
 @dataclass
 class Register:
+    #: Every published entry, earlier declarations included (the downloads give them all).
     interests: list = field(default_factory=list)
     gifts: list = field(default_factory=list)
     #: [(reason in words, number of entries withheld for it)]
@@ -34,6 +60,34 @@ class Register:
     @property
     def withheld_count(self) -> int:
         return sum(count for _, count in self.withheld)
+
+    @property
+    def bodies(self) -> list:
+        """The bodies the entries are declared to, by name."""
+        boards = {i.membership.post.board.pk: i.membership.post.board for i in self.interests}
+        return sorted(boards.values(), key=lambda b: b.name)
+
+    @property
+    def current(self) -> list:
+        """The entries on the current register (:func:`current_entries`) today."""
+        return current_entries(self.interests, today())
+
+    @property
+    def earlier(self) -> list:
+        current = {i.pk for i in self.current}
+        return [i for i in self.interests if i.pk not in current]
+
+    @property
+    def next_reviews(self) -> list:
+        """Each appointment's next review, from its latest published declaration:
+        [(appointment, date declared, review due)], soonest first."""
+        latest = {}
+        for interest in self.interests:
+            held = latest.get(interest.membership_id)
+            if held is None or interest.declared_on > held.declared_on:
+                latest[interest.membership_id] = interest
+        rows = [(i.membership, i.declared_on, i.review_due_on) for i in latest.values()]
+        return sorted(rows, key=lambda row: (row[2], str(row[0].person)))
 
     @property
     def is_empty(self) -> bool:
@@ -53,11 +107,11 @@ def _withheld(queryset) -> list:
     ]
 
 
-def _register(interests, gifts, withheld_from, gifts_too=True) -> Register:
+def _register(interests, gifts, withheld_from=None) -> Register:
     return Register(
         interests=list(interests.public().for_register()),
-        gifts=list(gifts.public().for_register()) if gifts_too else [],
-        withheld=_withheld(withheld_from),
+        gifts=list(gifts.public().for_register()),
+        withheld=_withheld(withheld_from) if withheld_from is not None else [],
     )
 
 
@@ -73,11 +127,10 @@ def register_of_board(board) -> Register:
 
 def register_of_person(person) -> Register:
     """A person's published declarations, to every body they sit on, and their gifts and
-    hospitality."""
+    hospitality. Withheld entries are counted on the bodies' registers only, never against a
+    name: whose entry was withheld is not published either."""
     return _register(
-        Interest.objects.filter(person=person),
-        GiftOrHospitality.objects.filter(person=person),
-        Interest.objects.filter(person=person),
+        Interest.objects.filter(person=person), GiftOrHospitality.objects.filter(person=person)
     )
 
 

@@ -3,6 +3,7 @@ JSON downloads (under the Open Government Licence), and the API. Unpublished and
 entries never reach an anonymous client, whatever the door; query budgets do not grow with rows."""
 
 import csv
+import datetime
 import io
 import json
 
@@ -93,7 +94,9 @@ def test_the_register_page_shows_published_entries_and_that_one_was_withheld(cli
 def test_person_and_body_pages_show_the_published_register(client, register):
     person = client.get("/people/asha-patel/").content.decode()
     assert "Director of Public Interest Ltd" in person and "Published Gift Text" in person
-    assert "1 entry is withheld" in person
+    # Whose entry was withheld is not published: the body's register counts it.
+    assert "withheld from the published register" not in person
+    assert "/boards/icb-board/interests/" in person
     board = client.get("/boards/icb-board/").content.decode()
     assert "/boards/icb-board/interests/" in board
     assert "1 published declaration of interest" in board
@@ -172,3 +175,43 @@ def test_register_query_budgets_do_not_grow_with_entries(client, register, path)
     for _ in range(4):
         add_entries()
     assert _queries(client, path) == first
+
+
+@pytest.mark.django_db
+def test_the_register_shows_each_members_next_review(client, register):
+    page = client.get("/boards/icb-board/interests/").content.decode()
+    # The factory's declarations are of 10 November 2022: reviewed by 10 November 2023.
+    assert "Next review due" in page
+    assert "10 November 2023 (overdue)" in page
+
+
+@pytest.mark.django_db
+def test_a_full_declaration_supersedes_earlier_entries_on_the_current_register(client, db):
+    member = factories.MembershipFactory(post__board__slug="wessex-board")
+    factories.InterestFactory(
+        membership=member, description="Old Directorship", declared_on=datetime.date(2023, 1, 5)
+    )
+    factories.InterestFactory(
+        membership=member,
+        occasion="annual_review",
+        description="Current Directorship",
+        declared_on=datetime.date(2024, 1, 5),
+    )
+    factories.InterestFactory(
+        membership=member,
+        occasion="new_interest",
+        description="New Trusteeship",
+        declared_on=datetime.date(2024, 6, 1),
+    )
+    factories.InterestFactory(
+        membership=member,
+        occasion="new_interest",
+        description="Ended Shareholding",
+        declared_on=datetime.date(2024, 7, 1),
+        interest_to=datetime.date(2024, 9, 30),
+    )
+    page = client.get("/boards/wessex-board/interests/").content.decode()
+    current, earlier = page.split("Earlier declarations (", 1)
+    assert "Current Directorship" in current and "New Trusteeship" in current
+    assert "Old Directorship" not in current and "Ended Shareholding" not in current
+    assert "Old Directorship" in earlier and "Ended Shareholding" in earlier
