@@ -99,7 +99,7 @@ def test_person_and_body_pages_show_the_published_register(client, register):
     assert "/boards/icb-board/interests/" in person
     board = client.get("/boards/icb-board/").content.decode()
     assert "/boards/icb-board/interests/" in board
-    assert "1 published declaration of interest" in board
+    assert "1 published declaration of interest on the current register" in board
 
 
 @pytest.mark.django_db
