@@ -25,7 +25,7 @@ from icsgov.core import checks, history, scoping
 from icsgov.core.dates import today
 from icsgov.models import Change
 from partnerships import selectors
-from partnerships.models import Meeting, Membership, Post, TermsOfReference
+from partnerships.models import Interest, Meeting, Membership, Post, TermsOfReference
 from places.models import System
 
 
@@ -83,6 +83,7 @@ def system_tasks(system, user, date=None) -> list[Task]:
             tasks.terms_review_overdue,
             _changelist(TermsOfReference, review="overdue", **by_system),
         ),
+        _overdue_declarations(system, user, date),
         Task(
             f"Changes in the last {settings.ICSGOV_RECENT_CHANGES_DAYS} days",
             recent,
@@ -90,6 +91,22 @@ def system_tasks(system, user, date=None) -> list[Task]:
         ),
         *_compliance_tasks(system, date),
     ]
+
+
+def _overdue_declarations(system, user, date) -> Task:
+    """Serving members whose latest declaration of interests is past its review date
+    (``Interest.objects.review_overdue``, the admin list's "review overdue" filter)."""
+    overdue = scoping.restrict(
+        Interest.objects.filter(membership__post__board__system=system), user, scoping.VIEW
+    ).review_overdue(date)
+    return Task(
+        "Declarations of interest overdue for review",
+        overdue.values("membership").distinct().count(),
+        _changelist(
+            Interest, review="overdue", membership__post__board__system__id__exact=system.pk
+        ),
+        "serving members whose latest declaration (or nil return) is past its review date",
+    )
 
 
 def _compliance_tasks(system, date) -> list[Task]:

@@ -327,6 +327,7 @@ SPECTACULAR_SETTINGS = {
         "ScopeEnum": "strategy.choices.Scope",
         "RecurrenceEnum": "strategy.choices.Recurrence",
         "AttendanceStatusEnum": "partnerships.choices.AttendanceStatus",
+        "GiftKindEnum": "partnerships.choices.GiftKind",
     },
 }
 
@@ -338,6 +339,31 @@ ICSGOV_STALE_AFTER_DAYS = env.int("ICSGOV_STALE_AFTER_DAYS", default=365)
 # made within this many days.
 ICSGOV_TERMS_ENDING_DAYS = env.int("ICSGOV_TERMS_ENDING_DAYS", default=60)
 ICSGOV_RECENT_CHANGES_DAYS = env.int("ICSGOV_RECENT_CHANGES_DAYS", default=14)
+
+# Conflicts of interest, gifts and hospitality: the thresholds the rules apply
+# (partnerships/rules/interests.py), with the defaults of NHS England's "Managing conflicts of
+# interest in the NHS" (guidance of February 2017, https://www.england.nhs.uk/2017/02/coi-guidelines/;
+# the September 2024 revision, https://www.england.nhs.uk/long-read/managing-conflicts-of-interest-in-the-nhs/,
+# is not confirmed to keep the figures: docs/compliance.md). Override any key locally.
+ICSGOV_CONFLICTS_OF_INTEREST = {
+    # Gifts from suppliers or contractors are declined whatever their value, except low-value
+    # promotional items worth less than this (GBP).
+    "SUPPLIER_GIFT_LIMIT": 6,
+    # Other gifts worth less than this may be accepted and need not be declared; at or over it
+    # they are accepted only on behalf of the organisation, and declared.
+    "GIFT_DECLARE_FROM": 50,
+    # Gifts from one source in a rolling year are added up against GIFT_DECLARE_FROM.
+    "CUMULATIVE_DAYS": 365,
+    # Hospitality worth this or more is declared; over HOSPITALITY_REFUSE_OVER it is refused
+    # unless a senior person approves it.
+    "HOSPITALITY_DECLARE_FROM": 25,
+    "HOSPITALITY_REFUSE_OVER": 75,
+    # A new interest is declared within this many days of arising, and a member declares within
+    # this many days of taking up an appointment.
+    "DECLARE_WITHIN_DAYS": 28,
+    # Declarations are reviewed at least this often (days).
+    "REVIEW_EVERY_DAYS": 365,
+}
 
 # Security headers, everywhere: no MIME sniffing, no referrer beyond our own pages, no framing.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -242,3 +242,59 @@ class AgreementStatus(models.TextChoices):
     PROPOSED = "proposed", "Proposed"
     ACTIVE = "active", "Active"
     ENDED = "ended", "Ended"
+
+
+# -- Registers of interests, gifts and hospitality (NHS England, "Managing conflicts of interest
+# in the NHS"; docs/compliance.md cites the guidance) ------------------------------------------
+
+
+class InterestCategory(models.TextChoices):
+    FINANCIAL = "financial", "Financial interest"
+    NON_FINANCIAL_PROFESSIONAL = "non_financial_professional", "Non-financial professional interest"
+    NON_FINANCIAL_PERSONAL = "non_financial_personal", "Non-financial personal interest"
+    INDIRECT = "indirect", "Indirect interest"
+
+
+class InterestType(models.TextChoices):
+    """The kinds of interest NHS England's guidance asks registers to cover."""
+
+    OUTSIDE_EMPLOYMENT = "outside_employment", "Outside employment"
+    PRIVATE_PRACTICE = "private_practice", "Clinical private practice"
+    SHAREHOLDINGS = "shareholdings", "Shareholdings and other ownership interests"
+    PATENTS = "patents", "Patents"
+    LOYALTY_INTERESTS = "loyalty_interests", "Loyalty interests"
+    DONATIONS = "donations", "Donations"
+    SPONSORED_EVENTS = "sponsored_events", "Sponsored events"
+    SPONSORED_RESEARCH = "sponsored_research", "Sponsored research"
+    SPONSORED_POSTS = "sponsored_posts", "Sponsored posts"
+    OTHER = "other", "Other"
+
+
+class DeclarationOccasion(models.TextChoices):
+    ON_APPOINTMENT = "on_appointment", "On appointment"
+    ANNUAL_REVIEW = "annual_review", "Annual review"
+    NEW_INTEREST = "new_interest", "New or changed interest"
+    CHANGE_OF_ROLE = "change_of_role", "Change of role"
+
+
+class WithheldReason(models.TextChoices):
+    PRIVACY = "privacy", "An overriding privacy interest"
+    LEGAL = "legal", "A legal requirement"
+    SAFETY = "safety", "A risk to someone's safety"
+
+
+class MeetingDeclarationAction(models.TextChoices):
+    LEFT_THE_ROOM = "left_the_room", "Left the room for the item"
+    DID_NOT_VOTE = "did_not_vote", "Took part in the discussion but did not vote"
+    TOOK_PART = "took_part", "Took part (the chair judged no action needed)"
+    OTHER = "other", "Other (see notes)"
+
+
+class GiftKind(models.TextChoices):
+    GIFT = "gift", "Gift"
+    HOSPITALITY = "hospitality", "Hospitality"
+
+
+class GiftOutcome(models.TextChoices):
+    ACCEPTED = "accepted", "Offered and accepted (received)"
+    DECLINED = "declined", "Offered and declined"

@@ -1,11 +1,23 @@
 from django.urls import path
 
 from partnerships import feeds, views
+from partnerships.views import interests as registers
 
 app_name = "partnerships"
 
 urlpatterns = [
     path("boards/<slug:slug>/", views.board_detail, name="board"),
+    path("boards/<slug:slug>/interests/", registers.board_register, name="board_register"),
+    path(
+        "boards/<slug:slug>/<slug:which>.csv",
+        registers.board_register_csv,
+        name="board_register_csv",
+    ),
+    path(
+        "boards/<slug:slug>/<slug:which>.json",
+        registers.board_register_json,
+        name="board_register_json",
+    ),
     path("boards/<slug:slug>/calendar.ics", views.board_calendar, name="board_calendar"),
     path("boards/<slug:slug>/feed.rss", feeds.BoardChanges(), name="board_feed"),
     path("boards/<slug:slug>/feed.atom", feeds.BoardChangesAtom(), name="board_atom"),

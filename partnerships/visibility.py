@@ -6,6 +6,10 @@ an unpublished body, seat, person or appointment never is, nor is anything hangi
 private meeting is listed, but its papers, attendance and decisions stay off the public record.
 An attendance is public with its meeting, but the name of a deputy who is not published is
 blanked (the ``deputy`` link), never the member's attendance itself.
+
+A register entry (an interest, a gift or hospitality) is public when published, of a public
+person's public appointment. A withheld interest is never public: the published register counts
+withheld entries with their reason (``withheld_interests``), never showing what they are.
 """
 
 from django.db.models import Q
@@ -18,7 +22,10 @@ from partnerships.models import (
     Board,
     CouncilArea,
     Decision,
+    GiftOrHospitality,
+    Interest,
     Meeting,
+    MeetingDeclaration,
     MeetingPaper,
     Membership,
     Organisation,
@@ -114,6 +121,41 @@ def public_agreement(prefix=""):
     return public_system(f"{prefix}system__")
 
 
+def _register_entry(prefix):
+    return (
+        _q(prefix, is_published=True)
+        & public_person(f"{prefix}person__")
+        & public_membership(f"{prefix}membership__")
+    )
+
+
+def public_interest(prefix=""):
+    return _register_entry(prefix) & _q(prefix, is_withheld=False)
+
+
+def withheld_interest(prefix=""):
+    """Entries the published register shows only as withheld, with their reason."""
+    return _register_entry(prefix) & _q(prefix, is_withheld=True)
+
+
+def withheld_interests(queryset):
+    """Of ``queryset``, the entries the published register counts as withheld."""
+    return queryset.filter(withheld_interest())
+
+
+def public_gift(prefix=""):
+    return _register_entry(prefix)
+
+
+def public_meeting_declaration(prefix=""):
+    # Minuted at a meeting held in public, like its decisions.
+    return (
+        _q(prefix, is_published=True, meeting__is_public=True)
+        & public_meeting(f"{prefix}meeting__")
+        & public_person(f"{prefix}person__")
+    )
+
+
 def register():
     visibility.register(Organisation, public_organisation)
     visibility.register(OrganisationIdentifier, public_identifier)
@@ -130,3 +172,6 @@ def register():
     visibility.register(Decision, public_decision)
     visibility.register(MeetingPaper, public_meeting_paper)
     visibility.register(Agreement, public_agreement, links=("overseen_by",))
+    visibility.register(Interest, public_interest, links=("organisation",))
+    visibility.register(GiftOrHospitality, public_gift, links=("giver_organisation",))
+    visibility.register(MeetingDeclaration, public_meeting_declaration, links=("interest",))

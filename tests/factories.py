@@ -345,3 +345,49 @@ class GlossaryTermFactory(factory.django.DjangoModelFactory):
     term = factory.Sequence(lambda n: f"Term {n}")
     acronym = "T"
     explanation = "An explanation."
+
+
+# -- registers of interests, gifts and hospitality ----------------------------------------------
+
+
+class InterestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Interest
+
+    membership = factory.SubFactory(MembershipFactory)
+    person = factory.SelfAttribute("membership.person")
+    occasion = "on_appointment"
+    category = "financial"
+    interest_type = "outside_employment"
+    description = factory.Sequence(lambda n: f"Director of Consultancy {n} Ltd")
+    interest_from = datetime.date(2021, 4, 1)
+    declared_on = datetime.date(2022, 11, 10)
+    is_published = True
+
+
+class GiftOrHospitalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.GiftOrHospitality
+
+    membership = factory.SubFactory(MembershipFactory)
+    person = factory.SelfAttribute("membership.person")
+    kind = "hospitality"
+    outcome = "accepted"
+    description = factory.Sequence(lambda n: f"Lunch at conference {n}")
+    giver_name = "Wessex Health Conference"
+    is_from_supplier = False
+    value_gbp = 30
+    date = datetime.date(2023, 3, 2)
+    declared_on = datetime.date(2023, 3, 10)
+    is_published = True
+
+
+class MeetingDeclarationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.MeetingDeclaration
+
+    meeting = factory.SubFactory(MeetingFactory)
+    person = factory.SubFactory(PersonFactory)
+    agenda_item = factory.Sequence(lambda n: f"item {n + 1}")
+    description = "Director of a company bidding for the contract."
+    action = "left_the_room"

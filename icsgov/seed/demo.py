@@ -37,7 +37,10 @@ from partnerships.models import (
     Attendance,
     Board,
     Decision,
+    GiftOrHospitality,
+    Interest,
     Meeting,
+    MeetingDeclaration,
     Membership,
     Organisation,
     Person,
@@ -456,6 +459,7 @@ def load_demo() -> Stats:
             owner_board=icp,
             source=source,
         )
+    _registers_of_interests(loader, icb, orgs, source)
     return loader.stats
 
 
@@ -468,6 +472,9 @@ def remove_demo() -> int:
     Strategy.objects.filter(system__in=systems).delete()
     TermsOfReference.objects.filter(board__in=boards).update(approval_meeting=None, based_on=None)
     TermsOfReference.objects.filter(board__in=boards).delete()
+    MeetingDeclaration.objects.filter(meeting__board__in=boards).delete()
+    Interest.objects.filter(membership__post__board__in=boards).delete()
+    GiftOrHospitality.objects.filter(membership__post__board__in=boards).delete()
     Meeting.objects.filter(board__in=boards).delete()
     Membership.objects.filter(post__board__in=boards).delete()
     Post.objects.filter(board__in=boards).delete()
@@ -480,3 +487,103 @@ def remove_demo() -> int:
     count, _ = systems.delete()
     Source.objects.filter(slug=f"{PREFIX}source").delete()
     return 1 if count else 0
+
+
+# -- registers of interests, gifts and hospitality ---------------------------------------------
+
+#: (seat order, place, category, type, description, organisation key or name, from) declared by
+#: the ICB board's members on appointment; the rest make nil returns.
+DEMO_INTERESTS = [
+    (2, 1, "financial", "outside_employment", "Non-executive director of a fictional housing "
+     "association", "Exampleshire Homes (fictional)", D(2021, 9, 1)),
+    (3, 1, "non_financial_professional", "loyalty_interests", "Trustee of the hospitals' "
+     "charity", "hospitals", D(2020, 1, 1)),
+    (3, 2, "indirect", "shareholdings", "Spouse holds shares in a fictional care home "
+     "company", "Wyeside Care Homes Ltd (fictional)", D(2019, 6, 1)),
+]  # fmt: skip
+
+
+def _registers_of_interests(loader, icb, orgs, source):
+    """The ICB board's registers: a declaration (or nil return) from each member on
+    appointment and at the annual reviews of April 2025 and April 2026 (two members have not
+    made the 2026 one, so their reviews are overdue), a withheld interest, gifts and
+    hospitality accepted and declined, and a declaration at a meeting."""
+    put = loader.put
+    members = list(
+        Membership.objects.filter(post__board=icb).select_related("person").order_by("slug")
+    )
+    declared = {(order, place): rest for order, place, *rest in DEMO_INTERESTS}
+    for membership in members:
+        order, place = (int(part) for part in membership.slug.rsplit("-", 2)[-2:])
+        entry = declared.get((order, place))
+        reviews = [("on_appointment", D(2024, 4, 15)), ("annual_review", D(2025, 4, 14))]
+        if order != 3:  # the two NHS trust partner members are overdue
+            reviews.append(("annual_review", D(2026, 4, 13)))
+        for occasion, on in reviews:
+            if entry is None:
+                values = {"is_nil_return": True, "category": "", "interest_type": "",
+                          "description": "", "organisation": None, "organisation_name": "",
+                          "interest_from": None}  # fmt: skip
+            else:
+                category, kind, text, org, since = entry
+                values = {"is_nil_return": False, "category": category, "interest_type": kind,
+                          "description": text, "organisation": orgs.get(org),
+                          "organisation_name": "" if org in orgs else org,
+                          "interest_from": since}  # fmt: skip
+            put(
+                Interest,
+                {"membership": membership, "declared_on": on, "occasion": occasion},
+                person=membership.person,
+                action_taken=""
+                if entry is None
+                else "Declared at each meeting where it bears "
+                "on the business; takes no part in decisions on it.",
+                is_published=True,
+                source=source,
+                **values,
+            )
+    chair = members[0]
+    put(
+        Interest,
+        {"membership": chair, "declared_on": D(2025, 9, 8), "occasion": "new_interest"},
+        person=chair.person,
+        category="non_financial_personal",
+        interest_type="other",
+        description="A personal interest the board agreed to withhold (fictional).",
+        interest_from=D(2025, 8, 25),
+        is_published=True,
+        is_withheld=True,
+        withheld_reason="privacy",
+        withheld_note="Withheld at the member's request: a family matter (fictional).",
+        source=source,
+    )
+    for description, values in [
+        ("Lunch at a regional NHS conference", {"kind": "hospitality", "outcome": "accepted",
+         "giver_name": "Regional NHS Confederation event (fictional)", "is_from_supplier": False,
+         "value_gbp": 35, "date": D(2025, 5, 20), "declared_on": D(2025, 5, 28)}),
+        ("Bottle of wine at Christmas", {"kind": "gift", "outcome": "declined",
+         "giver_name": "Exampleshire Medical Supplies Ltd (fictional)", "is_from_supplier": True,
+         "value_gbp": 20, "date": D(2025, 12, 12), "declared_on": D(2025, 12, 15)}),
+        ("Framed print for the board room", {"kind": "gift", "outcome": "accepted",
+         "giver_organisation": orgs["county"], "is_from_supplier": False, "value_gbp": 60,
+         "date": D(2026, 2, 3), "declared_on": D(2026, 2, 5),
+         "approved_by": "Chief executive, accepted on behalf of the ICB",
+         "approved_on": D(2026, 2, 5)}),
+    ]:  # fmt: skip
+        put(
+            GiftOrHospitality,
+            {"membership": chair, "description": description},
+            person=chair.person,
+            is_published=True,
+            source=source,
+            **values,
+        )
+    trustee = next(m for m in members if m.slug.endswith("-3-1"))
+    meeting = Meeting.objects.filter(board=icb).order_by("date").first()
+    put(
+        MeetingDeclaration,
+        {"meeting": meeting, "person": trustee.person, "agenda_item": "item 5"},
+        interest=Interest.objects.filter(membership=trustee, is_nil_return=False).first(),
+        description="Trustee of the hospitals' charity, which the item's capital bid concerns.",
+        action="left_the_room",
+    )

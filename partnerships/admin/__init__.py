@@ -5,6 +5,7 @@ from partnerships.admin import (  # noqa: F401  (registers the ModelAdmins)
     appointments,
     boards,
     councils,
+    interests,
     meetings,
     organisations,
     people,

@@ -5,6 +5,11 @@ from rest_framework.routers import SimpleRouter
 
 from partnerships.api import views
 from partnerships.api.views.councils import CouncilAreaViewSet
+from partnerships.api.views.interests import (
+    GiftOrHospitalityViewSet,
+    InterestViewSet,
+    MeetingDeclarationViewSet,
+)
 
 router = SimpleRouter()
 router.register("organisations", views.OrganisationViewSet)
@@ -22,6 +27,9 @@ router.register("attendance", views.AttendanceViewSet)
 router.register("decisions", views.DecisionViewSet)
 router.register("agreements", views.AgreementViewSet)
 router.register("council-areas", CouncilAreaViewSet)
+router.register("interests", InterestViewSet)
+router.register("gifts-and-hospitality", GiftOrHospitalityViewSet)
+router.register("meeting-declarations", MeetingDeclarationViewSet)
 
 urlpatterns = [
     path("systems/<slug:slug>/popolo/", views.SystemPopoloView.as_view(), name="system-popolo"),

@@ -10,6 +10,7 @@ from .terms import Principle, TermsClause, TermsOfReference  # isort: skip
 from .meetings import Attendance, Decision, Meeting, MeetingPaper  # isort: skip
 from .agreements import Agreement  # isort: skip
 from .councils import CouncilArea  # isort: skip
+from .interests import GiftOrHospitality, Interest, MeetingDeclaration  # isort: skip
 
 __all__ = [
     "Agreement",
@@ -17,7 +18,10 @@ __all__ = [
     "Board",
     "CouncilArea",
     "Decision",
+    "GiftOrHospitality",
+    "Interest",
     "Meeting",
+    "MeetingDeclaration",
     "MeetingPaper",
     "Membership",
     "Organisation",

@@ -6,6 +6,7 @@ from icsgov.core import glossary
 from icsgov.core.dates import as_at_from, today
 from icsgov.core.visibility import shown
 from partnerships.models import Board, Meeting, TermsOfReference
+from partnerships.registers import register_of_board
 from partnerships.selectors import board_on
 from partnerships.views.crumbs import HOME, system_crumb
 from partnerships.views.meetings import calendar_response
@@ -55,6 +56,7 @@ def board_detail(request, slug):
         "versions": versions,
         "changes": _changes(in_force, versions, request.GET.get("compare")),
         "principles": board.principles.order_by("number"),
+        "register": register_of_board(board),
         "upcoming": meetings.upcoming(on),
         "past": meetings.past(on).order_by("-date"),
         "parent": shown(board, "parent"),

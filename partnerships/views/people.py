@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from icsgov.core import glossary
 from icsgov.core.dates import today
 from partnerships.models import Membership, Person
+from partnerships.registers import register_of_person
 from partnerships.views.crumbs import HOME
 
 
@@ -20,6 +21,7 @@ def person_detail(request, slug):
             "current": [m for m in memberships if m.state_on(on) == "current"],
             "past": [m for m in memberships if m.state_on(on) == "ended"],
             "future": [m for m in memberships if m.state_on(on) == "future"],
+            "register": register_of_person(person),
             "glossary_terms": glossary.links(),
             "breadcrumbs": [HOME],
         },

@@ -58,11 +58,19 @@ def make_mixed():
                     )
                 )
             for post_p, person_p, membership_p in itertools.product(BOTH, BOTH, BOTH):
-                f.MembershipFactory(
+                membership = f.MembershipFactory(
                     post=f.PostFactory(board=board, is_published=post_p),
                     person=f.PersonFactory(is_published=person_p),
                     is_published=membership_p,
                 )
+                for row_p, withheld in itertools.product(BOTH, BOTH):
+                    f.InterestFactory(
+                        membership=membership,
+                        is_published=row_p,
+                        is_withheld=withheld,
+                        withheld_reason="privacy" if withheld else "",
+                    )
+                    f.GiftOrHospitalityFactory(membership=membership, is_published=row_p)
             for meeting_p, meeting_public, row_p in itertools.product(BOTH, BOTH, BOTH):
                 meeting = f.MeetingFactory(
                     board=board, is_published=meeting_p, is_public=meeting_public
@@ -70,6 +78,9 @@ def make_mixed():
                 f.MeetingPaperFactory(meeting=meeting, is_public=row_p)
                 f.AttendanceFactory(meeting=meeting, person=f.PersonFactory(is_published=row_p))
                 f.DecisionFactory(meeting=meeting)
+                f.MeetingDeclarationFactory(
+                    meeting=meeting, person=f.PersonFactory(is_published=row_p)
+                )
     f.GlossaryTermFactory(system=None)
     for published in BOTH:
         f.MilestoneFactory(system=None, scope=Scope.NATIONAL, is_published=published)
@@ -120,3 +131,15 @@ def test_where_the_rules_differed_the_stricter_one_holds(mixed):
         and not m.post.board.system.is_synthetic
         for m in members
     )
+
+
+def test_a_withheld_or_unpublished_register_entry_is_never_public(mixed):
+    from partnerships.models import GiftOrHospitality, Interest
+
+    interests = Interest.objects.public().select_related("person", "membership")
+    assert interests and all(
+        i.is_published and not i.is_withheld and i.person.is_published for i in interests
+    )
+    assert Interest.objects.filter(is_withheld=True, is_published=True).exists()
+    gifts = GiftOrHospitality.objects.public().select_related("membership")
+    assert gifts and all(g.is_published and g.membership.is_published for g in gifts)

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partnerships', '0011_people_start_unpublished'),
+        ('partnerships', '0012_registers_of_interests'),
     ]
 
     operations = [
