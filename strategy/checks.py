@@ -1,17 +1,23 @@
-"""The strategy app's compliance checks (icsgov.core.checks): milestones past due and not done.
+"""The strategy app's compliance checks (icsgov.core.checks): the integrated care strategy's
+duties (s116ZB), the joint forward plan before each financial year (s14Z52), and milestones past
+due and not done.
 
 Registered in ``StrategyConfig.ready()``. A milestone is past due only when the whole period its
 date stands for is over (icsgov.core.dates.not_over_q): a "December 2022" milestone is not past
 due until 31 December 2022 is over.
 """
 
+import datetime
+
 from django.db.models import BooleanField, Case, Value, When
+from django.urls import reverse
 
 from icsgov.core.checks import Check, Severity, register
 from icsgov.core.dates import format_date, not_over_q
+from icsgov.core.models import period_last_day
 from icsgov.core.visibility import mark_links, public_q
-from strategy.choices import MilestoneStatus, Recurrence
-from strategy.models import Milestone
+from strategy.choices import MilestoneStatus, Recurrence, StrategyKind, StrategyStatus
+from strategy.models import Milestone, Strategy
 from strategy.search import milestone_page
 
 #: Statuses that still expect the milestone to happen.
@@ -81,5 +87,279 @@ OVERDUE_MILESTONES = Check(
 )
 
 
+def _public(strategy) -> bool:
+    return strategy.is_public_record
+
+
+def _page(strategy):
+    return reverse("strategy:strategy", args=[strategy.slug]) if strategy.is_public_record else None
+
+
+def _strategies(systems, kinds):
+    return (
+        Strategy.objects.filter(system__in=systems, kind__in=kinds)
+        .annotate(
+            is_public_record=Case(
+                When(public_q(Strategy), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .order_by("published_on", "name")
+    )
+
+
+def _published_by(strategy, date):
+    """True when published by ``date`` (the whole period of an imprecise date over), False when
+    not, None when an imprecise publication date straddles ``date``."""
+    if strategy.status not in (StrategyStatus.PUBLISHED, StrategyStatus.SUPERSEDED):
+        return False
+    if strategy.published_on is None:
+        return None
+    if period_last_day(strategy.published_on, strategy.published_precision) <= date:
+        return True
+    return None if strategy.published_on <= date else False
+
+
+STRATEGY_KINDS = (
+    StrategyKind.INTEGRATED_CARE_STRATEGY,
+    StrategyKind.INTERIM_INTEGRATED_CARE_STRATEGY,
+)
+
+
+def integrated_care_strategy(systems, date):
+    """Each system has a published integrated care strategy as at ``date`` once it was due,
+    whose record says how Local Healthwatch and the public were involved, and (when the ICP's
+    consideration of revising it is recorded) nothing says it was never reconsidered."""
+    by_system = {system.pk: system for system in systems}
+    found = []
+    strategies = {}
+    for strategy in _strategies(by_system, STRATEGY_KINDS).select_related("system"):
+        strategies.setdefault(strategy.system_id, []).append(strategy)
+    on = format_date(date)
+    for system in systems:
+        own = strategies.get(system.pk, [])
+        if not own:
+            found.append(
+                INTEGRATED_CARE_STRATEGY.finding(
+                    system,
+                    system,
+                    f"No integrated care strategy of {system} is recorded, so whether its "
+                    f"integrated care partnership had published one as at {on} cannot be told.",
+                    link=None if system.is_synthetic else reverse("system", args=[system.slug]),
+                    public=not system.is_synthetic,
+                    undecidable=True,
+                )
+            )
+            continue
+        published = [s for s in own if _published_by(s, date)]
+        if not published:
+            due = [
+                s for s in own if s.due_date and period_last_day(s.due_date, s.due_precision) < date
+            ]
+            unsure = [s for s in own if _published_by(s, date) is None]
+            for strategy in due:
+                when = format_date(strategy.due_date, strategy.due_precision)
+                found.append(
+                    INTEGRATED_CARE_STRATEGY.finding(
+                        system,
+                        strategy,
+                        f"The integrated care strategy '{strategy}' was due {when} and is not "
+                        f"recorded as published as at {on}"
+                        + (" (its publication date is not known)." if strategy in unsure else "."),
+                        link=_page(strategy),
+                        public=_public(strategy),
+                        undecidable=strategy in unsure,
+                    )
+                )
+            continue
+        latest = published[-1]
+        missing = [
+            what
+            for what, value in (
+                ("how Local Healthwatch was involved", latest.healthwatch_involvement),
+                (
+                    "how the people who live or work in the area were involved",
+                    latest.public_involvement,
+                ),
+            )
+            if not value.strip()
+        ]
+        if missing:
+            found.append(
+                INTEGRATED_CARE_STRATEGY.finding(
+                    system,
+                    latest,
+                    f"The integrated care strategy '{latest}' is published, but the record does "
+                    f"not say {' or '.join(missing)}: whether the partnership involved them as "
+                    "s116ZB requires cannot be told.",
+                    link=_page(latest),
+                    public=_public(latest),
+                    undecidable=True,
+                )
+            )
+    return found
+
+
+INTEGRATED_CARE_STRATEGY = Check(
+    id="strategy.integrated-care-strategy",
+    severity=Severity.ERROR,
+    title="The integrated care partnership has published its integrated care strategy, "
+    "involving Local Healthwatch and the public",
+    source="Local Government and Public Involvement in Health Act 2007 s116ZB, inserted by the "
+    "Health and Care Act 2022 s26: the ICP must prepare an integrated care strategy, involve "
+    "Local Healthwatch and the people who live or work in the area, consider revising it each "
+    "time it receives a joint strategic needs assessment, and publish it.",
+    source_url="https://www.legislation.gov.uk/ukpga/2007/28/section/116ZB",
+    run=integrated_care_strategy,
+    public_duty=True,
+    needs="Integrated care strategies (and interim ones) with status, due and publication "
+    "dates at their precision, and how Healthwatch and the public were involved. Undecidable "
+    "when no strategy is recorded, a publication date straddles the date, or the involvement "
+    "is not recorded. The joint strategic needs assessments the ICP received are not recorded, "
+    "so their reconsideration is not checked (the record keeps the last date it was "
+    "considered).",
+)
+
+
+#: The first joint forward plans (2023/24) were to be published by 30 June 2023 (NHS England,
+#: Guidance on developing the joint forward plan); later ones before their 1 April.
+FIRST_PLAN_YEAR, FIRST_PLAN_DEADLINE = 2023, datetime.date(2023, 6, 30)
+
+
+def _financial_year(date):
+    """The 1 April starting the financial year that ``date`` falls in."""
+    year = date.year if date.month >= 4 else date.year - 1
+    return datetime.date(year, 4, 1)
+
+
+def joint_forward_plan(systems, date):
+    """For the financial year ``date`` is in (from 2023/24), each system's ICB has a joint
+    forward plan covering it, published in the year before it started (the first by 30 June
+    2023), with the health and wellbeing boards' statements recorded."""
+    start = _financial_year(date)
+    if start.year < FIRST_PLAN_YEAR:
+        return []
+    # The last day a timely plan may be published on, and how the messages say it.
+    if start.year == FIRST_PLAN_YEAR:
+        deadline, by = FIRST_PLAN_DEADLINE, f"by {format_date(FIRST_PLAN_DEADLINE)}"
+    else:
+        deadline, by = start - datetime.timedelta(days=1), f"before {format_date(start)}"
+    year = f"{start.year}/{str(start.year + 1)[2:]}"
+    by_system = {system.pk: system for system in systems}
+    plans = {}
+    for plan in _strategies(by_system, [StrategyKind.JOINT_FORWARD_PLAN]).select_related("system"):
+        plans.setdefault(plan.system_id, []).append(plan)
+    # Prepared for this year: published in the year before its 1 April (the first by the
+    # deadline); one published earlier was last year's, however long a period it covers.
+    window = start.replace(year=start.year - 1)
+
+    def this_years(p):
+        return start.year == FIRST_PLAN_YEAR or bool(p.published_on and p.published_on >= window)
+
+    found = []
+    for system in systems:
+        own = plans.get(system.pk, [])
+
+        def finding(record, message, undecidable=False, system=system):
+            return JOINT_FORWARD_PLAN.finding(
+                system,
+                record,
+                message,
+                link=_page(record) if isinstance(record, Strategy) else None,
+                public=_public(record) if isinstance(record, Strategy) else not system.is_synthetic,
+                undecidable=undecidable,
+            )
+
+        if not own:
+            found.append(
+                finding(
+                    system,
+                    f"No joint forward plan of {system}'s ICB is recorded, so whether one was "
+                    f"prepared for {year} cannot be told.",
+                    undecidable=True,
+                )
+            )
+            continue
+        covering = [
+            p
+            for p in own
+            if (p.period_start is None or p.period_start <= start)
+            and (p.period_end is None or p.period_end >= start)
+        ]
+        timely = [p for p in covering if this_years(p) and _published_by(p, deadline)]
+        if not timely:
+            late = [p for p in covering if this_years(p) and _published_by(p, date)]
+            unsure = [p for p in covering if this_years(p) and _published_by(p, deadline) is None]
+            earlier = [p for p in own if p.published_on and not this_years(p)]
+            if unsure:
+                found.append(
+                    finding(
+                        unsure[-1],
+                        f"The joint forward plan '{unsure[-1]}' covers {year}; whether it was "
+                        f"published {by} cannot be told from its publication date's "
+                        "precision.",
+                        undecidable=True,
+                    )
+                )
+            elif late:
+                plan = late[-1]
+                found.append(
+                    finding(
+                        plan,
+                        f"The joint forward plan '{plan}' for {year} was published "
+                        f"{format_date(plan.published_on, plan.published_precision)}, not {by}: "
+                        "it must be prepared before the year starts.",
+                    )
+                )
+            else:
+                last = (
+                    f" (the latest recorded, '{earlier[-1]}', was published "
+                    f"{format_date(earlier[-1].published_on, earlier[-1].published_precision)})"
+                    if earlier
+                    else ""
+                )
+                found.append(
+                    finding(
+                        system,
+                        f"No joint forward plan of {system}'s ICB prepared for {year} is "
+                        f"recorded as published {by}{last}; the ICB and its partner trusts "
+                        "must prepare one before each financial year.",
+                    )
+                )
+            continue
+        plan = timely[-1]
+        if not plan.hwb_statements.strip():
+            found.append(
+                finding(
+                    plan,
+                    f"The joint forward plan '{plan}' for {year}: the health and wellbeing "
+                    "boards' statements of their opinion are not recorded.",
+                    undecidable=True,
+                )
+            )
+    return found
+
+
+JOINT_FORWARD_PLAN = Check(
+    id="strategy.joint-forward-plan",
+    severity=Severity.ERROR,
+    title="The ICB's joint forward plan is prepared before each financial year",
+    source="National Health Service Act 2006 s14Z52, inserted by the Health and Care Act 2022: "
+    "before the start of each financial year the ICB and its partner NHS trusts and foundation "
+    "trusts must prepare and publish a five-year plan; NHS England's guidance: the first by 30 "
+    "June 2023, each consulting the health and wellbeing boards and including their opinion.",
+    source_url="https://www.legislation.gov.uk/ukpga/2006/41/section/14Z52",
+    run=joint_forward_plan,
+    public_duty=True,
+    needs="Joint forward plans with status, the period they cover and their publication date at "
+    "its precision, and the health and wellbeing boards' statements. Undecidable when no plan "
+    "is recorded, a publication date's precision straddles the deadline, or the statements are "
+    "not recorded. Checked from 2023/24, for the financial year the date falls in.",
+)
+
+
 def register_checks():
+    register(INTEGRATED_CARE_STRATEGY)
+    register(JOINT_FORWARD_PLAN)
     register(OVERDUE_MILESTONES)

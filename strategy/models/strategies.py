@@ -104,6 +104,32 @@ class Strategy(SluggedModel, SourcedModel, PublishableModel, CheckedModel):
     )
     url = models.URLField(blank=True, help_text="Where it is published.")
     description = models.TextField(blank=True, help_text="What it sets out to do.")
+    healthwatch_involvement = models.TextField(
+        "how Local Healthwatch was involved",
+        blank=True,
+        help_text="For an integrated care strategy: how Local Healthwatch was involved in "
+        "preparing it, as the strategy or the ICP's papers say (LGPIHA 2007 s116ZB). Blank: "
+        "not recorded.",
+    )
+    public_involvement = models.TextField(
+        "how the public was involved",
+        blank=True,
+        help_text="For an integrated care strategy: how the people who live or work in the area "
+        "were involved (s116ZB). Blank: not recorded.",
+    )
+    revision_considered_on = models.DateField(
+        "revision last considered on",
+        null=True,
+        blank=True,
+        help_text="For an integrated care strategy: when the ICP last considered whether to "
+        "revise it (s116ZB: each time it receives a joint strategic needs assessment).",
+    )
+    hwb_statements = models.TextField(
+        "health and wellbeing boards' statements",
+        blank=True,
+        help_text="For a joint forward plan: each health and wellbeing board's statement of "
+        "its opinion of the plan, or where the plan includes them. Blank: not recorded.",
+    )
     based_on = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,

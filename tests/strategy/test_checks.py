@@ -47,3 +47,154 @@ def test_an_unpublished_milestone_has_no_public_link(db):
     milestone = f.MilestoneFactory(date=D(2022, 6, 1), is_published=False)
     [finding] = found(milestone.system, D(2023, 1, 1))
     assert not finding.public and finding.link is None
+
+
+# --- strategy.integrated-care-strategy (s116ZB) -------------------------------------------
+
+
+def ics(system, on):
+    return run_checks(system=system, as_at=on, check_ids=["strategy.integrated-care-strategy"])
+
+
+def test_a_published_strategy_recording_its_involvement_passes(db):
+    strategy = f.StrategyFactory(
+        published_on=D(2022, 12, 1),
+        published_precision="month",
+        healthwatch_involvement="Healthwatch sat on the drafting group.",
+        public_involvement="Twelve public workshops.",
+    )
+    assert ics(strategy.system, D(2023, 1, 1)) == []
+    # December 2022 is not over on 15 December: whether it was published yet cannot be told.
+    assert ics(strategy.system, D(2022, 12, 15)) == []
+
+
+def test_no_strategy_recorded_is_undecidable_not_a_breach(db):
+    system = f.SystemFactory(name="Nowhere")
+    [finding] = ics(system, D(2024, 1, 1))
+    assert finding.undecidable and not finding.is_breach
+    assert "No integrated care strategy of Nowhere is recorded" in finding.message
+
+
+def test_a_strategy_past_its_due_date_and_not_published_is_an_error(db):
+    strategy = f.StrategyFactory(
+        name="Our strategy", status="draft", due_date=D(2022, 12, 1), due_precision="month"
+    )
+    [finding] = ics(strategy.system, D(2023, 2, 1))
+    assert finding.is_breach
+    assert "'Our strategy' was due December 2022 and is not recorded as published" in (
+        finding.message
+    )
+    assert finding.link is None  # a draft is not on the public record
+
+
+def test_involvement_not_recorded_is_undecidable_naming_what_is_missing(db):
+    strategy = f.StrategyFactory(published_on=D(2023, 1, 10), healthwatch_involvement="Yes")
+    [finding] = ics(strategy.system, D(2023, 6, 1))
+    assert finding.undecidable
+    assert "does not say how the people who live or work in the area were involved" in (
+        finding.message
+    )
+    assert "Healthwatch" not in finding.message.split("does not say")[1]
+
+
+# --- strategy.joint-forward-plan (s14Z52) -------------------------------------------------
+
+
+def jfp(system, on):
+    return run_checks(system=system, as_at=on, check_ids=["strategy.joint-forward-plan"])
+
+
+YEAR_2024 = D(2024, 4, 1)
+
+
+def plan(system, published_on, precision="day", start=YEAR_2024, **extra):
+    return f.StrategyFactory(
+        system=system,
+        name=f"Joint forward plan {start.year}",
+        kind="joint_forward_plan",
+        period_start=start,
+        period_end=start.replace(year=start.year + 5) - datetime.timedelta(days=1),
+        published_on=published_on,
+        published_precision=precision,
+        **extra,
+    )
+
+
+def test_a_plan_published_before_its_year_with_statements_passes(db):
+    system = f.SystemFactory()
+    plan(system, D(2024, 3, 20), hwb_statements="Both boards' statements are in annex B.")
+    assert jfp(system, D(2024, 6, 1)) == []
+
+
+def test_the_first_plans_were_due_by_30_june_2023(db):
+    system = f.SystemFactory()
+    plan(system, D(2023, 6, 28), start=D(2023, 4, 1), hwb_statements="Annex C.")
+    assert jfp(system, D(2023, 9, 1)) == []
+
+
+def test_a_plan_published_after_1_april_is_an_error(db):
+    system = f.SystemFactory()
+    plan(system, D(2024, 5, 2), hwb_statements="Annex B.")
+    [finding] = jfp(system, D(2024, 6, 1))
+    assert finding.is_breach
+    assert "was published 2 May 2024, not before 1 April 2024" in finding.message
+
+
+def test_last_years_plan_does_not_serve_this_year(db):
+    system = f.SystemFactory(name="Shire")
+    plan(system, D(2024, 3, 20), hwb_statements="Annex B.")
+    [finding] = jfp(system, D(2025, 5, 1))
+    assert finding.is_breach and "prepared for 2025/26" in finding.message
+    assert "(the latest recorded, 'Joint forward plan 2024', was published 20 March 2024)" in (
+        finding.message
+    )
+
+
+def test_a_march_or_april_plan_and_missing_statements_are_undecidable(db):
+    system = f.SystemFactory()
+    plan(system, D(2024, 1, 1), precision="year")  # some time in 2024: before April or after?
+    [finding] = jfp(system, D(2024, 6, 1))
+    assert finding.undecidable and "cannot be told from its publication date's precision" in (
+        finding.message
+    )
+    other = f.SystemFactory()
+    plan(other, D(2024, 3, 1), precision="month")
+    [finding] = jfp(other, D(2024, 6, 1))
+    assert finding.undecidable and "statements of their opinion are not recorded" in (
+        finding.message
+    )
+
+
+def test_no_plan_recorded_is_undecidable(db):
+    system = f.SystemFactory(name="Quiet")
+    [finding] = jfp(system, D(2024, 6, 1))
+    assert finding.undecidable and "No joint forward plan of Quiet's ICB is recorded" in (
+        finding.message
+    )
+
+
+def test_the_strategy_checks_query_count_does_not_grow_with_systems(
+    db, django_assert_max_num_queries
+):
+    systems = [f.SystemFactory() for _ in range(2)]
+    for system in systems:
+        plan(system, D(2024, 3, 20))
+    ids = ["strategy.joint-forward-plan", "strategy.integrated-care-strategy"]
+    with django_assert_max_num_queries(10) as few:
+        run_checks(as_at=D(2024, 6, 1), check_ids=ids)
+    for _ in range(5):
+        plan(f.SystemFactory(), D(2024, 3, 20))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        run_checks(as_at=D(2024, 6, 1), check_ids=ids)
+
+
+def test_the_strategy_page_and_api_say_what_involvement_is_recorded(client, db):
+    strategy = f.StrategyFactory(slug="ours", healthwatch_involvement="On the steering group.")
+
+    html = client.get("/strategies/ours/").content.decode()
+    assert "On the steering group." in html
+    assert "How the public was involved" in html and "Not recorded" in html
+    assert f'href="/systems/{strategy.system.slug}/duties/"' in html
+    row = client.get("/api/v1/strategies/ours/").json()
+    assert row["healthwatch_involvement"] == "On the steering group."
+    assert row["public_involvement"] == "" and row["revision_considered_on"] is None

@@ -49,6 +49,10 @@ class StrategySerializer(SourcedSerializer):
             "published_precision",
             "published_url",
             "description",
+            "healthwatch_involvement",
+            "public_involvement",
+            "revision_considered_on",
+            "hwb_statements",
             "based_on",
             *SOURCE,
         ]
