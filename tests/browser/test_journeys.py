@@ -99,6 +99,7 @@ PAGES = {
     "system-duties": "/systems/hiow/duties/",
     "place": "/places/southampton/",
     "board": "/boards/hiow-icp/",
+    "board-interests": "/boards/hiow-icp/interests/",
     "person": "/people/current-chair/",
     "meetings": "/meetings/",
     "meetings-month": "/meetings/?month=2022-09",
