@@ -13,7 +13,7 @@ from django.db.models import BooleanField, Case, Value, When
 from django.urls import reverse
 
 from icsgov.core.checks import Check, Severity, register
-from icsgov.core.dates import format_date, not_over_q
+from icsgov.core.dates import format_date, not_over_q, today
 from icsgov.core.models import period_last_day
 from icsgov.core.visibility import mark_links, public_q
 from strategy.choices import MilestoneStatus, Recurrence, StrategyKind, StrategyStatus
@@ -115,7 +115,8 @@ def _published_by(strategy, date):
     if strategy.status not in (StrategyStatus.PUBLISHED, StrategyStatus.SUPERSEDED):
         return False
     if strategy.published_on is None:
-        return None
+        # Published, date not recorded: published now, not known since when.
+        return True if date >= today() else None
     if period_last_day(strategy.published_on, strategy.published_precision) <= date:
         return True
     return None if strategy.published_on <= date else False

@@ -428,6 +428,28 @@ def load_demo() -> Stats:
         period_end=D(2030, 3, 1),
         period_end_precision=DatePrecision.MONTH,
         description="A fictional strategy, to show how priorities and milestones appear.",
+        published_on=D(2025, 3, 1),
+        published_precision=DatePrecision.MONTH,
+        healthwatch_involvement="Healthwatch Exampleshire and Wyeside co-chaired the "
+        "engagement group and ran the listening events (fictional).",
+        public_involvement="Twelve public workshops across both places and an online survey "
+        "(fictional).",
+        revision_considered_on=D(2025, 11, 20),
+        source=source,
+    )
+    put(
+        Strategy,
+        {"slug": f"{PREFIX}joint-forward-plan-2026"},
+        name="Exampleshire and Wyeside joint forward plan 2026 to 2031",
+        kind=StrategyKind.JOINT_FORWARD_PLAN,
+        status=StrategyStatus.PUBLISHED,
+        system=system,
+        owner_board=icb,
+        period_start=D(2026, 4, 1),
+        period_end=D(2031, 3, 31),
+        published_on=D(2026, 3, 26),
+        hwb_statements="Both health and wellbeing boards' statements are in annex A (fictional).",
+        description="A fictional joint forward plan, to show the plan check at work.",
         source=source,
     )
     for order, name in enumerate(["Start well", "Live well", "Age well", "Workforce"], start=1):

@@ -59,8 +59,8 @@ def test_the_demo_has_the_shape_of_a_real_system_with_every_seat_filled():
     assert meetings.count() >= 12
     assert Attendance.objects.filter(meeting__in=meetings).exists()
     assert all(m.decisions.exists() for m in meetings)
-    assert system.strategies.get().priorities.count() == 4
-    assert system.strategies.get().milestones.count() == 4
+    assert system.strategies.get(kind="integrated_care_strategy").priorities.count() == 4
+    assert system.strategies.get(kind="integrated_care_strategy").milestones.count() == 4
     people = Person.objects.filter(memberships__post__board__system=system).distinct()
     assert people.count() == Membership.objects.filter(post__board__system=system).count()
     # Its history: every record's insert, recorded under the command.
@@ -93,7 +93,7 @@ def test_every_page_type_of_the_demo_carries_the_banner(client, demo):
     meeting = Meeting.objects.filter(board=board).first()
     person = Membership.objects.filter(post__board=board).first().person
     place = demo.places.first()
-    strategy = demo.strategies.get()
+    strategy = demo.strategies.get(kind="integrated_care_strategy")
     organisation = demo.organisations.filter(is_published=True).first()
     for url in [
         f"/systems/{demo.slug}/",
@@ -165,3 +165,15 @@ def test_demo_bodies_and_organisations_are_marked_in_their_indexes(client, demo,
         assert (
             "Demonstration data — not real" in organisations[at : organisations.index("</tr>", at)]
         )
+
+
+@pytest.mark.django_db
+def test_the_demos_public_duties_show_the_checks_at_work(client, demo):
+    html = client.get(f"/systems/{demo.slug}/duties/").content.decode()
+
+    # The fictional ICB board has no primary care partner member: the composition check says so.
+    assert "lacks a partner member nominated by providers of primary medical services" in html
+    strategy = html[html.index("published its integrated care strategy") :]
+    assert "Nothing found" in strategy.split("<h2")[0]
+    plan = html[html.index("joint forward plan is prepared before each financial year") :]
+    assert "Nothing found" in plan.split("<h2")[0]

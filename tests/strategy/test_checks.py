@@ -198,3 +198,15 @@ def test_the_strategy_page_and_api_say_what_involvement_is_recorded(client, db):
     row = client.get("/api/v1/strategies/ours/").json()
     assert row["healthwatch_involvement"] == "On the steering group."
     assert row["public_involvement"] == "" and row["revision_considered_on"] is None
+
+
+def test_published_with_no_date_counts_today_but_not_for_a_past_date(db):
+    strategy = f.StrategyFactory(
+        published_on=None,
+        due_date=D(2022, 12, 1),
+        healthwatch_involvement="x",
+        public_involvement="y",
+    )
+    assert ics(strategy.system, datetime.date.today()) == []
+    [finding] = ics(strategy.system, D(2023, 1, 1))
+    assert finding.undecidable and "its publication date is not known" in finding.message
