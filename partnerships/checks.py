@@ -33,6 +33,12 @@ def _with_public(queryset):
     )
 
 
+def _named(organisation, otherwise):
+    """The organisation's name, or ``otherwise`` when it is not on the public record (a finding
+    about a public body may reach a public page)."""
+    return str(organisation) if organisation.is_published else otherwise
+
+
 def board_page(board):
     return reverse("partnerships:board", args=[board.slug]) if board.is_public_record else None
 
@@ -117,8 +123,9 @@ def icp_council_members(systems, date):
         elif icb.pk not in members_for:
             found.append(
                 finding(
-                    f"{board} has no member appointed by {icb} as at {format_date(date)}; the "
-                    "ICB must appoint one."
+                    f"{board} has no member appointed by "
+                    f"{_named(icb, 'its integrated care board')} as at {format_date(date)}; "
+                    "the ICB must appoint one."
                 )
             )
         on = councils[system.pk]
@@ -128,7 +135,8 @@ def icp_council_members(systems, date):
                 where = f" ({link.share_text} of its area is in {system})" if link.split else ""
                 found.append(
                     finding(
-                        f"{board} has no member appointed by {council}{where} as at "
+                        f"{board} has no member appointed by "
+                        f"{_named(council, 'a council in its area')}{where} as at "
                         f"{format_date(date)}; each upper-tier council in the area must "
                         "appoint one.",
                         undecidable=not link.is_fact,
@@ -139,7 +147,8 @@ def icp_council_members(systems, date):
             if council.pk not in members_for:
                 found.append(
                     finding(
-                        f"{board}: whether {council} is in {system}'s area as at "
+                        f"{board}: whether {_named(council, 'a council')} is in {system}'s "
+                        "area as at "
                         f"{format_date(date)} is not known (no source says), so whether it "
                         "must appoint a member cannot be told.",
                         undecidable=True,
@@ -196,7 +205,7 @@ def icb_board_composition(systems, date):
     held = {}  # board id -> [(seat, appointment)] taking up a place on the date
     chairs_of_audit = {}  # system id -> ids of the people chairing an audit committee then
     for appointment in (
-        Membership.objects.filter(holding_q(date))
+        _with_public(Membership.objects.filter(holding_q(date)))
         .filter(post__board__system__in=by_system)
         .filter(
             Q(post__board__in=boards)
@@ -208,7 +217,10 @@ def icb_board_composition(systems, date):
         if board.kind == BoardKind.ICB_BOARD:
             held.setdefault(board.pk, []).append(appointment)
         elif _audit_committee(board) and appointment.post.role in Role.chairing():
-            chairs_of_audit.setdefault(board.system_id, set()).add(appointment.person_id)
+            # person id -> whether that appointment is on the public record
+            chairs_of_audit.setdefault(board.system_id, {})[appointment.person_id] = (
+                appointment.is_public_record
+            )
     offices_recorded = set(
         Post.objects.filter(board__in=boards).exclude(office="").values_list("board", flat=True)
     )
@@ -273,7 +285,7 @@ def icb_board_composition(systems, date):
                     f"{board} lacks {', '.join(missing)} as at {on}"
                     + (
                         f"; {unrecorded} other appointment{'s' if unrecorded != 1 else ''} "
-                        "record no office."
+                        f"record{'' if unrecorded != 1 else 's'} no office."
                         if unrecorded
                         else "."
                     ),
@@ -281,11 +293,15 @@ def icb_board_composition(systems, date):
                     undecidable=bool(unrecorded),
                 )
             )
-        deputies = {a.person_id: a.person for a in appointments if a.post.role == Role.VICE_CHAIR}
-        for person_id in deputies.keys() & chairs_of_audit.get(board.system_id, set()):
+        deputies = {a.person_id: a for a in appointments if a.post.role == Role.VICE_CHAIR}
+        audit_chairs = chairs_of_audit.get(board.system_id, {})
+        for person_id in deputies.keys() & audit_chairs.keys():
+            # Named only when both appointments (and so the person) are on the public record.
+            named = deputies[person_id].is_public_record and audit_chairs[person_id]
+            who = f"{deputies[person_id].person} is deputy chair" if named else "The deputy chair"
             found.append(
                 finding(
-                    f"{deputies[person_id]} is deputy chair of {board} and chairs the audit "
+                    f"{who} of {board} and {'chairs' if named else 'also chairs'} the audit "
                     f"committee as at {on}; the deputy chair must not chair the audit "
                     "committee."
                 )

@@ -184,16 +184,37 @@ WIDE = 920
 #: Gaps between blocks side by side and between their rows, the space between a box and its
 #: children, the most leaves in one column, and a box with its note on a second line.
 GAP, DROP, COLUMN_ROWS, NOTED_HEIGHT = 24, 16, 6, 46
-#: Average widths of a character at 14 px and 12 px (Arial, the NHS.UK fallback font): the wide
-#: drawing sizes boxes closer to their text than the column does, so branches fit side by side.
-WIDE_CHAR, SMALL_CHAR = 7.0, 6.2
+
+
+#: Advance widths of Arial (the NHS.UK font's fallback) per 1,000 units of the font size, by
+#: character class: narrow letters and punctuation, capitals, wide letters, and the rest.
+_NARROW, _CAPITAL, _WIDE, _OTHER = 280, 690, 860, 540
+_NARROW_CHARACTERS = set("ijlftrI.,;:'!|() -")
+_WIDE_CHARACTERS = set("mwMW@")
+
+
+def text_width(text: str, size: int = 14, bold: bool = False) -> int:
+    """An estimate of ``text``'s width in pixels at ``size`` (bold about 8% wider): enough that a
+    box holds its text, close enough that branches fit side by side."""
+    units = 0
+    for character in text:
+        if character in _NARROW_CHARACTERS:
+            units += _NARROW
+        elif character in _WIDE_CHARACTERS:
+            units += _WIDE
+        elif character.isupper() or character.isdigit():
+            units += _CAPITAL
+        else:
+            units += _OTHER
+    return int(units * size / 1000 * (1.08 if bold else 1) + 0.5)
 
 
 def _wide_box(node, x=0, y=0, depth=0) -> Box:
     """A box for the wide drawing: a note (planned, last known) goes on a second line, so long
     names do not push the branches apart."""
-    width = max(len(node.label) * WIDE_CHAR, (len(node.note) + 2) * SMALL_CHAR if node.note else 0)
-    return Box(node, x, y, int(width) + PAD + 4, depth, NOTED_HEIGHT if node.note else BOX_HEIGHT)
+    label = text_width(node.label, 14, bold=node.kind == "system")
+    note = text_width(f"({node.note})", 12) if node.note else 0
+    return Box(node, x, y, max(label, note) + PAD, depth, NOTED_HEIGHT if node.note else BOX_HEIGHT)
 
 
 def wide_layout(root: Node, width: int = WIDE) -> Diagram:

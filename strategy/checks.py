@@ -130,8 +130,9 @@ STRATEGY_KINDS = (
 
 def integrated_care_strategy(systems, date):
     """Each system has a published integrated care strategy as at ``date`` once it was due,
-    whose record says how Local Healthwatch and the public were involved, and (when the ICP's
-    consideration of revising it is recorded) nothing says it was never reconsidered."""
+    whose record says how Local Healthwatch and the public were involved. (Whether it was
+    reconsidered after each joint strategic needs assessment is not checked: the registry does
+    not record the assessments the ICP received.)"""
     by_system = {system.pk: system for system in systems}
     found = []
     strategies = {}
@@ -159,6 +160,21 @@ def integrated_care_strategy(systems, date):
                 s for s in own if s.due_date and period_last_day(s.due_date, s.due_precision) < date
             ]
             unsure = [s for s in own if _published_by(s, date) is None]
+            if not any(s.due_date for s in own):
+                latest = own[-1]
+                found.append(
+                    INTEGRATED_CARE_STRATEGY.finding(
+                        system,
+                        latest,
+                        f"The integrated care strategy '{latest}' is not recorded as published "
+                        f"as at {on}, and no due date is recorded, so whether it is late cannot "
+                        "be told.",
+                        link=_page(latest),
+                        public=_public(latest),
+                        undecidable=True,
+                    )
+                )
+                continue
             for strategy in due:
                 when = format_date(strategy.due_date, strategy.due_precision)
                 found.append(
@@ -252,11 +268,25 @@ def joint_forward_plan(systems, date):
     for plan in _strategies(by_system, [StrategyKind.JOINT_FORWARD_PLAN]).select_related("system"):
         plans.setdefault(plan.system_id, []).append(plan)
     # Prepared for this year: published in the year before its 1 April (the first by the
-    # deadline); one published earlier was last year's, however long a period it covers.
+    # deadline); one published earlier was last year's, however long a period it covers. Each
+    # answer is True, False or None (the date or its precision cannot tell).
     window = start.replace(year=start.year - 1)
 
     def this_years(p):
-        return start.year == FIRST_PLAN_YEAR or bool(p.published_on and p.published_on >= window)
+        if start.year == FIRST_PLAN_YEAR:
+            return True
+        if p.published_on is None:
+            return None
+        if p.published_on >= window:
+            return True
+        return None if period_last_day(p.published_on, p.published_precision) >= window else False
+
+    def covers(p):
+        if p.period_start is not None and p.period_start > start:
+            return False
+        return (
+            p.period_end is None or period_last_day(p.period_end, p.period_end_precision) >= start
+        )
 
     found = []
     for system in systems:
@@ -282,24 +312,31 @@ def joint_forward_plan(systems, date):
                 )
             )
             continue
-        covering = [
-            p
-            for p in own
-            if (p.period_start is None or p.period_start <= start)
-            and (p.period_end is None or p.period_end >= start)
-        ]
+        covering = [p for p in own if covers(p)]
         timely = [p for p in covering if this_years(p) and _published_by(p, deadline)]
         if not timely:
+            if date <= deadline:
+                continue  # before the first plans' deadline (30 June 2023): not yet due
+            unsure = [
+                p
+                for p in covering
+                if this_years(p) is not False
+                and _published_by(p, deadline) is not False
+                and (this_years(p) is None or _published_by(p, deadline) is None)
+            ]
             late = [p for p in covering if this_years(p) and _published_by(p, date)]
-            unsure = [p for p in covering if this_years(p) and _published_by(p, deadline) is None]
-            earlier = [p for p in own if p.published_on and not this_years(p)]
+            earlier = [p for p in own if p.published_on and this_years(p) is False]
             if unsure:
                 found.append(
                     finding(
                         unsure[-1],
                         f"The joint forward plan '{unsure[-1]}' covers {year}; whether it was "
-                        f"published {by} cannot be told from its publication date's "
-                        "precision.",
+                        f"published {by} cannot be told from its publication date"
+                        + (
+                            " (not recorded)."
+                            if unsure[-1].published_on is None
+                            else "'s precision."
+                        ),
                         undecidable=True,
                     )
                 )

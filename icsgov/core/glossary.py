@@ -32,20 +32,22 @@ def links_for(request) -> dict:
 
 def link_terms(text, terms: dict) -> str:
     """``text`` escaped, each acronym of ``terms`` standing as a whole word made a link to its
-    entry, with the full term as its title."""
-    html = str(escape(text or ""))
+    entry, with the full term as its title. Acronyms are found in the text as written, then each
+    piece escaped, so an acronym never matches inside an escaped character ("&amp;")."""
+    text = str(text or "")
     if not terms:
-        return mark_safe(html)
-    pattern = _pattern(frozenset(terms))
-
-    def link(match):
+        return mark_safe(escape(text))
+    pieces, last = [], 0
+    for match in _pattern(frozenset(terms)).finditer(text):
         href, title = terms[match.group(1)]
-        return (
+        pieces += [
+            escape(text[last : match.start()]),
             f'<a href="{escape(href)}" title="{escape(title)}" class="app-glossary-link">'
-            f"{match.group(1)}</a>"
-        )
-
-    return mark_safe(pattern.sub(link, html))
+            f"{escape(match.group(1))}</a>",
+        ]
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(str(piece) for piece in pieces))
 
 
 @lru_cache(maxsize=8)

@@ -19,19 +19,21 @@ def system_compliance(request, slug):
     system = get_object_or_404(System.objects.public(), slug=slug)
     on, date_error = as_at_from(request.GET)
     duties = [each for each in checks() if each.public_duty]
-    findings = [
-        finding
-        for finding in run_checks(system=system, as_at=on, check_ids=[c.id for c in duties])
-        if finding.public
-    ]
+    # Not yet established on the date: nothing to check (the page says so).
+    exists = system.state_on(on) != "future"
+    found = run_checks(system=system, as_at=on, check_ids=[c.id for c in duties]) if exists else []
     sections = []
     for duty in duties:
-        own = [finding for finding in findings if finding.check == duty.id]
+        own = [finding for finding in found if finding.check == duty.id]
+        shown = [finding for finding in own if finding.public]
         sections.append(
             {
                 "check": duty,
-                "found": [finding for finding in own if not finding.undecidable],
-                "undecidable": [finding for finding in own if finding.undecidable],
+                "found": [finding for finding in shown if not finding.undecidable],
+                "undecidable": [finding for finding in shown if finding.undecidable],
+                # Findings about records not on the public record are not shown; the page says
+                # only that the public record cannot tell, never what they are.
+                "hidden": len(own) > len(shown),
             }
         )
     return render(
@@ -42,7 +44,9 @@ def system_compliance(request, slug):
             "on": on,
             "is_today": on == today(),
             "date_error": date_error,
-            "sections": sections,
+            "sections": sections if exists else [],
+            "exists": exists,
+            "api_link": not system.is_synthetic and not system.is_demonstration,
             "breadcrumbs": [
                 HOME,
                 SYSTEMS,

@@ -131,7 +131,7 @@ def people_index(request):
             to_attr="roles_on",
         )
     )
-    page = _page(request, rows.order_by("sort_name", "name"))
+    page = _page(request, rows.select_related("system").order_by("sort_name", "name"))
     return render(
         request,
         "partnerships/people.html",

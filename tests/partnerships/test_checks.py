@@ -307,7 +307,7 @@ def test_a_holder_of_a_seat_with_no_office_makes_it_undecidable(icb_board):
     seats["chief_executive"].memberships.update(end_date=D(2023, 1, 31))
     f.MembershipFactory(post=f.PostFactory(board=board, label="Member", office=""))
     [finding] = found("icb.board-composition", system)
-    assert finding.undecidable and "1 other appointment record no office" in finding.message
+    assert finding.undecidable and "1 other appointment records no office" in finding.message
 
 
 def test_the_deputy_chair_chairing_the_audit_committee_is_an_error(icb_board):
@@ -348,3 +348,27 @@ def test_an_office_is_refused_where_it_cannot_be(db, kind, office, role, message
     seat = f.PostFactory.build(board=f.BoardFactory(kind=kind), office=office, role=role)
     with pytest.raises(ValidationError, match=message):
         seat.full_clean()
+
+
+def test_the_deputy_chair_is_named_only_when_on_the_public_record(icb_board):
+    system, board, seats = icb_board
+    deputy = seats["non_executive"].memberships.get()
+    audit = f.BoardFactory(system=system, name="Audit Committee", kind="icb_committee")
+    f.MembershipFactory(post=f.PostFactory(board=audit, role="chair"), person=deputy.person)
+    deputy.person.__class__.objects.filter(pk=deputy.person_id).update(is_published=False)
+
+    [finding] = found("icb.board-composition", system)
+
+    assert finding.public and "non_executive holder" not in finding.message
+    assert finding.message.startswith("The deputy chair of East ICB Board and also chairs")
+
+
+def test_an_unpublished_icb_is_not_named_in_the_icp_finding(icp_world):
+    system, _, icp, seat, city = icp_world
+    f.MembershipFactory(post=seat, on_behalf_of=city)
+    icb = system.organisations.get(name="North ICB")
+    seat.memberships.filter(on_behalf_of=icb).update(end_date=D(2023, 1, 1))
+    icb.__class__.objects.filter(pk=icb.pk).update(is_published=False)
+    [finding] = found("icp.council-members", system)
+    assert "North ICB" not in finding.message
+    assert "no member appointed by its integrated care board" in finding.message

@@ -152,3 +152,15 @@ def test_organisation_page_query_count_does_not_grow(client, world, django_asser
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/organisations/hiow-icb/")
+
+
+def test_a_person_with_two_seats_has_them_on_two_lines(client, world):
+    hiow, board, icb = world
+    person = f.PersonFactory(name="Two Seats")
+    f.MembershipFactory(person=person, post=f.PostFactory(board=board, label="First seat"))
+    f.MembershipFactory(person=person, post=f.PostFactory(board=board, label="Second seat"))
+    html = client.get("/people/", {"q": "Two Seats"}).content.decode()
+    assert "&lt;br&gt;" not in html
+    at = html.index(">Two Seats</a>")
+    row = html[at : html.index("</tr>", at)]
+    assert "First seat" in row and "<br>" in row and "Second seat" in row

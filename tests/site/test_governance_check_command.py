@@ -176,19 +176,20 @@ def test_the_api_filters_findings_by_body(api, breach):
     assert [row["record"] for row in other_rows] == ["Other body: Empty seat"]
 
 
-@pytest.mark.parametrize(
-    "query", ["body=nowhere", "body=hidden-body", "body=north-icp&system=south"]
-)
-def test_a_body_the_client_may_not_see_or_outside_the_system_is_a_400(api, breach, query):
+def test_a_hidden_body_is_refused_exactly_as_a_missing_one(api, breach):
     f.BoardFactory(system=breach, slug="hidden-body", is_published=False)
+    hidden = api.get("/api/v1/compliance/?body=hidden-body")
+    missing = api.get("/api/v1/compliance/?body=nowhere")
+    assert hidden.status_code == missing.status_code == 400
+    assert hidden.json() == json.loads(missing.content.decode().replace("nowhere", "hidden-body"))
+
+
+def test_a_body_outside_the_system_asked_for_is_a_400(api, breach):
     f.SystemFactory(slug="south", name="South")
-    response = api.get(f"/api/v1/compliance/?{query}")
+    icp = breach.boards.get(name="North ICP").slug
+    response = api.get(f"/api/v1/compliance/?body={icp}&system=south")
     assert response.status_code == 400
-    assert "body" in json.dumps(response.json())
-    # The message never says a hidden body exists.
-    assert "hidden-body" not in response.content.decode() or "No body 'hidden-body'" in (
-        response.content.decode()
-    )
+    assert response.json()["errors"]["body"] == [f"The body '{icp}' is not in South."]
 
 
 # --- the public page -------------------------------------------------------------------------
@@ -205,8 +206,8 @@ def test_the_public_duties_page_shows_public_duty_findings_about_public_records(
         "s116ZA" in html
         and 'href="https://www.legislation.gov.uk/ukpga/2007/28/section/116ZA"' in html
     )
-    # Not a public duty (the secretariat's own housekeeping), and a hidden record: absent.
-    assert "Hidden seat" not in html and "seats.vacant" not in html
+    # Not a public duty (the secretariat's own housekeeping): not on the page.
+    assert "Seats with no holder" not in html
     assert 'href="/systems/north/duties/' in client.get("/systems/north/").content.decode()
 
 
@@ -234,3 +235,22 @@ def test_the_public_duties_page_query_count_does_not_grow(
         f.CouncilAreaFactory(system=breach, organisation=council)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/systems/north/duties/?as_at=2023-05-01")
+
+
+def test_a_public_duty_finding_about_a_private_record_is_not_shown_nor_called_nothing(
+    client, breach
+):
+    breach.boards.filter(name="North ICP").update(is_published=False)
+    html = client.get("/systems/north/duties/?as_at=2023-05-01").content.decode()
+    section = html[html.index("has a member from the ICB and from each council") :]
+    section = section.split("<h2")[0]
+    assert "North ICP" not in section and "Shire" not in section
+    assert "Nothing found" not in section
+    assert "The public record holds too little to tell whether this duty is met." in section
+
+
+def test_the_public_duties_page_before_the_system_existed(client, breach):
+    breach.start_date = D(2022, 7, 1)
+    breach.save()
+    html = client.get("/systems/north/duties/?as_at=2021-01-01").content.decode()
+    assert "it did not exist on 1 January 2021" in html and "Nothing found" not in html

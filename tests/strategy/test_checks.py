@@ -65,7 +65,8 @@ def test_a_published_strategy_recording_its_involvement_passes(db):
     )
     assert ics(strategy.system, D(2023, 1, 1)) == []
     # December 2022 is not over on 15 December: whether it was published yet cannot be told.
-    assert ics(strategy.system, D(2022, 12, 15)) == []
+    [finding] = ics(strategy.system, D(2022, 12, 15))
+    assert finding.undecidable
 
 
 def test_no_strategy_recorded_is_undecidable_not_a_breach(db):
@@ -108,12 +109,12 @@ YEAR_2024 = D(2024, 4, 1)
 
 
 def plan(system, published_on, precision="day", start=YEAR_2024, **extra):
+    extra.setdefault("period_end", start.replace(year=start.year + 5) - datetime.timedelta(days=1))
     return f.StrategyFactory(
         system=system,
         name=f"Joint forward plan {start.year}",
         kind="joint_forward_plan",
         period_start=start,
-        period_end=start.replace(year=start.year + 5) - datetime.timedelta(days=1),
         published_on=published_on,
         published_precision=precision,
         **extra,
@@ -210,3 +211,44 @@ def test_published_with_no_date_counts_today_but_not_for_a_past_date(db):
     assert ics(strategy.system, datetime.date.today()) == []
     [finding] = ics(strategy.system, D(2023, 1, 1))
     assert finding.undecidable and "its publication date is not known" in finding.message
+
+
+def test_before_the_first_plans_deadline_nothing_is_due(db):
+    system = f.SystemFactory()
+    plan(system, None, start=D(2023, 4, 1), status="draft")
+    assert jfp(system, D(2023, 6, 30)) == []
+    [finding] = jfp(system, D(2023, 7, 1))
+    assert finding.is_breach and "by 30 June 2023" in finding.message
+
+
+def test_a_plan_published_with_no_date_is_undecidable_not_missing(db):
+    system = f.SystemFactory()
+    plan(system, None)
+    [finding] = jfp(system, D(2024, 6, 1))
+    assert finding.undecidable and "publication date (not recorded)" in finding.message
+
+
+def test_a_plan_published_some_time_in_2023_may_be_last_years_or_this_years(db):
+    system = f.SystemFactory()
+    plan(system, D(2023, 1, 1), precision="year", hwb_statements="Annex.")
+    [finding] = jfp(system, D(2024, 6, 1))
+    assert finding.undecidable
+
+
+def test_a_plan_ending_in_a_year_covers_its_whole_last_year(db):
+    system = f.SystemFactory()
+    plan(
+        system,
+        D(2028, 3, 1),
+        precision="month",
+        hwb_statements="Annex.",
+        period_end=D(2028, 1, 1),  # "to 2028": the whole of 2028, so 2028/29 too
+        period_end_precision="year",
+    )
+    assert jfp(system, D(2028, 6, 1)) == []
+
+
+def test_an_unpublished_strategy_with_no_due_date_cannot_be_judged(db):
+    strategy = f.StrategyFactory(name="Draft strategy", status="draft")
+    [finding] = ics(strategy.system, D(2024, 1, 1))
+    assert finding.undecidable and "no due date is recorded" in finding.message

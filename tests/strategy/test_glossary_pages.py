@@ -128,3 +128,16 @@ def test_acronyms_link_to_the_glossary_on_system_strategy_index_and_people_pages
     assert "&lt;i&gt;" in strategy_page and strategy_page.count('href="/glossary/#entry-') >= 3
     assert 'href="/glossary/#entry-dxs"' in client.get("/people/").content.decode()
     assert link in client.get("/bodies/").content.decode()
+
+
+def test_an_acronym_inside_an_escaped_character_is_not_linked_and_a_and_e_is(client):
+    f.GlossaryTermFactory(term="Ampersand example", acronym="AMP")
+    f.GlossaryTermFactory(term="Accident and emergency", acronym="A&E")
+    board = f.BoardFactory(slug="amp", purpose="Tom & Jerry attend A&E <script>x</script>.")
+    f.PostFactory(board=board, label="Member")
+
+    html = client.get("/boards/amp/").content.decode()
+
+    assert "Tom &amp; Jerry attend" in html  # "&amp;" left whole
+    assert 'class="app-glossary-link">A&amp;E</a>' in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html
