@@ -237,6 +237,9 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
 
     meeting = factory.SubFactory(MeetingFactory)
     person = factory.SubFactory(PersonFactory)
+    membership = None
+    # A member is present; someone without an appointment is in attendance (not a member).
+    status = factory.LazyAttribute(lambda o: "present" if o.membership else "in_attendance")
 
 
 class DecisionFactory(factory.django.DjangoModelFactory):

@@ -4,7 +4,7 @@ from django.contrib import admin
 from icsgov.core import scoping
 from icsgov.core.admin import ParentCachedFormSet, ScopedAdmin, ScopedTabularInline
 from icsgov.core.dates import today
-from partnerships.choices import AttendanceStatus
+from partnerships.choices import AttendanceStatus, MeetingStatus
 from partnerships.models import Attendance, Decision, Meeting, MeetingPaper, Membership
 
 
@@ -50,9 +50,15 @@ class AttendanceInline(ScopedTabularInline):
                 request.user,
                 scoping.VIEW,
             ).order_by("post__order", "post__label", "person__sort_name", "person__name")
+            # Nothing is invented: a meeting not yet held expects its members, and a held one
+            # starts "not recorded" until the secretariat says who came.
+            status = (
+                AttendanceStatus.NOT_RECORDED
+                if obj.status == MeetingStatus.HELD
+                else AttendanceStatus.EXPECTED
+            )
             prefill = [
-                {"person": m.person_id, "membership": m.pk, "status": AttendanceStatus.PRESENT}
-                for m in members
+                {"person": m.person_id, "membership": m.pk, "status": status} for m in members
             ]
             kwargs["extra"] = len(prefill)
         formset = super().get_formset(request, obj, **kwargs)

@@ -1,6 +1,6 @@
 import pghistory
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 
 from icsgov.core.dates import DatePrecision, format_date, not_over_q, period_end, today, within_q
 from icsgov.core.models import (
@@ -12,7 +12,12 @@ from icsgov.core.models import (
 )
 from icsgov.core.periods import Period, end_not_before_start
 from icsgov.core.scoping import Scope
-from partnerships.choices import AttendanceStatus, MeetingKind, MeetingStatus
+from partnerships.choices import (
+    UNKNOWN_ATTENDANCE,
+    AttendanceStatus,
+    MeetingKind,
+    MeetingStatus,
+)
 from partnerships.rules import attendance as attendance_rules
 
 
@@ -39,11 +44,12 @@ class MeetingQuerySet(PublishableQuerySet):
 
     def without_attendance(self, date=None):
         """Meetings over by ``date``, not cancelled or merely proposed, with no attendance
-        recorded: the secretariat's to record."""
+        recorded (rows only 'expected' or 'not recorded' do not count): the secretariat's to
+        record."""
         return (
             self.past(date)
             .filter(status__in=[MeetingStatus.HELD, MeetingStatus.SCHEDULED])
-            .exclude(Exists(Attendance.objects.filter(meeting=OuterRef("pk"))))
+            .exclude(Exists(Attendance.objects.recorded().filter(meeting=OuterRef("pk"))))
         )
 
 
@@ -170,9 +176,17 @@ class MeetingPaper(SourcedModel):
         return self.title
 
 
+class AttendanceQuerySet(PublicQuerySet):
+    def recorded(self):
+        """Rows that say whether the person came: not merely expected or not recorded."""
+        return self.exclude(status__in=UNKNOWN_ATTENDANCE)
+
+
 @pghistory.track()
 class Attendance(models.Model):
-    """Who attended a meeting: present, apologies, a deputy, or absent."""
+    """Who attended a meeting, with the statuses councils use: expected, present, present
+    virtually, represented by a substitute or deputy (named, on the member's row), in
+    attendance (not a member), apologies, absent, or not recorded (never the same as absent)."""
 
     # CASCADE: attendance is part of the meeting's record.
     meeting = models.ForeignKey(
@@ -183,34 +197,40 @@ class Attendance(models.Model):
         "partnerships.Person",
         on_delete=models.PROTECT,
         related_name="attendance",
-        help_text="Person attending (or sending apologies).",
+        help_text="Person attending (or sending apologies), or the member a substitute stood in "
+        "for.",
     )
+    # PROTECT: a member's attendance belongs to their appointment on the meeting date.
     membership = models.ForeignKey(
         "partnerships.Membership",
         verbose_name="appointment",
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="attendance",
-        help_text="The appointment under which they attend, if they are a member.",
+        help_text="The appointment under which they attend; blank for someone in attendance who "
+        "is not a member.",
     )
     status = models.CharField(
         max_length=20,
         choices=AttendanceStatus.choices,
-        default=AttendanceStatus.PRESENT,
-        help_text="Present, apologies, deputy or absent.",
+        default=AttendanceStatus.NOT_RECORDED,
+        help_text="Expected, present, present virtually, represented by a substitute or deputy, "
+        "in attendance (not a member), apologies, absent, or not recorded.",
     )
     deputy = models.ForeignKey(
         "partnerships.Person",
+        verbose_name="substitute or deputy",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="deputised_attendance",
-        help_text="Who attended in their place, when status is 'deputy'.",
+        help_text="Who attended in the member's place, when the status is 'represented by a "
+        "substitute or deputy'.",
     )
     notes = models.CharField(max_length=250, blank=True, help_text="Notes, e.g. left early.")
 
-    objects = PublicQuerySet.as_manager()
+    objects = AttendanceQuerySet.as_manager()
 
     #: Public records are ended or withdrawn, not deleted, except by superusers
     #: (icsgov.core.scoping.may_delete); what to do instead:
@@ -223,7 +243,24 @@ class Attendance(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "person"], name="partnerships_attendance_once_per_meeting"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(status=AttendanceStatus.SUBSTITUTE, deputy__isnull=False)
+                | (~Q(status=AttendanceStatus.SUBSTITUTE) & Q(deputy__isnull=True)),
+                name="partnerships_attendance_substitute_named",
+                violation_error_message=attendance_rules.SUBSTITUTE_NAMED,
+            ),
+            models.CheckConstraint(
+                condition=Q(membership__isnull=True, status=AttendanceStatus.IN_ATTENDANCE)
+                | (Q(membership__isnull=False) & ~Q(status=AttendanceStatus.IN_ATTENDANCE)),
+                name="partnerships_attendance_non_member_in_attendance",
+                violation_error_message=attendance_rules.NON_MEMBER,
+            ),
+            models.CheckConstraint(
+                condition=~Q(deputy=F("person")),
+                name="partnerships_attendance_substitute_not_the_member",
+                violation_error_message=attendance_rules.SUBSTITUTE_NOT_THE_MEMBER,
+            ),
         ]
 
     def __str__(self):

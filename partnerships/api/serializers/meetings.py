@@ -116,7 +116,8 @@ class AttendanceWriteSerializer(WriteSerializer):
         Person,
         required=False,
         allow_null=True,
-        help_text="Slug of who attended in their place (status 'deputy').",
+        help_text="Slug of the substitute or deputy who attended in the member's place (status "
+        "'substitute').",
     )
 
     class Meta:
