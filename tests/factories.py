@@ -231,6 +231,15 @@ class MeetingPaperFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Paper {n}")
 
 
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Agenda item {n}")
+
+
 class AttendanceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = pm.Attendance

@@ -20,6 +20,7 @@ router.register("meetings", views.MeetingViewSet)
 router.register("meeting-papers", views.MeetingPaperViewSet)
 router.register("attendance", views.AttendanceViewSet)
 router.register("decisions", views.DecisionViewSet)
+router.register("agenda-items", views.AgendaItemViewSet)
 router.register("agreements", views.AgreementViewSet)
 router.register("council-areas", CouncilAreaViewSet)
 

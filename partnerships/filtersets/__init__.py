@@ -4,6 +4,7 @@ from .agreements import AgreementFilterSet
 from .appointments import MembershipFilterSet
 from .boards import BoardFilterSet
 from .meetings import (
+    AgendaItemFilterSet,
     AttendanceFilterSet,
     DecisionFilterSet,
     MeetingFilterSet,
@@ -15,6 +16,7 @@ from .seats import PostFilterSet
 from .terms import PrincipleFilterSet, TermsClauseFilterSet, TermsOfReferenceFilterSet
 
 __all__ = [
+    "AgendaItemFilterSet",
     "AgreementFilterSet",
     "AttendanceFilterSet",
     "BoardFilterSet",

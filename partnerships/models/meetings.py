@@ -15,10 +15,13 @@ from icsgov.core.scoping import Scope
 from partnerships.choices import (
     UNKNOWN_ATTENDANCE,
     AttendanceStatus,
+    DecisionOutcome,
     MeetingKind,
     MeetingStatus,
+    PaperKind,
 )
 from partnerships.rules import attendance as attendance_rules
+from partnerships.rules import meetings as meeting_rules
 
 
 def _not_over(date):
@@ -115,6 +118,26 @@ class Meeting(SluggedModel, SourcedModel, CheckedModel):
     is_published = models.BooleanField(
         default=True, help_text="Unpublished meetings are visible to secretariat staff only."
     )
+    # The meeting's publication state: each step with its date, blank while not (known to be)
+    # done.
+    notice_published_on = models.DateField(
+        "notice published", null=True, blank=True, help_text="Date the notice was published."
+    )
+    agenda_published_on = models.DateField(
+        "agenda published", null=True, blank=True, help_text="Date the agenda was published."
+    )
+    draft_minutes_published_on = models.DateField(
+        "draft minutes published",
+        null=True,
+        blank=True,
+        help_text="Date the draft minutes were published (on or after the meeting).",
+    )
+    minutes_approved_on = models.DateField(
+        "minutes approved",
+        null=True,
+        blank=True,
+        help_text="Date the minutes were approved (on or after the meeting and the draft).",
+    )
 
     objects = MeetingQuerySet.as_manager()
 
@@ -132,7 +155,26 @@ class Meeting(SluggedModel, SourcedModel, CheckedModel):
         constraints = [
             end_not_before_start(
                 "partnerships_meeting", "date", "date_end", names=("date", "end of the range")
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(draft_minutes_published_on__isnull=True)
+                | Q(draft_minutes_published_on__gte=F("date")),
+                name="partnerships_meeting_draft_minutes_after_meeting",
+                violation_error_message=meeting_rules.DRAFT_BEFORE_MEETING,
+            ),
+            models.CheckConstraint(
+                condition=Q(minutes_approved_on__isnull=True)
+                | Q(minutes_approved_on__gte=F("date")),
+                name="partnerships_meeting_minutes_approved_after_meeting",
+                violation_error_message=meeting_rules.APPROVED_BEFORE_MEETING,
+            ),
+            models.CheckConstraint(
+                condition=Q(minutes_approved_on__isnull=True)
+                | Q(draft_minutes_published_on__isnull=True)
+                | Q(minutes_approved_on__gte=F("draft_minutes_published_on")),
+                name="partnerships_meeting_minutes_approved_after_draft",
+                violation_error_message=meeting_rules.APPROVED_BEFORE_DRAFT,
+            ),
         ]
 
     def __str__(self):
@@ -146,6 +188,76 @@ class Meeting(SluggedModel, SourcedModel, CheckedModel):
     def when(self) -> str:
         return format_date(self.date, self.date_precision, self.date_end)
 
+    def clean(self):
+        super().clean()
+        meeting_rules.check_publication(self)
+
+    def publication_steps(self):
+        """The publication state as (step, date or None), in order."""
+        return [
+            ("Notice published", self.notice_published_on),
+            ("Agenda published", self.agenda_published_on),
+            ("Draft minutes published", self.draft_minutes_published_on),
+            ("Minutes approved", self.minutes_approved_on),
+        ]
+
+
+@pghistory.track()
+class AgendaItem(SourcedModel):
+    """An item on a meeting's agenda, in order; public, or exempt (taken in private) with the
+    reason for excluding the public."""
+
+    # CASCADE: an agenda item is part of its meeting.
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items", help_text="Meeting."
+    )
+    order = models.PositiveSmallIntegerField(help_text="Position on the agenda.")
+    number = models.CharField(
+        max_length=20, blank=True, help_text="Item number as the agenda prints it, e.g. '4.1'."
+    )
+    title = models.CharField(max_length=250, help_text="Title of the item.")
+    is_exempt = models.BooleanField(
+        "exempt",
+        default=False,
+        help_text="Taken in private: its papers and decisions are never public.",
+    )
+    exemption_reason = models.CharField(
+        "reason for exclusion",
+        max_length=500,
+        blank=True,
+        help_text="Why the public was excluded, as the resolution states (required when exempt).",
+    )
+
+    objects = PublicQuerySet.as_manager()
+
+    #: Public records are ended or withdrawn, not deleted, except by superusers
+    #: (icsgov.core.scoping.may_delete); what to do instead:
+    withdraw_instead = (
+        "Agenda items are part of the meeting's record: correct the item, or mark it exempt."
+    )
+    system_scope = Scope("meeting__board__system")
+
+    class Meta:
+        ordering = ["meeting", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "order"], name="partnerships_agendaitem_unique_order"
+            ),
+            models.CheckConstraint(
+                condition=Q(is_exempt=False, exemption_reason="")
+                | (Q(is_exempt=True) & ~Q(exemption_reason="")),
+                name="partnerships_agendaitem_exempt_with_reason",
+                violation_error_message=meeting_rules.EXEMPT_REASON,
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number or self.order}. {self.title}"
+
+    def clean(self):
+        super().clean()
+        meeting_rules.check_agenda_item(self)
+
 
 @pghistory.track()
 class MeetingPaper(SourcedModel):
@@ -156,12 +268,38 @@ class MeetingPaper(SourcedModel):
         Meeting, on_delete=models.CASCADE, related_name="papers", help_text="Meeting."
     )
     title = models.CharField(max_length=250, help_text="Title of the paper.")
-    url = models.URLField(blank=True, help_text="Where the paper is published.")
+    kind = models.CharField(
+        max_length=20,
+        choices=PaperKind.choices,
+        default=PaperKind.OTHER,
+        help_text="Agenda, report, draft minutes, approved minutes or other.",
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="papers",
+        help_text="Agenda item the paper is for, if one.",
+    )
+    url = models.URLField(blank=True, help_text="Where the paper is published (or upload it).")
+    file = models.FileField(
+        upload_to="papers/%Y/",
+        blank=True,
+        help_text="The paper itself, uploaded (or give its link). Served only while public.",
+    )
     is_public = models.BooleanField(
         default=True, help_text="Public papers of public meetings are shown on public pages."
     )
+    published_on = models.DateField(
+        "publication date",
+        null=True,
+        blank=True,
+        help_text="Date it is (or was) published; a paper is not public before it.",
+    )
 
-    # public(): papers marked public, of a public meeting held in public; never private ones.
+    # public(): papers marked public and published, of a public meeting held in public and not
+    # of an exempt agenda item; never private ones.
     objects = PublicQuerySet.as_manager()
 
     #: Public records are ended or withdrawn, not deleted, except by superusers
@@ -171,9 +309,20 @@ class MeetingPaper(SourcedModel):
 
     class Meta:
         ordering = ["meeting", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(url="") | Q(file=""),
+                name="partnerships_meetingpaper_link_or_file",
+                violation_error_message=meeting_rules.LINK_OR_FILE,
+            )
+        ]
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        meeting_rules.check_paper(self)
 
 
 class AttendanceQuerySet(PublicQuerySet):
@@ -271,18 +420,77 @@ class Attendance(models.Model):
         attendance_rules.check_attendance(self)
 
 
+class DecisionQuerySet(PublicQuerySet):
+    def decisions(self):
+        """Decisions: those with an outcome recorded."""
+        return self.exclude(outcome="")
+
+    def recommendations(self):
+        """Recommendations put to the meeting with no decision recorded on them."""
+        return self.filter(outcome="")
+
+    def register(self):
+        """The decision register's rows: decisions only, latest first, with what it shows."""
+        return (
+            self.decisions()
+            .select_related("meeting__board", "agenda_item")
+            .prefetch_related("decided_by")
+            .order_by("-meeting__date", "meeting__board__name", "order")
+        )
+
+
 @pghistory.track()
 class Decision(SourcedModel):
-    """A decision recorded at a meeting."""
+    """A decision recorded at a meeting: its outcome, agenda item, key-decision flag, the date
+    it was taken and the date it was published, and who decided (the body, or named people).
+    A recommendation is not a decision until its outcome is recorded: a row without one is
+    "recommendation, no decision recorded"."""
 
     # CASCADE: decisions are part of the meeting's record.
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="decisions", help_text="Meeting."
     )
     order = models.PositiveSmallIntegerField(default=1, help_text="Position in the minutes.")
-    text = models.TextField(help_text="The decision as minuted.")
+    text = models.TextField(help_text="The decision (or recommendation) as minuted.")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        help_text="Agenda item it was taken under, if known.",
+    )
+    outcome = models.CharField(
+        max_length=30,
+        choices=DecisionOutcome.choices,
+        blank=True,
+        help_text="Approved, approved with amendments, deferred, rejected or noted; blank for "
+        "a recommendation with no decision recorded.",
+    )
+    is_key_decision = models.BooleanField(
+        "key decision", default=False, help_text="A key decision, as the body's rules define it."
+    )
+    decided_on = models.DateField(
+        "decision date",
+        null=True,
+        blank=True,
+        help_text="Date the decision was taken (on or after the meeting); blank if not known.",
+    )
+    published_on = models.DateField(
+        "publication date",
+        null=True,
+        blank=True,
+        help_text="Date the decision was published (not before it was taken).",
+    )
+    decided_by = models.ManyToManyField(
+        "partnerships.Person",
+        blank=True,
+        related_name="decisions_taken",
+        help_text="Named people who took it, where the law asks for them; blank when the body "
+        "decided.",
+    )
 
-    objects = PublicQuerySet.as_manager()
+    objects = DecisionQuerySet.as_manager()
 
     #: Public records are ended or withdrawn, not deleted, except by superusers
     #: (icsgov.core.scoping.may_delete); what to do instead:
@@ -294,8 +502,34 @@ class Decision(SourcedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "order"], name="partnerships_decision_unique_order"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(published_on__isnull=True)
+                | Q(decided_on__isnull=True)
+                | Q(published_on__gte=F("decided_on")),
+                name="partnerships_decision_published_after_decided",
+                violation_error_message=meeting_rules.PUBLISHED_BEFORE_DECIDED,
+            ),
+            models.CheckConstraint(
+                condition=~Q(outcome="") | Q(decided_on__isnull=True),
+                name="partnerships_decision_recommendation_not_decided",
+                violation_error_message=meeting_rules.RECOMMENDATION_NOT_DECIDED,
+            ),
         ]
 
     def __str__(self):
         return self.text[:80]
+
+    @property
+    def is_decision(self) -> bool:
+        return bool(self.outcome)
+
+    @property
+    def outcome_text(self) -> str:
+        return (
+            self.get_outcome_display() if self.outcome else "Recommendation: no decision recorded"
+        )
+
+    def clean(self):
+        super().clean()
+        meeting_rules.check_decision(self)

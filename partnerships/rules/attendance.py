@@ -56,6 +56,13 @@ def check_attendance(attendance):
         and attendance.status in came
     ):
         errors["status"] = "This meeting was cancelled: nobody attended it."
+    if substitute and meeting is not None and meeting.board_id and meeting.date:
+        terms = _terms_in_force(meeting)
+        if terms is not None and terms.substitutes_allowed is False:
+            errors["status"] = (
+                f"The terms of reference in force on {meeting.when} (v{terms.version}) do not "
+                "allow substitutes or deputies."
+            )
     if membership is not None:
         if attendance.person_id and membership.person_id != attendance.person_id:
             errors["membership"] = "That appointment belongs to someone else."
@@ -85,3 +92,11 @@ def check_attendance(attendance):
                 )
     if errors:
         raise ValidationError(errors)
+
+
+def _terms_in_force(meeting):
+    from partnerships.models.terms import TermsOfReference
+
+    return (
+        TermsOfReference.objects.filter(board_id=meeting.board_id).in_force_on(meeting.date).first()
+    )

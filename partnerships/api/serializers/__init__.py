@@ -14,10 +14,12 @@ from .briefs import (
     BriefTermsSerializer,
 )
 from .meetings import (
+    AgendaItemSerializer,
     AttendanceSerializer,
     AttendanceWriteSerializer,
     DecisionSerializer,
     DecisionWriteSerializer,
+    MeetingDetailSerializer,
     MeetingPaperSerializer,
     MeetingSerializer,
     MeetingWriteSerializer,
@@ -37,6 +39,7 @@ from .terms import (
 )
 
 __all__ = [
+    "AgendaItemSerializer",
     "AgreementSerializer",
     "AttendanceSerializer",
     "AttendanceWriteSerializer",
@@ -54,6 +57,7 @@ __all__ = [
     "DecisionSerializer",
     "DecisionWriteSerializer",
     "IdentifierSerializer",
+    "MeetingDetailSerializer",
     "MeetingPaperSerializer",
     "MeetingSerializer",
     "MeetingWriteSerializer",

@@ -3,7 +3,13 @@
 from .agreements import AgreementViewSet
 from .appointments import MembershipViewSet
 from .boards import BoardViewSet
-from .meetings import AttendanceViewSet, DecisionViewSet, MeetingPaperViewSet, MeetingViewSet
+from .meetings import (
+    AgendaItemViewSet,
+    AttendanceViewSet,
+    DecisionViewSet,
+    MeetingPaperViewSet,
+    MeetingViewSet,
+)
 from .organisations import OrganisationIdentifierViewSet, OrganisationViewSet
 from .people import PersonViewSet
 from .popolo import SystemPopoloView
@@ -11,6 +17,7 @@ from .seats import PostViewSet
 from .terms import PrincipleViewSet, TermsClauseViewSet, TermsOfReferenceViewSet
 
 __all__ = [
+    "AgendaItemViewSet",
     "AgreementViewSet",
     "AttendanceViewSet",
     "BoardViewSet",
