@@ -166,3 +166,32 @@ def test_minutes_are_not_approved_before_the_meeting(api_as, meeting):
     assert response.json()["errors"]["minutes_approved_on"] == [
         "Minutes are approved on or after the meeting, not before it."
     ]
+
+
+def test_the_decision_register_and_meeting_page_do_not_grow_with_the_rows(client, own, meeting):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    def add(n):
+        for _ in range(n):
+            item = factories.AgendaItemFactory(meeting=meeting)
+            factories.MeetingPaperFactory(meeting=meeting, agenda_item=item)
+            decision = factories.DecisionFactory(
+                meeting=meeting, outcome="approved", agenda_item=item
+            )
+            decision.decided_by.add(factories.PersonFactory())
+
+    add(1)
+    urls = [
+        f"/boards/{own.board.slug}/decisions/",
+        f"/systems/{own.system.slug}/decisions/",
+        "/meetings/run-meeting/",
+    ]
+    before = [queries(url) for url in urls]
+    add(5)
+    assert [queries(url) for url in urls] == before
