@@ -151,7 +151,7 @@ class MeetingAdmin(ScopedAdmin):
     autocomplete_fields = ["board", "host_organisation"]
     date_hierarchy = "date"
     readonly_fields = ["quoracy"]
-    inlines = [AgendaItemInline, PaperInline, AttendanceInline, DecisionInline]
+    inlines = [AttendanceInline, AgendaItemInline, PaperInline, DecisionInline]
 
     def get_changelist_instance(self, request):
         # One computation for the page's meetings (partnerships.quorum), not one per row.
