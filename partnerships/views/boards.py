@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, render
 from icsgov.core import glossary
 from icsgov.core.dates import as_at_from, today
 from icsgov.core.visibility import shown
-from partnerships.models import Board, Meeting, TermsOfReference
-from partnerships.selectors import board_on
+from partnerships.models import Board, Meeting, Membership, TermsOfReference
+from partnerships.selectors import attendance_records, attendance_years, board_on, chosen_year
 from partnerships.views.crumbs import HOME, system_crumb
 from partnerships.views.meetings import calendar_response
 
@@ -36,6 +36,8 @@ def board_detail(request, slug):
     versions = list(TermsOfReference.objects.filter(board=board).public().history())
     in_force = next((v for v in versions if v.is_in_force_on(on)), None)
     meetings = Meeting.objects.public().filter(board=board).order_by("date", "title")
+    years = attendance_years([board])
+    year = chosen_year(years, request.GET.get("attendance_year"))
     context = {
         "board": board,
         "on": on,
@@ -55,6 +57,16 @@ def board_detail(request, slug):
         "versions": versions,
         "changes": _changes(in_force, versions, request.GET.get("compare")),
         "principles": board.principles.order_by("number"),
+        "attendance": attendance_records(
+            Membership.objects.public()
+            .filter(post__board=board)
+            .order_by("post__order", "post__label", "person__sort_name", "start_date"),
+            year,
+        )
+        if year
+        else [],
+        "attendance_year": year,
+        "attendance_years": years,
         "upcoming": meetings.upcoming(on),
         "past": meetings.past(on).order_by("-date"),
         "parent": shown(board, "parent"),

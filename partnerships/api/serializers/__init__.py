@@ -15,6 +15,7 @@ from .briefs import (
 )
 from .meetings import (
     AgendaItemSerializer,
+    AttendanceRecordSerializer,
     AttendanceSerializer,
     AttendanceWriteSerializer,
     DecisionSerializer,
@@ -40,6 +41,7 @@ from .terms import (
 
 __all__ = [
     "AgendaItemSerializer",
+    "AttendanceRecordSerializer",
     "AgreementSerializer",
     "AttendanceSerializer",
     "AttendanceWriteSerializer",

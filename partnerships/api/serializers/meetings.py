@@ -305,3 +305,29 @@ class MeetingPaperSerializer(SourcedSerializer):
             request = self.context.get("request")
             return request.build_absolute_uri(path) if request else path
         return None
+
+
+class AttendanceRecordSerializer(serializers.Serializer):
+    """A member's attendance in a calendar year (partnerships.selectors.AttendanceRecord)."""
+
+    person = BriefPersonSerializer(source="membership.person")
+    membership = BriefMembershipSerializer()
+    seat = serializers.CharField(source="membership.post.label")
+    year = serializers.IntegerField()
+    held = serializers.IntegerField(help_text="Meetings held while they held the seat.")
+    expected = serializers.IntegerField(help_text="Of those, meetings whose attendance is known.")
+    present = serializers.IntegerField(help_text="Attended in person.")
+    virtual = serializers.IntegerField(help_text="Attended virtually.")
+    attended = serializers.IntegerField(help_text="In person or virtually.")
+    substitute = serializers.IntegerField(help_text="Sent a substitute or deputy.")
+    apologies = serializers.IntegerField()
+    absent = serializers.IntegerField()
+    not_recorded = serializers.IntegerField(help_text="Attendance not recorded (not absent).")
+    rate = serializers.IntegerField(
+        allow_null=True, help_text="Per cent of expected meetings attended; null if none."
+    )
+    expectation = serializers.IntegerField(
+        allow_null=True, help_text="Per cent expected by the terms of reference, if stated."
+    )
+    meets_expectation = serializers.BooleanField(allow_null=True)
+    summary = serializers.CharField(help_text="E.g. 'Attended 5 of 6 expected (83%)'.")
