@@ -316,6 +316,30 @@ class TermsOfReference(SluggedModel, SourcedModel, CheckedModel):
             or self.quorum_organisation_kinds
         )
 
+    @property
+    def quorum_rule_text(self) -> str:
+        """The structured quorum rule in words; empty when there is none."""
+        if not self.has_quorum_rule:
+            return ""
+        noun = "voting members" if self.quorum_voting_only else "members"
+        parts = []
+        if self.quorum_number:
+            parts.append(f"at least {self.quorum_number} {noun}")
+        if self.quorum_percent:
+            parts.append(f"at least {self.quorum_percent}% of the {noun}")
+        parts += [f"a {Sector(s).label.lower()} member" for s in self.quorum_sectors]
+        parts += [
+            f"a member from {OrganisationKind(k).label.lower()}"
+            for k in self.quorum_organisation_kinds
+        ]
+        if self.substitutes_count_for_quorum is not None:
+            parts.append(
+                "substitutes count"
+                if self.substitutes_count_for_quorum
+                else "substitutes do not count"
+            )
+        return "; ".join(parts)
+
     def clean(self):
         super().clean()
         terms_rules.check_terms(self)

@@ -146,3 +146,15 @@ def test_the_terms_refuse_a_substitute_where_they_allow_none(api_as, body):
     )
     assert response.status_code == 400
     assert "do not allow substitutes or deputies" in response.json()["errors"]["status"][0]
+
+
+def test_the_body_page_shows_the_rule_as_counted(client, body):
+    board, _, terms, _ = body
+    terms.substitutes_allowed, terms.substitutes_vote = True, False
+    terms.save()
+    page = client.get(f"/boards/{board.slug}/").content.decode()
+    assert (
+        "at least 3 voting members; a local government member; a member from integrated care "
+        "board" in page
+    )
+    assert "Allowed; they do not vote" in page
