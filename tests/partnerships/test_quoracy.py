@@ -158,3 +158,26 @@ def test_the_body_page_shows_the_rule_as_counted(client, body):
         "board" in page
     )
     assert "Allowed; they do not vote" in page
+
+
+def test_the_secretariat_ticks_the_required_constituencies_in_the_admin(login, body):
+    from tests.helpers.admin_forms import page_data
+
+    _, _, terms, _ = body
+    client = login("secretariat-own")
+    url = f"/admin/partnerships/termsofreference/{terms.pk}/change/"
+    page = client.get(url)
+    assert 'type="checkbox" name="quorum_sectors" value="local_government"' in (
+        page.content.decode()
+    )
+    data = page_data(page)
+    data["quorum_sectors"] = ["local_government", "healthwatch"]
+    data["quorum_percent"] = "150"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "A share is a whole number of per cent from 1 to 100." in response.content.decode()
+    data["quorum_percent"] = "50"
+    assert client.post(url, data).status_code == 302
+    terms.refresh_from_db()
+    assert terms.quorum_sectors == ["local_government", "healthwatch"]
+    assert terms.quorum_percent == 50
