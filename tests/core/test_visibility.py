@@ -70,6 +70,7 @@ def make_mixed():
                 f.MeetingPaperFactory(meeting=meeting, is_public=row_p)
                 f.AttendanceFactory(meeting=meeting, person=f.PersonFactory(is_published=row_p))
                 f.DecisionFactory(meeting=meeting)
+                f.AgendaItemFactory(meeting=meeting)
     f.GlossaryTermFactory(system=None)
     for published in BOTH:
         f.MilestoneFactory(system=None, scope=Scope.NATIONAL, is_published=published)
