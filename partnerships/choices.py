@@ -209,11 +209,15 @@ UNKNOWN_ATTENDANCE = (AttendanceStatus.EXPECTED, AttendanceStatus.NOT_RECORDED)
 
 
 class DecisionOutcome(models.TextChoices):
+    """A blank outcome is a recommendation with no decision recorded. ``decided`` is a decision
+    minuted without its outcome classified (every decision recorded before outcomes were)."""
+
     APPROVED = "approved", "Approved"
     APPROVED_WITH_AMENDMENTS = "approved_with_amendments", "Approved with amendments"
     DEFERRED = "deferred", "Deferred"
     REJECTED = "rejected", "Rejected"
     NOTED = "noted", "Noted"
+    DECIDED = "decided", "Decided (outcome not classified)"
 
 
 class PaperKind(models.TextChoices):

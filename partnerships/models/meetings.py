@@ -1,4 +1,5 @@
 import pghistory
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 
@@ -22,6 +23,24 @@ from partnerships.choices import (
 )
 from partnerships.rules import attendance as attendance_rules
 from partnerships.rules import meetings as meeting_rules
+
+#: Document formats a paper may be uploaded in (never a web page or a script, which a browser
+#: would run).
+PAPER_EXTENSIONS = [
+    "pdf",
+    "doc",
+    "docx",
+    "odt",
+    "rtf",
+    "txt",
+    "csv",
+    "xls",
+    "xlsx",
+    "ods",
+    "ppt",
+    "pptx",
+    "odp",
+]
 
 
 def _not_over(date):
@@ -286,6 +305,7 @@ class MeetingPaper(SourcedModel):
     file = models.FileField(
         upload_to="papers/%Y/",
         blank=True,
+        validators=[FileExtensionValidator(PAPER_EXTENSIONS)],
         help_text="The paper itself, uploaded (or give its link). Served only while public.",
     )
     is_public = models.BooleanField(
@@ -464,8 +484,8 @@ class Decision(SourcedModel):
         max_length=30,
         choices=DecisionOutcome.choices,
         blank=True,
-        help_text="Approved, approved with amendments, deferred, rejected or noted; blank for "
-        "a recommendation with no decision recorded.",
+        help_text="Approved, approved with amendments, deferred, rejected or noted (or decided, "
+        "outcome not classified); blank for a recommendation with no decision recorded.",
     )
     is_key_decision = models.BooleanField(
         "key decision", default=False, help_text="A key decision, as the body's rules define it."

@@ -169,7 +169,12 @@ def paper_file(request, pk):
     """A paper's uploaded file, streamed only while the paper is public (so a private or not
     yet published paper cannot be fetched by its address)."""
     paper = get_object_or_404(MeetingPaper.objects.public().exclude(file=""), pk=pk)
-    return FileResponse(paper.file.open("rb"), as_attachment=False)
+    inline = paper.file.name.lower().endswith(".pdf")
+    response = FileResponse(paper.file.open("rb"), as_attachment=not inline)
+    # An uploaded file never runs as part of the site.
+    response["Content-Security-Policy"] = "sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def decision_register(request, slug, scope):

@@ -145,7 +145,16 @@ def test_an_uploaded_file_is_served_only_while_the_paper_is_public(
     paper.file.save("minutes.txt", ContentFile(b"the minutes"), save=False)
     paper.full_clean()
     paper.save()
-    assert b"".join(client.get(f"/papers/{paper.pk}/file/").streaming_content) == b"the minutes"
+    response = client.get(f"/papers/{paper.pk}/file/")
+    assert b"".join(response.streaming_content) == b"the minutes"
+    # An uploaded file never runs as part of the site, and a web page is not a paper.
+    assert response["Content-Security-Policy"] == "sandbox"
+    assert response["Content-Disposition"].startswith("attachment")
+    page = MeetingPaper(meeting=meeting, title="Page", kind="other")
+    page.file.save("page.html", ContentFile(b"<script>"), save=False)
+    with pytest.raises(ValidationError) as caught:
+        page.full_clean()
+    assert "File extension “html” is not allowed" in caught.value.message_dict["file"][0]
     MeetingPaper.objects.filter(pk=paper.pk).update(is_public=False)
     assert client.get(f"/papers/{paper.pk}/file/").status_code == 404
     both = MeetingPaper(meeting=meeting, title="Both", url="https://example.org/p", file=paper.file)
