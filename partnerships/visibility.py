@@ -21,6 +21,7 @@ from partnerships.models import (
     CouncilArea,
     Decision,
     Meeting,
+    MeetingCycle,
     MeetingPaper,
     Membership,
     Organisation,
@@ -112,6 +113,10 @@ def public_agenda_item(prefix=""):
     return _q(prefix, meeting__is_public=True) & public_meeting(f"{prefix}meeting__")
 
 
+def public_meeting_cycle(prefix=""):
+    return public_board(f"{prefix}board__")
+
+
 def public_decision(prefix=""):
     # Recommendations are public with their meeting too (shown as such); the decision
     # register lists decisions only (Decision.objects.register()).
@@ -152,6 +157,7 @@ def register():
     visibility.register(Meeting, public_meeting, links=("host_organisation",))
     visibility.register(Attendance, public_attendance, links=("deputy", "membership"))
     visibility.register(AgendaItem, public_agenda_item)
+    visibility.register(MeetingCycle, public_meeting_cycle)
     visibility.register(Decision, public_decision, links=("agenda_item",))
     visibility.register(MeetingPaper, public_meeting_paper, links=("agenda_item",))
     visibility.register(Agreement, public_agreement, links=("overseen_by",))

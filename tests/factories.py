@@ -231,6 +231,16 @@ class MeetingPaperFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Paper {n}")
 
 
+class MeetingCycleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.MeetingCycle
+
+    board = factory.SubFactory(BoardFactory)
+    description = "May/June each year"
+    first_month = 5
+    last_month = 6
+
+
 class AgendaItemFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = pm.AgendaItem

@@ -27,6 +27,7 @@ from partnerships.choices import (
     ChairModel,
     ClauseTopic,
     DecisionOutcome,
+    MeetingKind,
     MeetingStatus,
     MembershipKind,
     OrganisationKind,
@@ -41,6 +42,7 @@ from partnerships.models import (
     Board,
     Decision,
     Meeting,
+    MeetingCycle,
     MeetingPaper,
     Membership,
     Organisation,
@@ -523,6 +525,15 @@ def load_demo() -> Stats:
     loader.meetings(core, source, _year_of_meetings([4, 7, 10, 1], day=3))
     for assembly in assemblies:
         loader.meetings(assembly, source, _year_of_meetings([10], day=17))
+        # The assemblies' regular cycle: each October's meeting is planned until it is set.
+        put(
+            MeetingCycle,
+            {"board": assembly, "description": "October each year"},
+            kind=MeetingKind.ASSEMBLY,
+            first_month=10,
+            last_month=10,
+            source=source,
+        )
     for hwb in place_boards:
         loader.meetings(hwb, source, _year_of_meetings([6, 9, 12, 3], day=24))
     strategy = put(

@@ -10,6 +10,7 @@ from partnerships.models import (
     Attendance,
     Decision,
     Meeting,
+    MeetingCycle,
     MeetingPaper,
     Membership,
 )
@@ -203,3 +204,11 @@ class AgendaItemAdmin(ScopedAdmin):
     list_select_related = ["meeting__board"]
     search_fields = ["title", "meeting__title"]
     autocomplete_fields = ["meeting"]
+
+
+@admin.register(MeetingCycle)
+class MeetingCycleAdmin(ScopedAdmin):
+    list_display = ["board", "description", "first_month", "last_month"]
+    list_select_related = ["board"]
+    search_fields = ["description", "board__name"]
+    autocomplete_fields = ["board"]

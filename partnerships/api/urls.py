@@ -21,6 +21,7 @@ router.register("meeting-papers", views.MeetingPaperViewSet)
 router.register("attendance", views.AttendanceViewSet)
 router.register("decisions", views.DecisionViewSet)
 router.register("agenda-items", views.AgendaItemViewSet)
+router.register("meeting-cycles", views.MeetingCycleViewSet)
 router.register("agreements", views.AgreementViewSet)
 router.register("council-areas", CouncilAreaViewSet)
 

@@ -7,6 +7,7 @@ from .meetings import (
     AgendaItemFilterSet,
     AttendanceFilterSet,
     DecisionFilterSet,
+    MeetingCycleFilterSet,
     MeetingFilterSet,
     MeetingPaperFilterSet,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "AttendanceFilterSet",
     "BoardFilterSet",
     "DecisionFilterSet",
+    "MeetingCycleFilterSet",
     "MeetingFilterSet",
     "MeetingPaperFilterSet",
     "MembershipFilterSet",

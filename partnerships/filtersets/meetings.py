@@ -16,6 +16,7 @@ from partnerships.models import (
     Board,
     Decision,
     Meeting,
+    MeetingCycle,
     MeetingPaper,
     Organisation,
     Person,
@@ -123,4 +124,14 @@ class MeetingPaperFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = MeetingPaper
+        fields = []
+
+
+class MeetingCycleFilterSet(django_filters.FilterSet):
+    system = slug_filter(System, "board__system", "System slug.")
+    board = slug_filter(Board, "board", "Body slug.")
+    ordering = django_filters.OrderingFilter(fields=("first_month", "id"))
+
+    class Meta:
+        model = MeetingCycle
         fields = []

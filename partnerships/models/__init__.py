@@ -7,7 +7,7 @@ from .people import Person  # isort: skip
 from .seats import Post  # isort: skip
 from .appointments import Membership  # isort: skip
 from .terms import Principle, TermsClause, TermsOfReference  # isort: skip
-from .meetings import AgendaItem, Attendance, Decision, Meeting, MeetingPaper  # isort: skip
+from .meetings import AgendaItem, Attendance, Decision, Meeting, MeetingCycle, MeetingPaper  # isort: skip
 from .agreements import Agreement  # isort: skip
 from .councils import CouncilArea  # isort: skip
 
@@ -19,6 +19,7 @@ __all__ = [
     "CouncilArea",
     "Decision",
     "Meeting",
+    "MeetingCycle",
     "MeetingPaper",
     "Membership",
     "Organisation",

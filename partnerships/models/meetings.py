@@ -1,3 +1,6 @@
+import datetime
+from dataclasses import dataclass
+
 import pghistory
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -553,3 +556,121 @@ class Decision(SourcedModel):
     def clean(self):
         super().clean()
         meeting_rules.check_decision(self)
+
+
+MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PlannedMeeting:
+    """A meeting a body's regular cycle expects in a window of months, not yet scheduled."""
+
+    cycle: "MeetingCycle"
+    first: datetime.date
+    last: datetime.date
+
+    @property
+    def when(self) -> str:
+        start = f"{MONTHS[self.first.month - 1]}"
+        if self.first.month == self.last.month and self.first.year == self.last.year:
+            return f"{start} {self.first.year}"
+        year = f" {self.first.year}" if self.first.year != self.last.year else ""
+        return f"{start}{year} to {MONTHS[self.last.month - 1]} {self.last.year}"
+
+
+@pghistory.track()
+class MeetingCycle(SourcedModel, CheckedModel):
+    """A body's regular cycle of meetings as its papers give it ("May/June each year", "three
+    to four assemblies a year"). Where it names months, each year's window not yet over that
+    holds no scheduled or held meeting of the body is shown as a planned meeting — never as a
+    meeting with a date."""
+
+    # CASCADE: a cycle is part of its body's arrangements.
+    board = models.ForeignKey(
+        "partnerships.Board",
+        verbose_name="body",
+        on_delete=models.CASCADE,
+        related_name="meeting_cycles",
+        help_text="Body that meets.",
+    )
+    description = models.CharField(
+        max_length=250, help_text="The cycle as the papers give it, e.g. 'May/June each year'."
+    )
+    kind = models.CharField(
+        max_length=30,
+        choices=MeetingKind.choices,
+        default=MeetingKind.ORDINARY,
+        help_text="Kind of meeting the cycle holds.",
+    )
+    first_month = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="First month of each year's window (1–12), if named."
+    )
+    last_month = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Last month of the window (1–12; earlier than the first for a window into "
+        "the next year, e.g. December to January).",
+    )
+    per_year_min = models.PositiveSmallIntegerField(
+        "meetings a year (at least)", null=True, blank=True, help_text="E.g. 3 of 'three to four'."
+    )
+    per_year_max = models.PositiveSmallIntegerField(
+        "meetings a year (at most)", null=True, blank=True, help_text="E.g. 4 of 'three to four'."
+    )
+
+    objects = PublicQuerySet.as_manager()
+
+    #: Public records are ended or withdrawn, not deleted, except by superusers
+    #: (icsgov.core.scoping.may_delete); what to do instead:
+    withdraw_instead = "A body's meeting cycle is corrected, not deleted: edit its description."
+    system_scope = Scope("board__system")
+
+    class Meta:
+        ordering = ["board", "first_month", "description"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(first_month__isnull=True, last_month__isnull=True)
+                | Q(first_month__gte=1, first_month__lte=12, last_month__gte=1, last_month__lte=12),
+                name="partnerships_meetingcycle_months",
+                violation_error_message=meeting_rules.CYCLE_MONTHS,
+            ),
+            models.CheckConstraint(
+                condition=Q(per_year_min__isnull=True)
+                | Q(per_year_max__isnull=True)
+                | Q(per_year_min__lte=F("per_year_max")),
+                name="partnerships_meetingcycle_per_year",
+                violation_error_message=meeting_rules.CYCLE_PER_YEAR,
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.board}: {self.description}"
+
+    def clean(self):
+        super().clean()
+        meeting_rules.check_cycle(self)
+
+    def window(self, year):
+        """The window of months in ``year`` (None if the cycle names no months)."""
+        if not self.first_month or not self.last_month:
+            return None
+        end_year = year + 1 if self.last_month < self.first_month else year
+        first = datetime.date(year, self.first_month, 1)
+        last = period_end(datetime.date(end_year, self.last_month, 1), DatePrecision.MONTH)
+        return first, last
+
+    def planned(self, meetings, on, years=2):
+        """Windows from the year of ``on`` for ``years`` years that are not over on ``on`` and
+        hold none of ``meetings`` (the body's meetings not cancelled)."""
+        found = []
+        for year in range(on.year, on.year + years):
+            window = self.window(year)
+            if window is None or window[1] < on:
+                continue
+            first, last = window
+            if not any(first <= m.date <= last for m in meetings):
+                found.append(PlannedMeeting(self, first, last))
+        return found

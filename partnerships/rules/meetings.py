@@ -23,6 +23,8 @@ RECOMMENDATION_NOT_DECIDED = (
     "decision."
 )
 MINUTES = (PaperKind.DRAFT_MINUTES, PaperKind.APPROVED_MINUTES)
+CYCLE_MONTHS = "Give both months of the window (1 to 12), or neither."
+CYCLE_PER_YEAR = "The fewest meetings a year cannot be more than the most."
 
 
 def _raise(errors):
@@ -99,4 +101,17 @@ def check_decision(decision):
         errors["published_on"] = (
             f"{PUBLISHED_BEFORE_DECIDED[:-1]} ({format_date(taken)}), not before it."
         )
+    _raise(errors)
+
+
+def check_cycle(cycle):
+    errors = {}
+    months = (cycle.first_month, cycle.last_month)
+    if (months[0] is None) != (months[1] is None) or any(
+        m is not None and not 1 <= m <= 12 for m in months
+    ):
+        errors["last_month" if cycle.first_month else "first_month"] = CYCLE_MONTHS
+    low, high = cycle.per_year_min, cycle.per_year_max
+    if low is not None and high is not None and low > high:
+        errors["per_year_max"] = CYCLE_PER_YEAR
     _raise(errors)

@@ -5,7 +5,8 @@ from django.shortcuts import get_object_or_404, render
 from icsgov.core import glossary
 from icsgov.core.dates import as_at_from, today
 from icsgov.core.visibility import shown
-from partnerships.models import Board, Meeting, Membership, TermsOfReference
+from partnerships.choices import MeetingStatus
+from partnerships.models import Board, Meeting, MeetingCycle, Membership, TermsOfReference
 from partnerships.selectors import attendance_records, attendance_years, board_on, chosen_year
 from partnerships.views.crumbs import HOME, system_crumb
 from partnerships.views.meetings import calendar_response
@@ -21,6 +22,18 @@ def _changes(in_force, versions, compare_slug):
     if other is None:
         return in_force.changes_from_previous()
     return in_force.changes_since(other)
+
+
+def _planned(board, on):
+    """Meetings the body's regular cycles plan that are not yet scheduled (two queries)."""
+    not_cancelled = list(
+        Meeting.objects.filter(board=board).exclude(status=MeetingStatus.CANCELLED).only("date")
+    )
+    return [
+        planned
+        for cycle in MeetingCycle.objects.public().filter(board=board)
+        for planned in cycle.planned(not_cancelled, on)
+    ]
 
 
 def board_detail(request, slug):
@@ -68,6 +81,7 @@ def board_detail(request, slug):
         "attendance_year": year,
         "attendance_years": years,
         "upcoming": meetings.upcoming(on),
+        "planned": _planned(board, on),
         "past": meetings.past(on).order_by("-date"),
         "parent": shown(board, "parent"),
         "children": board.children.public().select_related("source").order_by("name"),

@@ -71,6 +71,7 @@ def make_mixed():
                 f.AttendanceFactory(meeting=meeting, person=f.PersonFactory(is_published=row_p))
                 f.DecisionFactory(meeting=meeting)
                 f.AgendaItemFactory(meeting=meeting)
+            f.MeetingCycleFactory(board=board)
     f.GlossaryTermFactory(system=None)
     for published in BOTH:
         f.MilestoneFactory(system=None, scope=Scope.NATIONAL, is_published=published)

@@ -15,6 +15,7 @@ from icsgov.core.api.serializers import (
     WriteSerializer,
     brief_url,
 )
+from icsgov.core.dates import today
 from partnerships.api.serializers.briefs import (
     BriefBoardSerializer,
     BriefMeetingSerializer,
@@ -22,12 +23,14 @@ from partnerships.api.serializers.briefs import (
     BriefOrganisationSerializer,
     BriefPersonSerializer,
 )
+from partnerships.choices import MeetingStatus
 from partnerships.models import (
     AgendaItem,
     Attendance,
     Board,
     Decision,
     Meeting,
+    MeetingCycle,
     MeetingPaper,
     Membership,
     Organisation,
@@ -331,3 +334,41 @@ class AttendanceRecordSerializer(serializers.Serializer):
     )
     meets_expectation = serializers.BooleanField(allow_null=True)
     summary = serializers.CharField(help_text="E.g. 'Attended 5 of 6 expected (83%)'.")
+
+
+class PlannedMeetingSerializer(serializers.Serializer):
+    first = serializers.DateField(help_text="First day of the window.")
+    last = serializers.DateField(help_text="Last day of the window.")
+    when = serializers.CharField(help_text="The window in words, e.g. 'May to June 2027'.")
+
+
+class MeetingCycleSerializer(SourcedSerializer):
+    """A body's regular cycle of meetings, by numeric id, with the meetings it plans (windows
+    this year and next not yet over that hold no scheduled or held meeting of the body)."""
+
+    url = brief_url("meetingcycle-detail", lookup_field="pk")
+    board = BriefBoardSerializer(read_only=True)
+    planned = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MeetingCycle
+        fields = [
+            "id",
+            "url",
+            "board",
+            "description",
+            "kind",
+            "first_month",
+            "last_month",
+            "per_year_min",
+            "per_year_max",
+            "planned",
+            *SOURCE,
+        ]
+
+    @extend_schema_field(PlannedMeetingSerializer(many=True))
+    def get_planned(self, obj):
+        meetings = getattr(obj.board, "not_cancelled", None)
+        if meetings is None:
+            meetings = list(obj.board.meetings.exclude(status=MeetingStatus.CANCELLED))
+        return PlannedMeetingSerializer(obj.planned(meetings, today()), many=True).data

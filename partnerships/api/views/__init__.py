@@ -7,6 +7,7 @@ from .meetings import (
     AgendaItemViewSet,
     AttendanceViewSet,
     DecisionViewSet,
+    MeetingCycleViewSet,
     MeetingPaperViewSet,
     MeetingViewSet,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "AttendanceViewSet",
     "BoardViewSet",
     "DecisionViewSet",
+    "MeetingCycleViewSet",
     "MeetingPaperViewSet",
     "MeetingViewSet",
     "MembershipViewSet",

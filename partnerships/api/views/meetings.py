@@ -1,3 +1,5 @@
+from django.db.models import Prefetch
+
 from icsgov.core.api.schema import writable
 from icsgov.core.api.views import RegistryViewSet, WritableRegistryViewSet
 from partnerships.api.serializers import (
@@ -6,19 +8,29 @@ from partnerships.api.serializers import (
     AttendanceWriteSerializer,
     DecisionSerializer,
     DecisionWriteSerializer,
+    MeetingCycleSerializer,
     MeetingDetailSerializer,
     MeetingPaperSerializer,
     MeetingSerializer,
     MeetingWriteSerializer,
 )
+from partnerships.choices import MeetingStatus
 from partnerships.filtersets import (
     AgendaItemFilterSet,
     AttendanceFilterSet,
     DecisionFilterSet,
+    MeetingCycleFilterSet,
     MeetingFilterSet,
     MeetingPaperFilterSet,
 )
-from partnerships.models import AgendaItem, Attendance, Decision, Meeting, MeetingPaper
+from partnerships.models import (
+    AgendaItem,
+    Attendance,
+    Decision,
+    Meeting,
+    MeetingCycle,
+    MeetingPaper,
+)
 
 
 @writable
@@ -88,3 +100,22 @@ class AgendaItemViewSet(RegistryViewSet):
     queryset = AgendaItem.objects.select_related("meeting")
     serializer_class = AgendaItemSerializer
     filterset_class = AgendaItemFilterSet
+
+
+class MeetingCycleViewSet(RegistryViewSet):
+    """Bodies' regular cycles of meetings ("May/June each year"), by numeric id, each with the
+    meetings it plans that are not yet scheduled (shown as planned, never as dated meetings)."""
+
+    lookup_field = "pk"
+    lookup_value_regex = "[0-9]+"
+    queryset = MeetingCycle.objects.select_related("board").prefetch_related(
+        Prefetch(
+            "board__meetings",
+            queryset=Meeting.objects.exclude(status=MeetingStatus.CANCELLED).only(
+                "id", "board_id", "date"
+            ),
+            to_attr="not_cancelled",
+        )
+    )
+    serializer_class = MeetingCycleSerializer
+    filterset_class = MeetingCycleFilterSet
