@@ -210,6 +210,10 @@ STATICFILES_DIRS = [("nhsuk", NHSUK_FRONTEND_DIST)] if NHSUK_FRONTEND_DIST.is_di
 # (icsgov/deploy/storage.py). That needs collectstatic first, which production and `make run`
 # do; without DJANGO_STATIC_MANIFEST (the tests, make dev, a bare manage.py) names are unhashed.
 STATIC_MANIFEST = env.bool("DJANGO_STATIC_MANIFEST", default=PRODUCTION)
+# Uploaded files (meeting papers). Never served from MEDIA_URL: a paper's file is streamed by
+# its page only while the paper is public (partnerships.views.meetings.paper_file), so a
+# private or unpublished paper cannot be fetched by guessing its path.
+MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

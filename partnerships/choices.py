@@ -224,10 +224,43 @@ class MeetingStatus(models.TextChoices):
 
 
 class AttendanceStatus(models.TextChoices):
+    """The statuses councils' committee systems use. "Not recorded" is never the same as
+    absent: it says the record does not tell."""
+
+    EXPECTED = "expected", "Expected"
     PRESENT = "present", "Present"
+    PRESENT_VIRTUALLY = "present_virtually", "Present virtually"
+    SUBSTITUTE = "substitute", "Represented by a substitute or deputy"
+    IN_ATTENDANCE = "in_attendance", "In attendance (not a member)"
     APOLOGIES = "apologies", "Apologies"
-    DEPUTY = "deputy", "Represented by a deputy"
     ABSENT = "absent", "Absent"
+    NOT_RECORDED = "not_recorded", "Not recorded"
+
+
+#: Statuses of someone who was there in person or online.
+ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.PRESENT_VIRTUALLY)
+#: Statuses that say nothing yet about whether the member came.
+UNKNOWN_ATTENDANCE = (AttendanceStatus.EXPECTED, AttendanceStatus.NOT_RECORDED)
+
+
+class DecisionOutcome(models.TextChoices):
+    """A blank outcome is a recommendation with no decision recorded. ``decided`` is a decision
+    minuted without its outcome classified (every decision recorded before outcomes were)."""
+
+    APPROVED = "approved", "Approved"
+    APPROVED_WITH_AMENDMENTS = "approved_with_amendments", "Approved with amendments"
+    DEFERRED = "deferred", "Deferred"
+    REJECTED = "rejected", "Rejected"
+    NOTED = "noted", "Noted"
+    DECIDED = "decided", "Decided (outcome not classified)"
+
+
+class PaperKind(models.TextChoices):
+    AGENDA = "agenda", "Agenda"
+    REPORT = "report", "Report"
+    DRAFT_MINUTES = "draft_minutes", "Draft minutes"
+    APPROVED_MINUTES = "approved_minutes", "Approved minutes"
+    OTHER = "other", "Other"
 
 
 class AgreementKind(models.TextChoices):

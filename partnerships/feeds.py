@@ -17,7 +17,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from icsgov.core.dates import format_date, today
 from icsgov.core.history import last_recorded
-from partnerships.models import Board, Meeting, MeetingPaper, Membership
+from partnerships.models import Board, Decision, Meeting, MeetingPaper, Membership
 from places.models import System
 
 #: Items in a feed, newest first; a reader polls it, so a few weeks of changes is plenty.
@@ -106,8 +106,28 @@ def _meeting_items(boards):
             f"Paper: {paper.title}",
             f"A paper for {meeting.board.name}, {meeting.title} ({meeting.when}).",
             reverse("partnerships:meeting", args=[meeting.slug]),
-            recorded.get(paper.pk) or _when(meeting.date),
+            recorded.get(paper.pk) or _when(paper.published_on or meeting.date),
             f"paper-{paper.pk}",
+        )
+    # Decisions only: a recommendation with no decision recorded is not news of a decision.
+    decisions = list(
+        Decision.objects.public()
+        .decisions()
+        .filter(meeting__board__in=boards)
+        .select_related("meeting__board")
+        .order_by("-meeting__date", "order")[:FEED_LENGTH]
+    )
+    recorded = last_recorded(decisions)
+    for decision in decisions:
+        meeting = decision.meeting
+        key = " (key decision)" if decision.is_key_decision else ""
+        yield FeedItem(
+            f"Decision{key}: {decision.get_outcome_display()}, {meeting.board.name}",
+            f"{decision.text} ({meeting.title}, {meeting.when})",
+            reverse("partnerships:meeting", args=[meeting.slug]),
+            recorded.get(decision.pk)
+            or _when(decision.published_on or decision.decided_on or meeting.date),
+            f"decision-{decision.pk}",
         )
 
 

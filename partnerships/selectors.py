@@ -4,10 +4,29 @@ page and the board API describe a body as at a date the same way."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import (
+    Count,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
 
+from icsgov.core.dates import today
 from icsgov.core.visibility import visible
-from partnerships.choices import IdentifierScheme, OrganisationKind
+from partnerships.choices import (
+    AttendanceStatus,
+    IdentifierScheme,
+    MeetingStatus,
+    MembershipKind,
+    OrganisationKind,
+)
 from partnerships.models import (
     Board,
     CouncilArea,
@@ -179,4 +198,143 @@ def secretariat_tasks(system, date, viewer, ending_days) -> SecretariatTasks:
         terms_review_overdue=TermsOfReference.objects.filter(board__system=system)
         .review_overdue(date)
         .count(),
+    )
+
+
+@dataclass
+class AttendanceRecord:
+    """One member's attendance at a body's meetings in a calendar year, counted as councils'
+    users ask: only meetings held while they held the seat (cancelled and merely scheduled
+    meetings are not counted); meetings whose attendance is not recorded shown apart, never
+    as absences; a substitute sent shown apart, not as attending."""
+
+    membership: Membership
+    year: int
+    held: int  # meetings held while they held the seat
+    present: int
+    virtual: int
+    substitute: int
+    apologies: int
+    absent: int
+    expectation: int | None  # per cent, from the terms of reference in force
+
+    @property
+    def attended(self) -> int:
+        return self.present + self.virtual
+
+    @property
+    def expected(self) -> int:
+        """Meetings whose attendance is known (ModernGov's 'total expected attendances')."""
+        return self.present + self.virtual + self.substitute + self.apologies + self.absent
+
+    @property
+    def not_recorded(self) -> int:
+        return self.held - self.expected
+
+    @property
+    def rate(self) -> int | None:
+        """Per cent of the expected meetings attended in person or virtually (a substitute
+        sent does not count); None when none is expected."""
+        return round(100 * self.attended / self.expected) if self.expected else None
+
+    @property
+    def meets_expectation(self) -> bool | None:
+        if self.expectation is None or self.rate is None:
+            return None
+        return self.rate >= self.expectation
+
+    @property
+    def summary(self) -> str:
+        if not self.held:
+            return "No meetings held while in the seat"
+        text = f"Attended {self.attended} of {self.expected} expected"
+        if self.expected:
+            text += f" ({self.rate}%)"
+        if self.not_recorded:
+            text += f"; {self.not_recorded} not recorded"
+        return text
+
+
+def attendance_records(memberships, year) -> list:
+    """:class:`AttendanceRecord` for each of ``memberships`` (appointments of members: the
+    kind that takes a place) in calendar ``year``, counted in SQL in one query, plus one for
+    the bodies' terms of reference (the attendance expected)."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    held = (
+        Meeting.objects.filter(
+            board=OuterRef("post__board"),
+            status=MeetingStatus.HELD,
+            date__range=(first, last),
+            date__gte=OuterRef("start_date"),
+            date__lte=Coalesce(OuterRef("end_date"), Value(last)),
+        )
+        .order_by()
+        .annotate(n=Func(F("id"), function="COUNT"))
+        .values("n")
+    )
+
+    def rows(status):
+        # The attendance rule keeps a member's rows within their appointment's dates.
+        return Count(
+            "attendance",
+            filter=Q(
+                attendance__status=status,
+                attendance__meeting__status=MeetingStatus.HELD,
+                attendance__meeting__date__range=(first, last),
+            ),
+        )
+
+    annotated = list(
+        memberships.filter(kind=MembershipKind.MEMBER)
+        .annotate(
+            held_count=Subquery(held, output_field=IntegerField()),
+            present_count=rows(AttendanceStatus.PRESENT),
+            virtual_count=rows(AttendanceStatus.PRESENT_VIRTUALLY),
+            substitute_count=rows(AttendanceStatus.SUBSTITUTE),
+            apologies_count=rows(AttendanceStatus.APOLOGIES),
+            absent_count=rows(AttendanceStatus.ABSENT),
+        )
+        .select_related("person", "post__board")
+    )
+    on = min(last, today())
+    boards = {m.post.board_id for m in annotated}
+    expectations = {
+        t.board_id: t.attendance_expectation_percent
+        for t in TermsOfReference.objects.filter(board_id__in=boards)
+        .ratified()
+        .order_by("in_force_from")
+        if t.in_force_from <= on and (t.in_force_to is None or t.in_force_to >= first)
+    }
+    return [
+        AttendanceRecord(
+            membership=m,
+            year=year,
+            held=m.held_count or 0,
+            present=m.present_count,
+            virtual=m.virtual_count,
+            substitute=m.substitute_count,
+            apologies=m.apologies_count,
+            absent=m.absent_count,
+            expectation=expectations.get(m.post.board_id),
+        )
+        for m in annotated
+    ]
+
+
+def attendance_years(boards) -> list:
+    """Calendar years in which any of ``boards`` held meetings, latest first."""
+    return [
+        d.year
+        for d in Meeting.objects.filter(board__in=boards, status=MeetingStatus.HELD).dates(
+            "date", "year", order="DESC"
+        )
+    ]
+
+
+def chosen_year(years, value):
+    """The year asked for (``?attendance_year=``) if it is one of ``years``, else the latest."""
+    return (
+        int(value)
+        if value and value.isdigit() and int(value) in years
+        else (years[0] if years else None)
     )

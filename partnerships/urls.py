@@ -31,4 +31,17 @@ urlpatterns = [
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
     path("meetings/", views.meeting_list, name="meeting_list"),
     path("meetings/<slug:slug>/", views.meeting_detail, name="meeting"),
+    path("papers/<int:pk>/file/", views.paper_file, name="paper-file"),
+    path(
+        "boards/<slug:slug>/decisions/",
+        views.decision_register,
+        {"scope": "board"},
+        name="board_decisions",
+    ),
+    path(
+        "systems/<slug:slug>/decisions/",
+        views.decision_register,
+        {"scope": "system"},
+        name="system_decisions",
+    ),
 ]

@@ -15,8 +15,10 @@ withheld entries with their reason (``withheld_interests``), never showing what 
 from django.db.models import Q
 
 from icsgov.core import visibility
+from icsgov.core.dates import today
 from partnerships.choices import TermsStatus
 from partnerships.models import (
+    AgendaItem,
     Agreement,
     Attendance,
     Board,
@@ -26,6 +28,7 @@ from partnerships.models import (
     Interest,
     Meeting,
     MeetingDeclaration,
+    MeetingCycle,
     MeetingPaper,
     Membership,
     Organisation,
@@ -106,14 +109,40 @@ def public_attendance(prefix=""):
     )
 
 
-def public_decision(prefix=""):
+def _not_exempt(prefix):
+    # Not taken under an exempt agenda item (taken in private): or under no item at all.
+    return _q(prefix, agenda_item__isnull=True) | _q(prefix, agenda_item__is_exempt=False)
+
+
+def public_agenda_item(prefix=""):
+    # The agenda of a meeting held in public; an exempt item shows its title and the reason
+    # for excluding the public, as councils' agendas do, but never its papers or decisions.
     return _q(prefix, meeting__is_public=True) & public_meeting(f"{prefix}meeting__")
 
 
+def public_meeting_cycle(prefix=""):
+    return public_board(f"{prefix}board__")
+
+
+def public_decision(prefix=""):
+    # Recommendations are public with their meeting too (shown as such); the decision
+    # register lists decisions only (Decision.objects.register()).
+    return (
+        _q(prefix, meeting__is_public=True)
+        & public_meeting(f"{prefix}meeting__")
+        & _not_exempt(prefix)
+    )
+
+
 def public_meeting_paper(prefix=""):
-    # Marked public, of a public meeting that was held in public.
-    return _q(prefix, is_public=True, meeting__is_public=True) & public_meeting(
-        f"{prefix}meeting__"
+    # Marked public and published (no publication date, or one that has come), of a public
+    # meeting that was held in public, and not of an exempt agenda item.
+    published = _q(prefix, published_on__isnull=True) | _q(prefix, published_on__lte=today())
+    return (
+        _q(prefix, is_public=True, meeting__is_public=True)
+        & published
+        & _not_exempt(prefix)
+        & public_meeting(f"{prefix}meeting__")
     )
 
 
@@ -169,8 +198,10 @@ def register():
     visibility.register(Principle, public_principle)
     visibility.register(Meeting, public_meeting, links=("host_organisation",))
     visibility.register(Attendance, public_attendance, links=("deputy", "membership"))
-    visibility.register(Decision, public_decision)
-    visibility.register(MeetingPaper, public_meeting_paper)
+    visibility.register(AgendaItem, public_agenda_item)
+    visibility.register(MeetingCycle, public_meeting_cycle)
+    visibility.register(Decision, public_decision, links=("agenda_item",))
+    visibility.register(MeetingPaper, public_meeting_paper, links=("agenda_item",))
     visibility.register(Agreement, public_agreement, links=("overseen_by",))
     visibility.register(Interest, public_interest, links=("organisation",))
     visibility.register(GiftOrHospitality, public_gift, links=("giver_organisation",))

@@ -231,12 +231,34 @@ class MeetingPaperFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Paper {n}")
 
 
+class MeetingCycleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.MeetingCycle
+
+    board = factory.SubFactory(BoardFactory)
+    description = "May/June each year"
+    first_month = 5
+    last_month = 6
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Agenda item {n}")
+
+
 class AttendanceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = pm.Attendance
 
     meeting = factory.SubFactory(MeetingFactory)
     person = factory.SubFactory(PersonFactory)
+    membership = None
+    # A member is present; someone without an appointment is in attendance (not a member).
+    status = factory.LazyAttribute(lambda o: "present" if o.membership else "in_attendance")
 
 
 class DecisionFactory(factory.django.DjangoModelFactory):

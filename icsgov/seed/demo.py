@@ -27,20 +27,27 @@ from partnerships.choices import (
     BoardOffice,
     ChairModel,
     ClauseTopic,
+    DecisionOutcome,
+    MeetingKind,
     MeetingStatus,
+    MembershipKind,
     OrganisationKind,
+    PaperKind,
     Role,
     Sector,
     TermsStatus,
 )
 from partnerships.models import (
+    AgendaItem,
     Attendance,
     Board,
     Decision,
     GiftOrHospitality,
     Interest,
     Meeting,
+    MeetingCycle,
     MeetingDeclaration,
+    MeetingPaper,
     Membership,
     Organisation,
     Person,
@@ -201,10 +208,22 @@ class Loader:
                 )
         return board
 
-    def meetings(self, board, source, dates):
+    def meetings(self, board, source, dates, exercise=False):
+        """A year of held meetings with agenda, papers, attendance and decisions. With
+        ``exercise`` (the ICB board), the cases the attendance and quoracy rules are for: a
+        meeting below quorum, a substitute attending for a member, a member who joined
+        mid-year (expected only from then), and a meeting whose attendance was not recorded."""
         members = list(
-            Membership.objects.filter(post__board=board).select_related("person").order_by("slug")
+            Membership.objects.filter(post__board=board, kind=MembershipKind.MEMBER)
+            .select_related("person", "deputy_for")
+            .order_by("slug")
         )
+        substitutes = {
+            m.deputy_for_id: m.person
+            for m in Membership.objects.filter(
+                post__board=board, kind=MembershipKind.SUBSTITUTE
+            ).select_related("person")
+        }
         for n, date in enumerate(dates, start=1):
             meeting = self.put(
                 Meeting,
@@ -216,27 +235,94 @@ class Loader:
                 status=MeetingStatus.HELD,
                 purpose=f"Regular business of the {board.name}.",
                 location="Exampleshire County Hall (fictional)",
+                notice_published_on=date - datetime.timedelta(days=7),
+                agenda_published_on=date - datetime.timedelta(days=5),
+                draft_minutes_published_on=date + datetime.timedelta(days=14),
                 source=source,
             )
-            for i, member in enumerate(members):
+            in_office = [
+                m
+                for m in members
+                if m.start_date <= date and (m.end_date is None or m.end_date >= date)
+            ]
+            for i, member in enumerate(in_office):
+                deputy = None
                 # A fixed pattern: every seventh member-meeting sends apologies.
                 status = (
                     AttendanceStatus.APOLOGIES if (n + i) % 7 == 0 else AttendanceStatus.PRESENT
                 )
+                if i % 3 == 2 and status == AttendanceStatus.PRESENT:
+                    status = AttendanceStatus.PRESENT_VIRTUALLY
+                if exercise and n == 3:  # below quorum: only the first two came
+                    status = AttendanceStatus.PRESENT if i < 2 else AttendanceStatus.APOLOGIES
+                if exercise and n == 4 and member.pk in substitutes:
+                    status, deputy = AttendanceStatus.SUBSTITUTE, substitutes[member.pk]
+                if exercise and n == len(dates):  # the secretariat has not recorded it yet
+                    status = AttendanceStatus.NOT_RECORDED
                 self.put(
                     Attendance,
                     {"meeting": meeting, "person": member.person},
                     membership=member,
                     status=status,
+                    deputy=deputy,
                 )
-            for order, text in enumerate(
+            items = [
+                self.put(
+                    AgendaItem,
+                    {"meeting": meeting, "order": order},
+                    number=str(order),
+                    title=title,
+                    source=source,
+                )
+                for order, title in enumerate(
+                    ["Minutes of the previous meeting", f"Performance report, {date:%B %Y}"],
+                    start=1,
+                )
+            ]
+            self.put(
+                MeetingPaper,
+                {"meeting": meeting, "title": f"Agenda, {date:%-d %B %Y}"},
+                kind=PaperKind.AGENDA,
+                url=f"https://example.org/demo/{board.slug}/{date.isoformat()}/agenda",
+                published_on=date - datetime.timedelta(days=5),
+                source=source,
+            )
+            self.put(
+                MeetingPaper,
+                {"meeting": meeting, "title": f"Performance report, {date:%B %Y}"},
+                kind=PaperKind.REPORT,
+                agenda_item=items[1],
+                url=f"https://example.org/demo/{board.slug}/{date.isoformat()}/performance",
+                published_on=date - datetime.timedelta(days=5),
+                source=source,
+            )
+            for order, (text, outcome, item) in enumerate(
                 [
-                    "Approved the minutes of the previous meeting.",
-                    f"Noted the performance report for {date:%B %Y}.",
+                    ("Approved the minutes of the previous meeting.", DecisionOutcome.APPROVED, 0),
+                    (f"Noted the performance report for {date:%B %Y}.", DecisionOutcome.NOTED, 1),
                 ],
                 start=1,
             ):
-                self.put(Decision, {"meeting": meeting, "order": order}, text=text, source=source)
+                self.put(
+                    Decision,
+                    {"meeting": meeting, "order": order},
+                    text=text,
+                    outcome=outcome,
+                    agenda_item=items[item],
+                    decided_on=date,
+                    published_on=date + datetime.timedelta(days=14),
+                    source=source,
+                )
+            if exercise and n == 2:
+                # A recommendation put to the meeting, on which no decision is recorded.
+                self.put(
+                    Decision,
+                    {"meeting": meeting, "order": 3},
+                    text="Recommendation: that the board adopt the refreshed digital strategy "
+                    "at a later meeting.",
+                    agenda_item=items[1],
+                    source=source,
+                )
 
     def terms(self, board, source):
         first = self.put(
@@ -265,8 +351,14 @@ class Loader:
             approved_on=D(2024, 3, 14),
             review_date=D(2027, 3, 31),
             membership_count=5,
+            voting_membership_count=5,
             quorum="half the members, including the chair",
             quorum_number=3,
+            quorum_organisation_kinds=[OrganisationKind.ICB],
+            substitutes_allowed=True,
+            substitutes_count_for_quorum=True,
+            substitutes_vote=False,
+            attendance_expectation_percent=75,
             based_on=first,
             source=source,
         )
@@ -406,13 +498,56 @@ def load_demo() -> Stats:
                 orgs, place=place, cluster=cluster, chair_model=ChairModel.UNKNOWN,
             )  # fmt: skip
     loader.terms(icb, source)
-    loader.meetings(icb, source, _year_of_meetings([4, 6, 7, 9, 11, 1, 3]))
+    # A named substitute for the local authorities' partner member, and a member who joined
+    # mid-year (an associate non-executive seat from October 2025).
+    la_member = Membership.objects.get(slug=f"{PREFIX}icb-board-4-1")
+    put(
+        Membership,
+        {"slug": f"{PREFIX}icb-board-4-substitute"},
+        person=loader.next_person(system, source),
+        post=la_member.post,
+        kind=MembershipKind.SUBSTITUTE,
+        deputy_for=la_member,
+        on_behalf_of=la_member.on_behalf_of,
+        start_date=FROM,
+        source=source,
+    )
+    associate = put(
+        Post,
+        {"slug": f"{PREFIX}icb-board-associate"},
+        board=icb,
+        label="Associate non-executive member",
+        role=Role.MEMBER,
+        places=1,
+        order=10,
+        voting=False,
+        source=source,
+    )
+    put(
+        Membership,
+        {"slug": f"{PREFIX}icb-board-associate-1"},
+        person=loader.next_person(system, source),
+        post=associate,
+        on_behalf_of=orgs["icb"],
+        start_date=D(2025, 10, 1),
+        source=source,
+    )
+    loader.meetings(icb, source, _year_of_meetings([4, 6, 7, 9, 11, 1, 3]), exercise=True)
     for committee in committees:
         loader.meetings(committee, source, _year_of_meetings([5, 8, 11, 2], day=20))
     loader.meetings(icp, source, _year_of_meetings([6, 12], day=10))
     loader.meetings(core, source, _year_of_meetings([4, 7, 10, 1], day=3))
     for assembly in assemblies:
         loader.meetings(assembly, source, _year_of_meetings([10], day=17))
+        # The assemblies' regular cycle: each October's meeting is planned until it is set.
+        put(
+            MeetingCycle,
+            {"board": assembly, "description": "October each year"},
+            kind=MeetingKind.ASSEMBLY,
+            first_month=10,
+            last_month=10,
+            source=source,
+        )
     for hwb in place_boards:
         loader.meetings(hwb, source, _year_of_meetings([6, 9, 12, 3], day=24))
     strategy = put(

@@ -4,8 +4,17 @@ from django.contrib import admin
 from icsgov.core import scoping
 from icsgov.core.admin import ParentCachedFormSet, ScopedAdmin, ScopedTabularInline
 from icsgov.core.dates import today
-from partnerships.choices import AttendanceStatus
-from partnerships.models import Attendance, Decision, Meeting, MeetingPaper, Membership
+from partnerships.choices import AttendanceStatus, MeetingStatus
+from partnerships.models import (
+    AgendaItem,
+    Attendance,
+    Decision,
+    Meeting,
+    MeetingCycle,
+    MeetingPaper,
+    Membership,
+)
+from partnerships.quorum import quoracy_of
 
 
 class AttendanceForm(forms.ModelForm):
@@ -50,9 +59,15 @@ class AttendanceInline(ScopedTabularInline):
                 request.user,
                 scoping.VIEW,
             ).order_by("post__order", "post__label", "person__sort_name", "person__name")
+            # Nothing is invented: a meeting not yet held expects its members, and a held one
+            # starts "not recorded" until the secretariat says who came.
+            status = (
+                AttendanceStatus.NOT_RECORDED
+                if obj.status == MeetingStatus.HELD
+                else AttendanceStatus.EXPECTED
+            )
             prefill = [
-                {"person": m.person_id, "membership": m.pk, "status": AttendanceStatus.PRESENT}
-                for m in members
+                {"person": m.person_id, "membership": m.pk, "status": status} for m in members
             ]
             kwargs["extra"] = len(prefill)
         formset = super().get_formset(request, obj, **kwargs)
@@ -69,16 +84,50 @@ class AttendanceInline(ScopedTabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class DecisionInline(ScopedTabularInline):
+class OfThisMeetingMixin:
+    """The agenda-item choices of a meeting's rows are that meeting's items."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        self._meeting = obj
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "agenda_item":
+            meeting = getattr(self, "_meeting", None)
+            kwargs["queryset"] = AgendaItem.objects.filter(
+                meeting_id=meeting.pk if meeting else None
+            ).order_by("order")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class AgendaItemInline(ScopedTabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["order", "number", "title", "is_exempt", "exemption_reason"]
+
+
+class DecisionInline(OfThisMeetingMixin, ScopedTabularInline):
+    """Decisions, and recommendations (no outcome) until a decision records one."""
+
     model = Decision
     extra = 0
-    fields = ["order", "text"]
+    fields = [
+        "order",
+        "agenda_item",
+        "text",
+        "outcome",
+        "is_key_decision",
+        "decided_on",
+        "published_on",
+        "decided_by",
+    ]
+    autocomplete_fields = ["decided_by"]
 
 
-class PaperInline(ScopedTabularInline):
+class PaperInline(OfThisMeetingMixin, ScopedTabularInline):
     model = MeetingPaper
     extra = 0
-    fields = ["title", "url", "is_public"]
+    fields = ["title", "kind", "agenda_item", "url", "file", "is_public", "published_on"]
 
 
 class AttendanceRecordedFilter(admin.SimpleListFilter):
@@ -96,22 +145,38 @@ class AttendanceRecordedFilter(admin.SimpleListFilter):
 
 @admin.register(Meeting)
 class MeetingAdmin(ScopedAdmin):
-    list_display = ["title", "board", "date", "kind", "status", "is_public"]
+    list_display = ["title", "board", "date", "kind", "status", "is_public", "quoracy"]
     list_filter = [AttendanceRecordedFilter, "status", "kind", "is_public", "board__system"]
     list_select_related = ["board"]
     search_fields = ["title", "board__name", "purpose"]
     autocomplete_fields = ["board", "host_organisation"]
     date_hierarchy = "date"
-    inlines = [AttendanceInline, DecisionInline, PaperInline]
+    readonly_fields = ["quoracy"]
+    inlines = [AttendanceInline, AgendaItemInline, PaperInline, DecisionInline]
+
+    def get_changelist_instance(self, request):
+        # One computation for the page's meetings (partnerships.quorum), not one per row.
+        changelist = super().get_changelist_instance(request)
+        answers = quoracy_of(changelist.result_list)
+        for meeting in changelist.result_list:
+            meeting._quoracy = answers.get(meeting.pk)
+        return changelist
+
+    @admin.display(description="quoracy")
+    def quoracy(self, obj):
+        if obj is None or obj.pk is None:
+            return "–"
+        answer = obj._quoracy if hasattr(obj, "_quoracy") else quoracy_of([obj])[obj.pk]
+        return str(answer) if answer else "Not held"
 
 
 @admin.register(MeetingPaper)
 class MeetingPaperAdmin(ScopedAdmin):
-    list_display = ["title", "meeting", "is_public"]
-    list_filter = ["is_public"]
+    list_display = ["title", "meeting", "kind", "is_public", "published_on"]
+    list_filter = ["kind", "is_public"]
     list_select_related = ["meeting__board"]
     search_fields = ["title", "meeting__title"]
-    autocomplete_fields = ["meeting"]
+    autocomplete_fields = ["meeting", "agenda_item"]
 
 
 @admin.register(Attendance)
@@ -125,7 +190,25 @@ class AttendanceAdmin(ScopedAdmin):
 
 @admin.register(Decision)
 class DecisionAdmin(ScopedAdmin):
-    list_display = ["meeting", "order", "text"]
+    list_display = ["meeting", "order", "text", "outcome", "is_key_decision", "decided_on"]
+    list_filter = ["outcome", "is_key_decision"]
     list_select_related = ["meeting__board"]
     search_fields = ["text", "meeting__title"]
+    autocomplete_fields = ["meeting", "agenda_item", "decided_by"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(ScopedAdmin):
+    list_display = ["title", "meeting", "order", "is_exempt"]
+    list_filter = ["is_exempt"]
+    list_select_related = ["meeting__board"]
+    search_fields = ["title", "meeting__title"]
     autocomplete_fields = ["meeting"]
+
+
+@admin.register(MeetingCycle)
+class MeetingCycleAdmin(ScopedAdmin):
+    list_display = ["board", "description", "first_month", "last_month"]
+    list_select_related = ["board"]
+    search_fields = ["description", "board__name"]
+    autocomplete_fields = ["board"]

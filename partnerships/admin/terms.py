@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 
 from icsgov.core.admin import (
@@ -88,6 +89,18 @@ class TermsOfReferenceAdmin(ScopedAdmin):
     autocomplete_fields = ["board", "approval_meeting", "based_on"]
     inlines = [ClauseInline]
     actions = ["copy_as_draft"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # The quorum's required sectors and kinds of organisation: ticked from the lists.
+        if db_field.name in ("quorum_sectors", "quorum_organisation_kinds"):
+            return forms.TypedMultipleChoiceField(
+                choices=db_field.base_field.choices,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                label=db_field.verbose_name.capitalize(),
+                help_text=db_field.help_text,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.action(description="Copy into a new draft version", permissions=["change"])
     def copy_as_draft(self, request, queryset):

@@ -4,8 +4,10 @@ from .agreements import AgreementFilterSet
 from .appointments import MembershipFilterSet
 from .boards import BoardFilterSet
 from .meetings import (
+    AgendaItemFilterSet,
     AttendanceFilterSet,
     DecisionFilterSet,
+    MeetingCycleFilterSet,
     MeetingFilterSet,
     MeetingPaperFilterSet,
 )
@@ -15,10 +17,12 @@ from .seats import PostFilterSet
 from .terms import PrincipleFilterSet, TermsClauseFilterSet, TermsOfReferenceFilterSet
 
 __all__ = [
+    "AgendaItemFilterSet",
     "AgreementFilterSet",
     "AttendanceFilterSet",
     "BoardFilterSet",
     "DecisionFilterSet",
+    "MeetingCycleFilterSet",
     "MeetingFilterSet",
     "MeetingPaperFilterSet",
     "MembershipFilterSet",

@@ -7,12 +7,13 @@ from .people import Person  # isort: skip
 from .seats import Post  # isort: skip
 from .appointments import Membership  # isort: skip
 from .terms import Principle, TermsClause, TermsOfReference  # isort: skip
-from .meetings import Attendance, Decision, Meeting, MeetingPaper  # isort: skip
+from .meetings import AgendaItem, Attendance, Decision, Meeting, MeetingCycle, MeetingPaper  # isort: skip
 from .agreements import Agreement  # isort: skip
 from .councils import CouncilArea  # isort: skip
 from .interests import GiftOrHospitality, Interest, MeetingDeclaration  # isort: skip
 
 __all__ = [
+    "AgendaItem",
     "Agreement",
     "Attendance",
     "Board",
@@ -22,6 +23,7 @@ __all__ = [
     "Interest",
     "Meeting",
     "MeetingDeclaration",
+    "MeetingCycle",
     "MeetingPaper",
     "Membership",
     "Organisation",

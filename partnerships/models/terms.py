@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 import pghistory
 from django.contrib.postgres.constraints import ExclusionConstraint
-from django.contrib.postgres.fields import RangeOperators
+from django.contrib.postgres.fields import ArrayField, RangeOperators
 from django.db import models
 from django.db.models import Q
 
@@ -15,7 +15,7 @@ from icsgov.core.models import (
 )
 from icsgov.core.periods import Period, end_not_before_start, inclusive_range
 from icsgov.core.scoping import Scope
-from partnerships.choices import ClauseTopic, TermsStatus
+from partnerships.choices import ClauseTopic, OrganisationKind, Sector, TermsStatus
 from partnerships.rules import terms as terms_rules
 
 
@@ -129,6 +129,58 @@ class TermsOfReference(SluggedModel, SourcedModel, CheckedModel):
     quorum_number = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Quorum as a number of members, where it is one."
     )
+    # The quorum rule, structured (partnerships.quorum computes each held meeting's quoracy).
+    quorum_percent = models.PositiveSmallIntegerField(
+        "quorum as a share (%)",
+        null=True,
+        blank=True,
+        help_text="Quorum as a share of the members, in per cent (50 for half), rounded up to "
+        "whole members; with a number too, both must be met.",
+    )
+    quorum_voting_only = models.BooleanField(
+        "quorum counts voting members only",
+        default=True,
+        help_text="Only voting members count towards the quorum (and its share).",
+    )
+    quorum_sectors = ArrayField(
+        models.CharField(max_length=30, choices=Sector.choices),
+        default=list,
+        blank=True,
+        help_text="Sectors at least one member of each must be present from (the sector of the "
+        "organisation they represent), e.g. local government.",
+    )
+    quorum_organisation_kinds = ArrayField(
+        models.CharField(max_length=40, choices=OrganisationKind.choices),
+        default=list,
+        blank=True,
+        help_text="Kinds of organisation at least one member of each must be present from, "
+        "e.g. integrated care board.",
+    )
+    substitutes_allowed = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text="Whether a member may send a substitute or deputy; blank if the terms do not "
+        "say.",
+    )
+    substitutes_count_for_quorum = models.BooleanField(
+        "substitutes count towards the quorum",
+        null=True,
+        blank=True,
+        help_text="Whether a substitute or deputy counts towards the quorum; blank if the terms "
+        "do not say.",
+    )
+    substitutes_vote = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text="Whether a substitute or deputy may vote; blank if the terms do not say.",
+    )
+    attendance_expectation_percent = models.PositiveSmallIntegerField(
+        "attendance expected (%)",
+        null=True,
+        blank=True,
+        help_text="Share of a calendar year's meetings each member is expected to attend, in "
+        "per cent (e.g. 75).",
+    )
     document_url = models.URLField(blank=True, help_text="Link to the published document.")
     is_published = models.BooleanField(
         default=True, help_text="Ratified versions marked for publication are public."
@@ -175,6 +227,28 @@ class TermsOfReference(SluggedModel, SourcedModel, CheckedModel):
                 condition=~Q(status=TermsStatus.RATIFIED) | Q(in_force_from__isnull=False),
                 name="partnerships_terms_ratified_has_start",
                 violation_error_message="A ratified version needs the date it comes into force.",
+            ),
+            models.CheckConstraint(
+                condition=Q(quorum_percent__isnull=True)
+                | Q(quorum_percent__gte=1, quorum_percent__lte=100),
+                name="partnerships_terms_quorum_percent_range",
+                violation_error_message=terms_rules.PERCENT_RANGE,
+            ),
+            models.CheckConstraint(
+                condition=Q(attendance_expectation_percent__isnull=True)
+                | Q(attendance_expectation_percent__gte=1, attendance_expectation_percent__lte=100),
+                name="partnerships_terms_attendance_percent_range",
+                violation_error_message=terms_rules.PERCENT_RANGE,
+            ),
+            models.CheckConstraint(
+                condition=Q(quorum_sectors__contained_by=Sector.values),
+                name="partnerships_terms_quorum_sectors_known",
+                violation_error_message="Choose sectors from the list.",
+            ),
+            models.CheckConstraint(
+                condition=Q(quorum_organisation_kinds__contained_by=OrganisationKind.values),
+                name="partnerships_terms_quorum_kinds_known",
+                violation_error_message="Choose kinds of organisation from the list.",
             ),
             ExclusionConstraint(
                 name="partnerships_terms_one_in_force",
@@ -233,9 +307,43 @@ class TermsOfReference(SluggedModel, SourcedModel, CheckedModel):
             and (self.in_force_to is None or self.in_force_to >= date)
         )
 
+    @property
+    def has_quorum_rule(self) -> bool:
+        return bool(
+            self.quorum_number
+            or self.quorum_percent
+            or self.quorum_sectors
+            or self.quorum_organisation_kinds
+        )
+
+    @property
+    def quorum_rule_text(self) -> str:
+        """The structured quorum rule in words; empty when there is none."""
+        if not self.has_quorum_rule:
+            return ""
+        noun = "voting members" if self.quorum_voting_only else "members"
+        parts = []
+        if self.quorum_number:
+            parts.append(f"at least {self.quorum_number} {noun}")
+        if self.quorum_percent:
+            parts.append(f"at least {self.quorum_percent}% of the {noun}")
+        parts += [f"a {Sector(s).label.lower()} member" for s in self.quorum_sectors]
+        parts += [
+            f"a member from {OrganisationKind(k).label.lower()}"
+            for k in self.quorum_organisation_kinds
+        ]
+        if self.substitutes_count_for_quorum is not None:
+            parts.append(
+                "substitutes count"
+                if self.substitutes_count_for_quorum
+                else "substitutes do not count"
+            )
+        return "; ".join(parts)
+
     def clean(self):
         super().clean()
         terms_rules.check_terms(self)
+        terms_rules.check_quorum_rule(self)
 
 
 @pghistory.track()

@@ -59,6 +59,35 @@ def check_terms(terms):
         raise ValidationError(errors)
 
 
+PERCENT_RANGE = "A share is a whole number of per cent from 1 to 100."
+
+
+def check_quorum_rule(terms):
+    """The structured quorum rule holds together: shares are per cent, the number is no more
+    than the members the version states, and a substitute counts or votes only where
+    substitutes are allowed."""
+    errors = {}
+    for field in ("quorum_percent", "attendance_expectation_percent"):
+        value = getattr(terms, field)
+        if value is not None and not 1 <= value <= 100:
+            errors[field] = PERCENT_RANGE
+    stated = terms.voting_membership_count if terms.quorum_voting_only else terms.membership_count
+    if terms.quorum_number and stated is not None and terms.quorum_number > stated:
+        errors["quorum_number"] = (
+            f"A quorum of {terms.quorum_number} is more than the "
+            f"{'voting ' if terms.quorum_voting_only else ''}members this version states "
+            f"({stated})."
+        )
+    if terms.substitutes_allowed is False:
+        for field in ("substitutes_count_for_quorum", "substitutes_vote"):
+            if getattr(terms, field):
+                errors[field] = (
+                    "This version does not allow substitutes: they can neither count nor vote."
+                )
+    if errors:
+        raise ValidationError(errors)
+
+
 def clashes_among(rows):
     """For versions submitted together, as (key, version, status, in force from, to) rows: the
     (key, message) of each ratified row in force at the same time as an earlier one."""

@@ -5,9 +5,10 @@ from django.shortcuts import get_object_or_404, render
 from icsgov.core import glossary
 from icsgov.core.dates import as_at_from, today
 from icsgov.core.visibility import shown
-from partnerships.models import Board, Meeting, TermsOfReference
+from partnerships.choices import MeetingStatus
+from partnerships.models import Board, Meeting, MeetingCycle, Membership, TermsOfReference
 from partnerships.registers import register_of_board
-from partnerships.selectors import board_on
+from partnerships.selectors import attendance_records, attendance_years, board_on, chosen_year
 from partnerships.views.crumbs import HOME, system_crumb
 from partnerships.views.meetings import calendar_response
 
@@ -24,6 +25,18 @@ def _changes(in_force, versions, compare_slug):
     return in_force.changes_since(other)
 
 
+def _planned(board, on):
+    """Meetings the body's regular cycles plan that are not yet scheduled (two queries)."""
+    not_cancelled = list(
+        Meeting.objects.filter(board=board).exclude(status=MeetingStatus.CANCELLED).only("date")
+    )
+    return [
+        planned
+        for cycle in MeetingCycle.objects.public().filter(board=board)
+        for planned in cycle.planned(not_cancelled, on)
+    ]
+
+
 def board_detail(request, slug):
     board = get_object_or_404(
         Board.objects.public().select_related(
@@ -37,6 +50,8 @@ def board_detail(request, slug):
     versions = list(TermsOfReference.objects.filter(board=board).public().history())
     in_force = next((v for v in versions if v.is_in_force_on(on)), None)
     meetings = Meeting.objects.public().filter(board=board).order_by("date", "title")
+    years = attendance_years([board])
+    year = chosen_year(years, request.GET.get("attendance_year"))
     context = {
         "board": board,
         "on": on,
@@ -57,7 +72,18 @@ def board_detail(request, slug):
         "changes": _changes(in_force, versions, request.GET.get("compare")),
         "principles": board.principles.order_by("number"),
         "register": register_of_board(board),
+        "attendance": attendance_records(
+            Membership.objects.public()
+            .filter(post__board=board)
+            .order_by("post__order", "post__label", "person__sort_name", "start_date"),
+            year,
+        )
+        if year
+        else [],
+        "attendance_year": year,
+        "attendance_years": years,
         "upcoming": meetings.upcoming(on),
+        "planned": _planned(board, on),
         "past": meetings.past(on).order_by("-date"),
         "parent": shown(board, "parent"),
         "children": board.children.public().select_related("source").order_by("name"),

@@ -6,14 +6,16 @@ import datetime
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from icsgov.core.dates import DatePrecision, InvalidDate, date_from_parts, today
 from partnerships.calendar import meetings_calendar
-from partnerships.filtersets import MeetingFilterSet
-from partnerships.models import Attendance, Board, Decision, Meeting, MeetingPaper
+from partnerships.choices import DecisionOutcome
+from partnerships.filtersets import DecisionFilterSet, MeetingFilterSet
+from partnerships.models import AgendaItem, Attendance, Board, Decision, Meeting, MeetingPaper
+from partnerships.quorum import quoracy_of
 from partnerships.views.crumbs import HOME, system_crumb
 from partnerships.views.indexes import CHOOSE
 from places.models import System
@@ -119,13 +121,22 @@ def meeting_detail(request, slug):
         "partnerships/meeting.html",
         {
             "meeting": meeting,
-            "papers": MeetingPaper.objects.public().filter(meeting=meeting).order_by("title"),
+            "agenda": AgendaItem.objects.public().filter(meeting=meeting).order_by("order"),
+            "papers": MeetingPaper.objects.public()
+            .filter(meeting=meeting)
+            .select_related("agenda_item")
+            .order_by("kind", "title"),
+            "quorum": quoracy_of([meeting])[meeting.pk],
             # Attendance and decisions of a private meeting stay off the public record.
             "attendance": Attendance.objects.public()
             .filter(meeting=meeting)
             .select_related("person", "deputy", "membership__post")
             .order_by("person__sort_name", "person__name"),
-            "decisions": Decision.objects.public().filter(meeting=meeting).order_by("order"),
+            "decisions": Decision.objects.public()
+            .filter(meeting=meeting)
+            .select_related("agenda_item")
+            .prefetch_related("decided_by")
+            .order_by("order"),
             "breadcrumbs": [
                 HOME,
                 system_crumb(meeting.board.system),
@@ -152,3 +163,63 @@ def system_calendar(request, slug):
     system = get_object_or_404(System.objects.public(), slug=slug)
     meetings = Meeting.objects.public().filter(board__system=system).select_related("board")
     return calendar_response(request, meetings.order_by("date"), system.name, system.slug)
+
+
+def paper_file(request, pk):
+    """A paper's uploaded file, streamed only while the paper is public (so a private or not
+    yet published paper cannot be fetched by its address)."""
+    paper = get_object_or_404(MeetingPaper.objects.public().exclude(file=""), pk=pk)
+    inline = paper.file.name.lower().endswith(".pdf")
+    response = FileResponse(paper.file.open("rb"), as_attachment=not inline)
+    # An uploaded file never runs as part of the site.
+    response["Content-Security-Policy"] = "sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def decision_register(request, slug, scope):
+    """The decision register of a body (``scope`` "board") or of a system ("system"):
+    decisions only — recommendations with no decision recorded are not on it — filtered by
+    key decision, outcome and date, as the API's ``/decisions/`` filters them."""
+    if scope == "board":
+        owner = get_object_or_404(Board.objects.public().select_related("system"), slug=slug)
+        rows = Decision.objects.public().filter(meeting__board=owner)
+        system, board = owner.system, owner
+    else:
+        owner = get_object_or_404(System.objects.public(), slug=slug)
+        rows = Decision.objects.public().filter(meeting__board__system=owner)
+        system, board = owner, None
+    data = {
+        key: request.GET.getlist(key) if key == "outcome" else request.GET[key]
+        for key in ("key_decision", "outcome", "date_after", "date_before")
+        if request.GET.get(key)
+    }
+    filters = DecisionFilterSet(data, queryset=rows.register(), request=request)
+    errors = {}
+    if not filters.is_valid():
+        errors = {name: " ".join(messages) for name, messages in filters.errors.items()}
+    decisions = filters.qs if not errors else Decision.objects.none()
+    crumbs = [HOME, system_crumb(system)]
+    if board is not None:
+        crumbs.append(
+            {"href": reverse("partnerships:board", args=[board.slug]), "text": board.name}
+        )
+    return render(
+        request,
+        "partnerships/decision_register.html",
+        {
+            "owner": owner,
+            "board": board,
+            "system": system,
+            "outcomes": DecisionOutcome.choices,
+            "values": request.GET,
+            "chosen_outcomes": request.GET.getlist("outcome"),
+            "errors": errors,
+            "decisions": Paginator(decisions, 50).get_page(request.GET.get("page")),
+            "page_query": urlencode(
+                [(k, v) for k, vs in request.GET.lists() if k != "page" for v in vs]
+            ),
+            "breadcrumbs": crumbs,
+        },
+        status=400 if errors else 200,
+    )

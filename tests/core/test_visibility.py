@@ -81,6 +81,8 @@ def make_mixed():
                 f.MeetingDeclarationFactory(
                     meeting=meeting, person=f.PersonFactory(is_published=row_p)
                 )
+                f.AgendaItemFactory(meeting=meeting)
+            f.MeetingCycleFactory(board=board)
     f.GlossaryTermFactory(system=None)
     for published in BOTH:
         f.MilestoneFactory(system=None, scope=Scope.NATIONAL, is_published=published)

@@ -17,7 +17,7 @@ def attended_by_deputy(own):
         meeting=meeting,
         person=own.membership.person,
         membership=own.membership,
-        status=AttendanceStatus.DEPUTY,
+        status=AttendanceStatus.SUBSTITUTE,
         deputy=hidden,
     )
     return meeting
@@ -28,14 +28,14 @@ def test_the_meeting_page_shows_the_members_attendance_without_the_deputys_name(
 ):
     page = client.get("/meetings/the-meeting/").content.decode()
     assert own.membership.person.name in page
-    assert "Represented by a deputy" in page
+    assert "Represented by a substitute or deputy" in page
     assert "Unpublished Deputy" not in page
 
 
 def test_the_api_shows_the_same(api_as, own, attended_by_deputy):
     rows = api_as("anonymous").get("/api/v1/attendance/?meeting=the-meeting").json()["results"]
     assert [(r["person"]["name"], r["status"], r["deputy"]) for r in rows] == [
-        (own.membership.person.name, "deputy", None)
+        (own.membership.person.name, "substitute", None)
     ]
     staff = api_as("secretariat-own").get("/api/v1/attendance/?meeting=the-meeting").json()
     assert staff["results"][0]["deputy"]["name"] == "Unpublished Deputy"

@@ -118,3 +118,15 @@ def test_a_feeds_query_count_does_not_grow_with_its_items(
         f.MeetingPaperFactory(meeting=f.MeetingFactory(board=board), title=f"Paper {n}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/systems/hw/feed.rss")
+
+
+def test_a_bodys_feed_lists_its_decisions_but_not_its_recommendations(client, world):
+    _, board, _, _ = world
+    meeting = f.MeetingFactory(board=board, slug="deciding", status="held")
+    f.DecisionFactory(meeting=meeting, text="Approved the plan.", outcome="approved")
+    f.DecisionFactory(meeting=meeting, text="Recommended a review.", outcome="")
+    private = f.MeetingFactory(board=board, is_public=False, status="held")
+    f.DecisionFactory(meeting=private, text="Secret deal.", outcome="approved")
+    items = rss_items(client.get("/boards/hw-icp/feed.rss"))
+    decisions = [i for t, i in items.items() if t.startswith("Decision")]
+    assert [i.findtext("description").split(" (")[0] for i in decisions] == ["Approved the plan."]

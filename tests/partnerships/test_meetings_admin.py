@@ -35,7 +35,10 @@ def test_the_same_person_twice_at_a_meeting_is_an_error(login, own):
     add_rows(
         data,
         "attendance",
-        [{"person": person, "status": "present"}, {"person": person, "status": "present"}],
+        [
+            {"person": person, "status": "in_attendance"},
+            {"person": person, "status": "in_attendance"},
+        ],
     )
     errors = inline_errors(client.post(url, data), "attendance")
     assert any("person" in m or f == "person" for f, m in errors), errors
@@ -79,11 +82,13 @@ def test_attendance_is_prefilled_from_the_members_as_at_the_meeting_date(login, 
     rows = [form.initial for form in formset.forms]
     assert len(rows) == 2
     assert {(r["person"], r["membership"]) for r in rows} == {(m.person_id, m.pk) for m in staying}
-    assert all(r["status"] == "present" for r in rows)
+    # Nothing invented: a meeting not yet held expects its members.
+    assert all(r["status"] == "expected" for r in rows)
     # One click per status: the statuses are radio buttons.
     assert 'type="radio"' in page.content.decode() and "apologies" in page.content.decode()
     # Saving as shown (one changed to apologies) records both, each under its appointment.
     data = page_data(page)
+    data["attendance-0-status"] = "present"
     data["attendance-1-status"] = "apologies"
     assert client.post(url, data).status_code == 302
     saved = {(a.membership_id, a.status) for a in meeting.attendance.all()}
@@ -95,7 +100,7 @@ def test_attendance_is_prefilled_from_the_members_as_at_the_meeting_date(login, 
 
 
 @pytest.mark.django_db
-def test_a_non_member_attends_only_as_present_or_as_a_members_deputy(login, own):
+def test_a_non_member_attends_only_in_attendance_or_as_a_members_substitute(login, own):
     meeting = factories.MeetingFactory(board=own.board, date=datetime.date(2024, 1, 10))
     guest = factories.PersonFactory(name="Invited Guest")
     client = login("secretariat-own")
@@ -103,7 +108,12 @@ def test_a_non_member_attends_only_as_present_or_as_a_members_deputy(login, own)
     data = page_data(client.get(url))
     rows = {
         "apologies": {"person": guest.pk, "membership": "", "status": "apologies"},
-        "deputy": {"person": guest.pk, "membership": "", "status": "deputy", "deputy": guest.pk},
+        "deputy": {
+            "person": guest.pk,
+            "membership": "",
+            "status": "substitute",
+            "deputy": guest.pk,
+        },
     }
     for status, row in rows.items():
         submitted = add_rows(dict(data), "attendance", [row])
@@ -112,6 +122,9 @@ def test_a_non_member_attends_only_as_present_or_as_a_members_deputy(login, own)
         assert not meeting.attendance.filter(person=guest).exists()
     messages = " ".join(m for _, m in inline_errors(client.post(url, submitted), "attendance"))
     assert "row of the member they stand in for" in messages
-    ok = add_rows(dict(data), "attendance", [{"person": guest.pk, "status": "present"}])
+    refused = add_rows(dict(data), "attendance", [{"person": guest.pk, "status": "present"}])
+    messages = " ".join(m for _, m in inline_errors(client.post(url, refused), "attendance"))
+    assert "is recorded as 'in attendance (not a member)'" in messages
+    ok = add_rows(dict(data), "attendance", [{"person": guest.pk, "status": "in_attendance"}])
     assert client.post(url, ok).status_code == 302
-    assert meeting.attendance.get(person=guest).status == "present"
+    assert meeting.attendance.get(person=guest).status == "in_attendance"

@@ -33,9 +33,11 @@ def test_meeting_rules_and_attendance_rules_are_field_errors(api_world, as_role)
     assert response.status_code == 400
     assert "date_end" in response.json()["errors"]
     response = client.patch(
-        f"/api/v1/attendance/{api_world.own.attendance.pk}/", {"status": "deputy"}, format="json"
+        f"/api/v1/attendance/{api_world.own.attendance.pk}/",
+        {"status": "substitute"},
+        format="json",
     )
-    assert_refused(response, "deputy", "Name the deputy")
+    assert_refused(response, "deputy", "Name the substitute or deputy")
     response = client.post(
         "/api/v1/decisions/",
         {"meeting": api_world.own.meeting.slug, "order": 1, "text": "Same order again."},

@@ -347,6 +347,12 @@ def test_hw_28_march_recommendations_are_not_stored_as_decisions(seeded):
     assert list(Decision.objects.values_list("meeting__slug", flat=True)) == [
         "herefordshire-hwb-development-session-2021-07-26"
     ]
+    # ... and it is a decision (its outcome recorded), on the register; the seed holds no
+    # recommendation dressed as a decision, and no decision date it does not know.
+    assert list(Decision.objects.decisions().values_list("outcome", "decided_on")) == [
+        ("approved", None)
+    ]
+    assert not Decision.objects.recommendations().exists()
 
 
 # --- The wrong values (W1-W7) and mis-citations (C1-C4) --------------------------------------

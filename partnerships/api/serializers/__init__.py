@@ -14,10 +14,14 @@ from .briefs import (
     BriefTermsSerializer,
 )
 from .meetings import (
+    AgendaItemSerializer,
+    AttendanceRecordSerializer,
     AttendanceSerializer,
     AttendanceWriteSerializer,
     DecisionSerializer,
     DecisionWriteSerializer,
+    MeetingCycleSerializer,
+    MeetingDetailSerializer,
     MeetingPaperSerializer,
     MeetingSerializer,
     MeetingWriteSerializer,
@@ -37,6 +41,8 @@ from .terms import (
 )
 
 __all__ = [
+    "AgendaItemSerializer",
+    "AttendanceRecordSerializer",
     "AgreementSerializer",
     "AttendanceSerializer",
     "AttendanceWriteSerializer",
@@ -54,6 +60,8 @@ __all__ = [
     "DecisionSerializer",
     "DecisionWriteSerializer",
     "IdentifierSerializer",
+    "MeetingCycleSerializer",
+    "MeetingDetailSerializer",
     "MeetingPaperSerializer",
     "MeetingSerializer",
     "MeetingWriteSerializer",

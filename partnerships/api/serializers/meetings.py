@@ -1,17 +1,21 @@
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from icsgov.core.api.serializers import (
     SLUG_ON_CREATE,
     SOURCE,
     WRITE_SOURCE,
+    BriefSerializer,
+    LinkIdField,
     LinkSlugField,
-    OptionalURLField,
     SlugOnCreateMixin,
     SourcedSerializer,
     SourcedWriteSerializer,
     WriteSerializer,
     brief_url,
 )
+from icsgov.core.dates import today
 from partnerships.api.serializers.briefs import (
     BriefBoardSerializer,
     BriefMeetingSerializer,
@@ -19,16 +23,20 @@ from partnerships.api.serializers.briefs import (
     BriefOrganisationSerializer,
     BriefPersonSerializer,
 )
+from partnerships.choices import MeetingStatus
 from partnerships.models import (
+    AgendaItem,
     Attendance,
     Board,
     Decision,
     Meeting,
+    MeetingCycle,
     MeetingPaper,
     Membership,
     Organisation,
     Person,
 )
+from partnerships.quorum import quoracy_of
 
 
 class MeetingSerializer(SourcedSerializer):
@@ -56,8 +64,43 @@ class MeetingSerializer(SourcedSerializer):
             "host",
             "host_organisation",
             "location",
+            "notice_published_on",
+            "agenda_published_on",
+            "draft_minutes_published_on",
+            "minutes_approved_on",
             *SOURCE,
         ]
+
+
+class QuoracySerializer(serializers.Serializer):
+    state = serializers.ChoiceField(
+        choices=["quorate", "not_quorate", "cannot_say"],
+        help_text="quorate, not_quorate, or cannot_say (no rule in force, attendance not "
+        "recorded...).",
+    )
+    label = serializers.CharField(help_text="The state in words.")
+    reason = serializers.CharField(help_text="Why, e.g. '2 of 5 voting members present'.")
+    present = serializers.IntegerField(allow_null=True, help_text="Members counted present.")
+    members = serializers.IntegerField(allow_null=True, help_text="Members the rule counts.")
+    required = serializers.IntegerField(allow_null=True, help_text="Members the quorum needs.")
+    terms_version = serializers.CharField(
+        source="terms.version", allow_null=True, default=None, help_text="Version applied."
+    )
+
+
+class MeetingDetailSerializer(MeetingSerializer):
+    """A meeting with its quoracy (held meetings; null otherwise), computed from the terms of
+    reference in force on its date and the attendance recorded (partnerships.quorum)."""
+
+    quoracy = serializers.SerializerMethodField()
+
+    class Meta(MeetingSerializer.Meta):
+        fields = [*MeetingSerializer.Meta.fields, "quoracy"]
+
+    @extend_schema_field(QuoracySerializer(allow_null=True))
+    def get_quoracy(self, obj):
+        answer = quoracy_of([obj])[obj.pk]
+        return QuoracySerializer(answer).data if answer else None
 
 
 class MeetingWriteSerializer(SlugOnCreateMixin, SourcedWriteSerializer):
@@ -86,6 +129,10 @@ class MeetingWriteSerializer(SlugOnCreateMixin, SourcedWriteSerializer):
             "host",
             "host_organisation",
             "location",
+            "notice_published_on",
+            "agenda_published_on",
+            "draft_minutes_published_on",
+            "minutes_approved_on",
             *WRITE_SOURCE,
         ]
         extra_kwargs = SLUG_ON_CREATE
@@ -116,7 +163,8 @@ class AttendanceWriteSerializer(WriteSerializer):
         Person,
         required=False,
         allow_null=True,
-        help_text="Slug of who attended in their place (status 'deputy').",
+        help_text="Slug of the substitute or deputy who attended in the member's place (status "
+        "'substitute').",
     )
 
     class Meta:
@@ -124,21 +172,104 @@ class AttendanceWriteSerializer(WriteSerializer):
         fields = ["meeting", "person", "membership", "status", "deputy", "notes"]
 
 
+class BriefAgendaItemSerializer(BriefSerializer):
+    class Meta:
+        model = AgendaItem
+        fields = ["id", "order", "number", "title", "is_exempt"]
+
+
 class DecisionSerializer(SourcedSerializer):
+    """A decision, or a recommendation with no decision recorded (``outcome`` null,
+    ``is_decision`` false)."""
+
     url = brief_url("decision-detail", lookup_field="pk")
     meeting = BriefMeetingSerializer(read_only=True)
+    board = BriefBoardSerializer(source="meeting.board", read_only=True)
+    agenda_item = BriefAgendaItemSerializer(read_only=True, allow_null=True)
+    outcome = serializers.SerializerMethodField(
+        help_text="Approved, approved_with_amendments, deferred, rejected or noted; null for a "
+        "recommendation with no decision recorded."
+    )
+    is_decision = serializers.BooleanField(
+        read_only=True, help_text="False for a recommendation with no decision recorded."
+    )
+    decided_by = serializers.SerializerMethodField(
+        help_text="Named people who took the decision (published people only); empty when the "
+        "body decided."
+    )
 
     class Meta:
         model = Decision
-        fields = ["id", "url", "meeting", "order", "text", *SOURCE]
+        fields = [
+            "id",
+            "url",
+            "meeting",
+            "board",
+            "agenda_item",
+            "order",
+            "text",
+            "is_decision",
+            "outcome",
+            "is_key_decision",
+            "decided_on",
+            "published_on",
+            "decided_by",
+            *SOURCE,
+        ]
+
+    def get_outcome(self, obj) -> str | None:
+        return obj.outcome or None
+
+    @extend_schema_field(BriefPersonSerializer(many=True))
+    def get_decided_by(self, obj):
+        people = [p for p in obj.decided_by.all() if p.is_published]
+        return BriefPersonSerializer(people, many=True, context=self.context).data
 
 
 class DecisionWriteSerializer(WriteSerializer):
     meeting = LinkSlugField(Meeting, help_text="Slug of the meeting.")
+    agenda_item = LinkIdField(
+        AgendaItem,
+        required=False,
+        allow_null=True,
+        help_text="Numeric id of the agenda item it was taken under (of the same meeting).",
+    )
 
     class Meta:
         model = Decision
-        fields = ["meeting", "order", "text", "source_section"]
+        fields = [
+            "meeting",
+            "agenda_item",
+            "order",
+            "text",
+            "outcome",
+            "is_key_decision",
+            "decided_on",
+            "published_on",
+            "source_section",
+        ]
+
+
+class AgendaItemSerializer(SourcedSerializer):
+    """An item on a meeting's agenda, by numeric id: public, or exempt with the reason the
+    public was excluded (whose papers and decisions are never public)."""
+
+    url = brief_url("agendaitem-detail", lookup_field="pk")
+    meeting = BriefMeetingSerializer(read_only=True)
+
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "id",
+            "url",
+            "meeting",
+            "order",
+            "number",
+            "title",
+            "is_exempt",
+            "exemption_reason",
+            *SOURCE,
+        ]
 
 
 class MeetingPaperSerializer(SourcedSerializer):
@@ -148,8 +279,96 @@ class MeetingPaperSerializer(SourcedSerializer):
     url = brief_url("meetingpaper-detail", lookup_field="pk")
     meeting = BriefMeetingSerializer(read_only=True)
     board = BriefBoardSerializer(source="meeting.board", read_only=True)
-    document_url = OptionalURLField(source="url", help_text="Where the paper is published.")
+    document_url = serializers.SerializerMethodField(
+        help_text="Where the paper is published: its link, or the address of its uploaded file."
+    )
+    agenda_item = BriefAgendaItemSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = MeetingPaper
-        fields = ["id", "url", "meeting", "board", "title", "document_url", "is_public", *SOURCE]
+        fields = [
+            "id",
+            "url",
+            "meeting",
+            "board",
+            "agenda_item",
+            "title",
+            "kind",
+            "document_url",
+            "is_public",
+            "published_on",
+            *SOURCE,
+        ]
+
+    def get_document_url(self, obj) -> str | None:
+        if obj.url:
+            return obj.url
+        if obj.file:
+            path = reverse("partnerships:paper-file", args=[obj.pk])
+            request = self.context.get("request")
+            return request.build_absolute_uri(path) if request else path
+        return None
+
+
+class AttendanceRecordSerializer(serializers.Serializer):
+    """A member's attendance in a calendar year (partnerships.selectors.AttendanceRecord)."""
+
+    person = BriefPersonSerializer(source="membership.person")
+    membership = BriefMembershipSerializer()
+    seat = serializers.CharField(source="membership.post.label")
+    year = serializers.IntegerField()
+    held = serializers.IntegerField(help_text="Meetings held while they held the seat.")
+    expected = serializers.IntegerField(help_text="Of those, meetings whose attendance is known.")
+    present = serializers.IntegerField(help_text="Attended in person.")
+    virtual = serializers.IntegerField(help_text="Attended virtually.")
+    attended = serializers.IntegerField(help_text="In person or virtually.")
+    substitute = serializers.IntegerField(help_text="Sent a substitute or deputy.")
+    apologies = serializers.IntegerField()
+    absent = serializers.IntegerField()
+    not_recorded = serializers.IntegerField(help_text="Attendance not recorded (not absent).")
+    rate = serializers.IntegerField(
+        allow_null=True, help_text="Per cent of expected meetings attended; null if none."
+    )
+    expectation = serializers.IntegerField(
+        allow_null=True, help_text="Per cent expected by the terms of reference, if stated."
+    )
+    meets_expectation = serializers.BooleanField(allow_null=True)
+    summary = serializers.CharField(help_text="E.g. 'Attended 5 of 6 expected (83%)'.")
+
+
+class PlannedMeetingSerializer(serializers.Serializer):
+    first = serializers.DateField(help_text="First day of the window.")
+    last = serializers.DateField(help_text="Last day of the window.")
+    when = serializers.CharField(help_text="The window in words, e.g. 'May to June 2027'.")
+
+
+class MeetingCycleSerializer(SourcedSerializer):
+    """A body's regular cycle of meetings, by numeric id, with the meetings it plans (windows
+    this year and next not yet over that hold no scheduled or held meeting of the body)."""
+
+    url = brief_url("meetingcycle-detail", lookup_field="pk")
+    board = BriefBoardSerializer(read_only=True)
+    planned = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MeetingCycle
+        fields = [
+            "id",
+            "url",
+            "board",
+            "description",
+            "kind",
+            "first_month",
+            "last_month",
+            "per_year_min",
+            "per_year_max",
+            "planned",
+            *SOURCE,
+        ]
+
+    @extend_schema_field(PlannedMeetingSerializer(many=True))
+    def get_planned(self, obj):
+        meetings = getattr(obj.board, "not_cancelled", None)
+        if meetings is None:
+            meetings = list(obj.board.meetings.exclude(status=MeetingStatus.CANCELLED))
+        return PlannedMeetingSerializer(obj.planned(meetings, today()), many=True).data

@@ -3,7 +3,14 @@
 from .agreements import AgreementViewSet
 from .appointments import MembershipViewSet
 from .boards import BoardViewSet
-from .meetings import AttendanceViewSet, DecisionViewSet, MeetingPaperViewSet, MeetingViewSet
+from .meetings import (
+    AgendaItemViewSet,
+    AttendanceViewSet,
+    DecisionViewSet,
+    MeetingCycleViewSet,
+    MeetingPaperViewSet,
+    MeetingViewSet,
+)
 from .organisations import OrganisationIdentifierViewSet, OrganisationViewSet
 from .people import PersonViewSet
 from .popolo import SystemPopoloView
@@ -11,10 +18,12 @@ from .seats import PostViewSet
 from .terms import PrincipleViewSet, TermsClauseViewSet, TermsOfReferenceViewSet
 
 __all__ = [
+    "AgendaItemViewSet",
     "AgreementViewSet",
     "AttendanceViewSet",
     "BoardViewSet",
     "DecisionViewSet",
+    "MeetingCycleViewSet",
     "MeetingPaperViewSet",
     "MeetingViewSet",
     "MembershipViewSet",

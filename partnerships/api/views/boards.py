@@ -1,12 +1,19 @@
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from icsgov.core.api.views import RegistryViewSet, visible_prefetch
-from partnerships.api.serializers import BoardDetailSerializer, BoardSerializer
+from icsgov.core.visibility import visible
+from partnerships.api.serializers import (
+    AttendanceRecordSerializer,
+    BoardDetailSerializer,
+    BoardSerializer,
+)
 from partnerships.api.views.params import AS_AT_DETAIL
 from partnerships.filtersets import BoardFilterSet
-from partnerships.models import Board, Organisation
-from partnerships.selectors import board_on
+from partnerships.models import Board, Membership, Organisation
+from partnerships.selectors import attendance_records, attendance_years, board_on
 
 
 @extend_schema_view(retrieve=extend_schema(parameters=[AS_AT_DETAIL]))
@@ -33,6 +40,36 @@ class BoardViewSet(RegistryViewSet):
                 visible_prefetch("successors", Board.objects.all(), user),
             )
         )
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "year",
+                int,
+                description="Calendar year (default: the latest in which the body held a meeting).",
+            )
+        ],
+        responses=AttendanceRecordSerializer(many=True),
+    )
+    @action(detail=True, url_path="attendance", pagination_class=None, filterset_class=None)
+    def attendance(self, request, slug=None):
+        """Each member's attendance at the body's meetings in a calendar year
+        (``?year=``; also ``?format=csv``): meetings held while they held the seat (cancelled
+        ones not counted), attended in person, virtually, sent a substitute, apologies,
+        absent, not recorded (never counted as absent), the rate (substitutes not counted as
+        attending) and the body's expectation from its terms of reference."""
+        board = self.get_object()
+        years = attendance_years([board])
+        value = request.query_params.get("year", "")
+        if value and not (value.isdigit() and 1900 <= int(value) <= 2999):
+            raise ValidationError({"year": ["Give the year as four digits, e.g. 2025."]})
+        year = int(value) if value else (years[0] if years else None)
+        memberships = visible(Membership.objects.filter(post__board=board), request.user).order_by(
+            "post__order", "post__label", "person__sort_name", "start_date"
+        )
+        records = attendance_records(memberships, year) if year else []
+        data = AttendanceRecordSerializer(records, many=True, context={"request": request}).data
+        return Response({"board": board.slug, "year": year, "results": data})
 
     def retrieve(self, request, *args, **kwargs):
         board = self.get_object()
