@@ -254,26 +254,31 @@ def bodies_list(path):
 # --- /api/v1/search/?q=...&type=person -----------------------------------------------------
 
 PEOPLE_SEARCH = """
-SELECT slug, name, rank + word_similarity + similarity, text_match,
+SELECT slug, name, score, text_match,
        CASE WHEN text_match THEN ts_headline('english',
             COALESCE(name, '') || ' … ' || COALESCE(biography, ''), query,
             'MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … ", '
             || 'StartSel=' || chr(2) || ', StopSel=' || chr(3)) ELSE '' END
 FROM (
-    SELECT p.slug, p.name, p.biography, q.query,
-           COALESCE(ts_rank(v.vector, q.query), 0.0) AS rank,
-           word_similarity(unaccent(%(q)s), unaccent(p.name)) AS word_similarity,
-           similarity(unaccent(p.name), unaccent(%(q)s)) AS similarity,
-           v.vector @@ q.query AS text_match
-    FROM partnerships_person p,
-         LATERAL to_tsvector('english', COALESCE(p.name, '') || ' ' || COALESCE(p.biography, ''))
-             AS v(vector),
-         websearch_to_tsquery('english', %(q)s) AS q(query)
-    WHERE v.vector @@ q.query OR word_similarity(unaccent(%(q)s), unaccent(p.name)) >= 0.6
-    ORDER BY rank + word_similarity + similarity DESC, p.name
+    SELECT *, rank + word_similarity + similarity AS score
+    FROM (
+        SELECT p.slug, p.name, p.biography, q.query,
+               COALESCE(ts_rank(v.vector, q.query), 0.0) AS rank,
+               word_similarity(icsgov_unaccent(%(q)s), icsgov_unaccent(p.name)) AS word_similarity,
+               similarity(icsgov_unaccent(p.name), icsgov_unaccent(%(q)s)) AS similarity,
+               v.vector @@ q.query AS text_match
+        FROM partnerships_person p,
+             LATERAL to_tsvector('english',
+                 COALESCE(p.name, '') || ' ' || COALESCE(p.biography, '')) AS v(vector),
+             websearch_to_tsquery('english', %(q)s) AS q(query)
+        WHERE to_tsvector('english', COALESCE(p.name, '') || ' ' || COALESCE(p.biography, ''))
+                  @@ q.query
+           OR icsgov_unaccent(p.name) %%> icsgov_unaccent(%(q)s)
+    ) AS scored
+    ORDER BY score DESC, name
     LIMIT %(limit)s
 ) AS hits
-ORDER BY rank + word_similarity + similarity DESC, name
+ORDER BY score DESC, name
 """
 
 

@@ -147,6 +147,109 @@ def delete_synthetic():
     return count
 
 
+FIRST_NAMES = [
+    "Alex",
+    "Amara",
+    "Ben",
+    "Carys",
+    "Dev",
+    "Elin",
+    "Farah",
+    "Gareth",
+    "Hana",
+    "Idris",
+    "Jo",
+    "Kamal",
+    "Lena",
+    "Malik",
+    "Nia",
+    "Omar",
+    "Priya",
+    "Rhys",
+    "Sana",
+    "Tom",
+    "Una",
+    "Vik",
+    "Wendy",
+    "Yusuf",
+    "Zara",
+    "Aled",
+    "Bea",
+    "Cal",
+    "Dina",
+    "Ewan",
+    "Fay",
+    "Gus",
+    "Hal",
+    "Ines",
+    "Jude",
+    "Kit",
+    "Lorna",
+    "Max",
+    "Noor",
+    "Owen",
+    "Pat",
+    "Rosa",
+    "Sam",
+    "Tess",
+    "Uma",
+    "Val",
+    "Will",
+    "Xena",
+    "Yvonne",
+    "Zac",
+]
+SURNAME_PARTS = (
+    [
+        "Ash",
+        "Bel",
+        "Brook",
+        "Car",
+        "Dun",
+        "Fen",
+        "Hal",
+        "Ket",
+        "Lan",
+        "Mor",
+        "Nor",
+        "Pen",
+        "Ros",
+        "Stan",
+        "Thorn",
+        "Wel",
+        "Wick",
+        "Yar",
+        "Cole",
+        "Dray",
+    ],
+    [
+        "ing",
+        "ford",
+        "ton",
+        "ley",
+        "by",
+        "field",
+        "worth",
+        "ham",
+        "well",
+        "more",
+        "stead",
+        "bury",
+        "wood",
+        "combe",
+        "den",
+        "shaw",
+    ],
+)
+SYNTHETIC_BIOGRAPHY = "Synthetic person, generated for benchmarks: not a real person."
+
+
+def _name(rng):
+    """A made-up name: names of many kinds, so that search meets national variety."""
+    first, second = SURNAME_PARTS
+    return f"{rng.choice(FIRST_NAMES)} {rng.choice(first)}{rng.choice(second)}"
+
+
 def _day(rng, low, high):
     return low + datetime.timedelta(days=rng.randrange(0, max((high - low).days, 1)))
 
@@ -297,7 +400,12 @@ def _generate(shape, seed, publish):
             begin = end + datetime.timedelta(days=rng.randrange(1, 90))
     people = Person.objects.bulk_create(
         (
-            Person(slug=f"{PREFIX}person-{n}", name=f"Synthetic Person {n}", is_published=published)
+            Person(
+                slug=f"{PREFIX}person-{n}",
+                name=_name(rng),
+                biography=SYNTHETIC_BIOGRAPHY,
+                is_published=published,
+            )
             for n in range(1, len(plan) + 1)
         ),
         batch_size=BATCH,
