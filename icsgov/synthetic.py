@@ -23,6 +23,7 @@ so the history tables hold one event per generated row, and that history is itse
 """
 
 import datetime
+import io
 import random
 from dataclasses import dataclass
 
@@ -66,8 +67,8 @@ class Shape:
     #: Clusters per place; None: 6–8 at random (30–40 a system).
     clusters_per_place: int | None = None
     bodies_per_system: int = 40
-    seats_per_body: int = 20
-    meetings_per_body: int = 9
+    seats_per_board: int = 20
+    meetings_per_board: int = 9
     milestones_per_system: int = 12
     #: Chance that an appointment ends and a successor follows.
     turnover: float = 0.19
@@ -101,16 +102,14 @@ def _event_model(model):
 
 
 def write_history(created):
-    """One ``insert`` history event for each row just generated (``created``: a list of
-    model instances per model), as its trigger would have written it, in one
-    ``INSERT ... SELECT`` per table."""
+    """One ``insert`` history event for each row just generated (``created``: (model, ids)
+    pairs), as its trigger would have written it, in one ``INSERT ... SELECT`` per table."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT _pgh_attach_context()")  # the run's context (command_context)
         (context_id,) = cursor.fetchone()
-        for rows in created:
-            model = type(rows[0]) if rows else None
-            events = _event_model(model) if model else None
-            if events is None:
+        for model, ids in created:
+            events = _event_model(model)
+            if events is None or not ids:
                 continue
             tracked = {f.column for f in model._meta.concrete_fields}
             copied = [
@@ -125,7 +124,7 @@ def write_history(created):
                 f'"pgh_label", "pgh_obj_id", "pgh_context_id") '
                 f"SELECT {values}, NOW(), 'insert', NEW.\"id\", %s "
                 f'FROM "{model._meta.db_table}" AS NEW WHERE NEW."id" = ANY(%s)',
-                [context_id, [row.pk for row in rows]],
+                [context_id, list(ids)],
             )
 
 
@@ -264,7 +263,7 @@ def generate(shape: Shape, seed: int = 2022, publish: bool = False):
     with connection.cursor() as cursor:  # fresh statistics for the planner
         for model in (Membership, Meeting, Attendance, Person, Post, Board):
             cursor.execute(f'ANALYZE "{model._meta.db_table}"')
-    return {name: len(rows) for name, rows in created.items()}
+    return {name: len(ids) for name, (_, ids) in created.items()}
 
 
 def _generate(shape, seed, publish):
@@ -376,7 +375,7 @@ def _generate(shape, seed, publish):
                 is_published=published,
             )
             for b in boards
-            for n in range(1, shape.seats_per_body + 1)
+            for n in range(1, shape.seats_per_board + 1)
         ),
         batch_size=BATCH,
     )
@@ -439,14 +438,14 @@ def _generate(shape, seed, publish):
                 date=(
                     day := START
                     + datetime.timedelta(
-                        days=span * n // (shape.meetings_per_body + 1) + rng.randrange(0, 20)
+                        days=span * n // (shape.meetings_per_board + 1) + rng.randrange(0, 20)
                     )
                 ),
                 status=MeetingStatus.HELD if day < today else MeetingStatus.SCHEDULED,
                 is_published=published,
             )
             for b in boards
-            for n in range(1, shape.meetings_per_body + 1)
+            for n in range(1, shape.meetings_per_board + 1)
         ),
         batch_size=BATCH,
     )
@@ -455,26 +454,30 @@ def _generate(shape, seed, publish):
     by_board = {}
     for m in memberships:
         by_board.setdefault(m.post.board_id, []).append(m)
-    statuses = (
-        [AttendanceStatus.PRESENT] * 8 + [AttendanceStatus.APOLOGIES] + [AttendanceStatus.ABSENT]
-    )
+    statuses = [AttendanceStatus.PRESENT.value] * 8 + [
+        AttendanceStatus.APOLOGIES.value,
+        AttendanceStatus.ABSENT.value,
+    ]
 
-    def attendance():
-        for meeting in meetings:
-            if meeting.status != MeetingStatus.HELD:
-                continue
-            for m in by_board.get(meeting.board_id, ()):
-                if m.start_date <= meeting.date and (
-                    m.end_date is None or meeting.date <= m.end_date
-                ):
-                    yield Attendance(
-                        meeting=meeting,
-                        person_id=m.person_id,
-                        membership=m,
-                        status=rng.choice(statuses),
-                    )
-
-    attended = Attendance.objects.bulk_create(attendance(), batch_size=BATCH)
+    # Written with COPY: a quarter of a million rows, several times faster than INSERTs.
+    buffer = io.StringIO()
+    for meeting in meetings:
+        if meeting.status != MeetingStatus.HELD:
+            continue
+        for m in by_board.get(meeting.board_id, ()):
+            if m.start_date <= meeting.date and (m.end_date is None or meeting.date <= m.end_date):
+                buffer.write(f"{meeting.pk}\t{m.person_id}\t{m.pk}\t{rng.choice(statuses)}\t\n")
+    buffer.seek(0)
+    table = Attendance._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.copy_expert(
+            f'COPY "{table}" (meeting_id, person_id, membership_id, status, notes) FROM STDIN',
+            buffer,
+        )
+        cursor.execute(
+            f'SELECT id FROM "{table}" WHERE meeting_id = ANY(%s)', [[m.pk for m in meetings]]
+        )
+        attended = [row[0] for row in cursor.fetchall()]
 
     milestones = Milestone.objects.bulk_create(
         (
@@ -492,7 +495,7 @@ def _generate(shape, seed, publish):
         ),
         batch_size=BATCH,
     )
-    return {
+    made = {
         "systems": systems,
         "places": places,
         "clusters": clusters,
@@ -502,6 +505,8 @@ def _generate(shape, seed, publish):
         "people": people,
         "memberships": memberships,
         "meetings": meetings,
-        "attendance": attended,
         "milestones": milestones,
     }
+    created = {name: (type(rows[0]), [r.pk for r in rows]) for name, rows in made.items() if rows}
+    created["attendance"] = (Attendance, attended)
+    return created

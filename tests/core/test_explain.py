@@ -32,7 +32,7 @@ BIG_TABLES = (
 @pytest.fixture
 def national(settings):
     settings.SHOW_SYNTHETIC = False
-    generate(Shape(systems=3, meetings_per_body=6))
+    generate(Shape(systems=3, meetings_per_board=6))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return Board.objects.filter(system__is_synthetic=True, kind="icb_board").first()

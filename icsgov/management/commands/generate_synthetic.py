@@ -27,10 +27,10 @@ class Command(BaseCommand):
             "--bodies", type=int, default=shape.bodies_per_system, help="Bodies per system."
         )
         parser.add_argument(
-            "--seats", type=int, default=shape.seats_per_body, help="Seats per body."
+            "--seats", type=int, default=shape.seats_per_board, help="Seats per body."
         )
         parser.add_argument(
-            "--meetings", type=int, default=shape.meetings_per_body, help="Meetings per body."
+            "--meetings", type=int, default=shape.meetings_per_board, help="Meetings per body."
         )
         parser.add_argument("--seed", type=int, default=2022, help="Random seed.")
         parser.add_argument(
@@ -56,8 +56,8 @@ class Command(BaseCommand):
                     places_per_system=options["places"],
                     clusters_per_place=options["clusters"],
                     bodies_per_system=options["bodies"],
-                    seats_per_body=options["seats"],
-                    meetings_per_body=options["meetings"],
+                    seats_per_board=options["seats"],
+                    meetings_per_board=options["meetings"],
                 ),
                 seed=options["seed"],
                 publish=options["publish"],
