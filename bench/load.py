@@ -94,7 +94,7 @@ def prepare():
 def client(port, paths, headers, seconds, queue):
     """One client process: requests in turn for ``seconds``; puts (latencies in ms, errors)."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    latencies, errors, n = [], 0, 0
+    latencies, errors, n, kinds = [], 0, 0, {}
     stop = time.monotonic() + seconds
     while time.monotonic() < stop:
         path = paths[n % len(paths)]
@@ -106,13 +106,16 @@ def client(port, paths, headers, seconds, queue):
             response.read()
             if response.status != 200:
                 errors += 1
-        except (OSError, http.client.HTTPException):
+                kinds[response.status] = kinds.get(response.status, 0) + 1
+        except (OSError, http.client.HTTPException) as error:
             errors += 1
+            kinds[type(error).__name__] = kinds.get(type(error).__name__, 0) + 1
+            time.sleep(0.05)  # do not spin on a refused connection
             connection.close()
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             continue
         latencies.append((time.perf_counter() - start) * 1000)
-    queue.put((latencies, errors))
+    queue.put((latencies, errors, kinds))
 
 
 def percentile(samples, fraction):
@@ -133,14 +136,19 @@ def run_mix(port, name, paths, headers, seconds, clients):
     for p in processes:
         p.join()
     elapsed = time.monotonic() - began
-    latencies = [ms for got, _ in results for ms in got]
-    errors = sum(e for _, e in results)
+    latencies = [ms for got, _, _ in results for ms in got]
+    errors = sum(e for _, e, _ in results)
+    kinds = {}
+    for _, _, got in results:
+        for kind, count in got.items():
+            kinds[kind] = kinds.get(kind, 0) + count
     done = len(latencies) + errors
     print(
         f"{name:10} {done:6d} requests {done / elapsed:7.1f}/s"
-        f"  p50 {statistics.median(latencies):7.1f}"
+        f"  p50 {statistics.median(latencies) if latencies else 0:7.1f}"
         f"  p90 {percentile(latencies, 0.9):7.1f}  p99 {percentile(latencies, 0.99):7.1f}"
-        f"  max {max(latencies):7.1f} ms  errors {errors}",
+        f"  max {max(latencies, default=0):7.1f} ms  errors {errors}"
+        + (f" {kinds}" if kinds else ""),
         flush=True,
     )
     return {"mix": name, "requests": done, "rps": done / elapsed, "errors": errors}
