@@ -15,7 +15,7 @@ STATIC_ROOT := $(or $(DJANGO_STATIC_ROOT),staticfiles)
 STATIC_STAMP := $(STATIC_ROOT)/staticfiles.json
 STATIC_SOURCES := $(shell find icsgov places partnerships strategy -path '*/static/*' -type f 2>/dev/null)
 
-.PHONY: run dev setup install test lint format migrate seed demo demo-remove static clean-db help chromium
+.PHONY: run dev setup install test lint format migrate seed demo demo-remove static clean-db help chromium bench load
 
 help:
 	@echo "make run    - install, migrate, load the seed data and serve the registry as production does"
@@ -23,6 +23,8 @@ help:
 	@echo "make setup  - install, migrate and load the seed data (no server)"
 	@echo "make test   - lint, import contract and the whole test suite"
 	@echo "make demo   - load the fictional demonstration system (make demo-remove takes it away)"
+	@echo "make bench  - national-scale benchmark against the database floor (bench/results.json)"
+	@echo "make load   - load run: gunicorn, 2 workers, driven from another process on loopback"
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -120,3 +122,13 @@ format: install
 
 test: lint chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# National scale (docs/performance.md): generates the synthetic national data (published, shown
+# only to the benchmark's own process) if absent, then times every key read against its floor.
+bench: migrate
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# The registry under gunicorn (2 workers) on loopback, driven by bench/load.py's client
+# processes for a bounded time; anonymous and signed-in mixes.
+load: migrate static
+	$(BIN)/python bench/load.py $(LOAD_ARGS)

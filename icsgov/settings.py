@@ -47,6 +47,12 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DJANGO_DEBUG must not be true when DJANGO_ENV=production.")
 
+# Benchmarks and load runs only: show synthetic systems generated with ``--publish`` to anonymous
+# readers (icsgov/synthetic.py, places.visibility.public_system). Never on a registry people use.
+SHOW_SYNTHETIC = env.bool("ICSGOV_SHOW_SYNTHETIC", default=False)
+if PRODUCTION and SHOW_SYNTHETIC:
+    raise ImproperlyConfigured("ICSGOV_SHOW_SYNTHETIC must not be true when DJANGO_ENV=production.")
+
 DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789"
 if PRODUCTION:
     SECRET_KEY = required("DJANGO_SECRET_KEY")
@@ -273,7 +279,8 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
+        # DRF's JSONRenderer, encoded with orjson (the same bytes, faster: docs/performance.md).
+        "icsgov.core.api.renderers.OrjsonRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
         "icsgov.core.api.renderers.CSVRenderer",
     ],

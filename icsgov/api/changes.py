@@ -15,6 +15,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
 from icsgov.core import history, scoping
+from icsgov.core.api.pagination import StrictLimitOffsetPagination
 from icsgov.core.api.views import CachedReadMixin
 from icsgov.core.visibility import is_declared, visible
 
@@ -132,6 +133,28 @@ def _row(change):
     }
 
 
+class KeysFirstPagination(StrictLimitOffsetPagination):
+    """Limit/offset over the history, in two steps: the page's keys (``pgh_slug``, in the
+    list's order) first, which reads no event's data, then those events whole. django-pghistory's
+    ``Events`` builds each event's data and its difference from the previous one for every event
+    it considers, so asking it for a page directly built them for the whole history (about
+    376,000 events at national scale: 7–11 s) before keeping 100."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.limit = self.get_limit(request)
+        self.count = self.get_count(queryset)
+        self.offset = self.get_offset(request)
+        if self.count > self.limit and self.template is not None:
+            self.display_page_controls = True
+        if self.count == 0 or self.offset > self.count:
+            return []
+        keys = list(
+            queryset.values_list("pgh_slug", flat=True)[self.offset : self.offset + self.limit]
+        )
+        return list(queryset.filter(pgh_slug__in=keys)) if keys else []
+
+
 @extend_schema(responses={200: ChangeSerializer(many=True)})
 class ChangeViewSet(CachedReadMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """Changes to registry records, newest first: when, who, the kind of record, the record,
@@ -141,6 +164,7 @@ class ChangeViewSet(CachedReadMixin, mixins.ListModelMixin, viewsets.GenericView
 
     serializer_class = ChangeSerializer
     filterset_class = ChangeFilterSet
+    pagination_class = KeysFirstPagination
 
     def get_queryset(self):
         return history.visible_events(self.request.user).order_by("-pgh_created_at", "-pgh_slug")

@@ -8,11 +8,12 @@ staff also those of their own systems, superusers everything.
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from icsgov.core import scoping
+from icsgov.core.api.renderers import OrjsonRenderer
 from icsgov.core.api.views import CachedReadMixin
 from icsgov.core.checks import Severity, checks, counts, run_checks
 from icsgov.core.dates import InvalidDate, parse_as_at
@@ -126,7 +127,7 @@ class ComplianceView(CachedReadMixin, APIView):
     date: each finding with its check, severity, record, message and the rule's source.
     Findings the data cannot decide are marked ``undecidable``."""
 
-    renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
+    renderer_classes = [OrjsonRenderer, BrowsableAPIRenderer]
 
     @extend_schema(
         parameters=[ComplianceParametersSerializer],

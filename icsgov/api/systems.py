@@ -45,7 +45,13 @@ class SystemDirectorySerializer(SystemSerializer):
 
     def get_icb(self, system) -> BriefOrganisationSerializer(allow_null=True):
         icb = self._icb(system)
-        return BriefOrganisationSerializer(icb, context=self.context).data if icb else None
+        if icb is None:
+            return None
+        # One brief serializer for the whole list (its fields are built once), not one a row.
+        brief = self.__dict__.get("_icb_brief")
+        if brief is None:
+            brief = self.__dict__["_icb_brief"] = BriefOrganisationSerializer(context=self.context)
+        return brief.to_representation(icb)
 
     def get_codes(self, system) -> CodesSerializer:
         date = self.context.get("as_at")

@@ -14,12 +14,13 @@ resemblance only ("showing results for Southampton").
 """
 
 import difflib
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.contrib.postgres.lookups import Unaccent
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -28,16 +29,71 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
     TrigramWordSimilarity,
 )
-from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Q, TextField, Value
+from django.db import migrations
+from django.db.models import (
+    BooleanField,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    Q,
+    TextField,
+    Value,
+)
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from icsgov.core.visibility import visible
 
-#: Minimum trigram word similarity for a name to count as a match (0–1; Postgres's own default
-#: for the <% operator is 0.6). "Southamton" against "Southampton ..." scores about 0.64.
+#: Minimum trigram word similarity for a name to count as a match (0–1). The match is asked
+#: with pg_trgm's ``%>`` operator (so an index can answer it), whose threshold is the setting
+#: ``pg_trgm.word_similarity_threshold``, 0.6 unless changed: this is that value, for reference.
+#: "Southamton" against "Southampton ..." scores about 0.64.
 SIMILARITY_THRESHOLD = 0.6
+
+
+class ImmutableUnaccent(Func):
+    """``unaccent`` as an IMMUTABLE function (``icsgov_unaccent``, icsgov/core/migrations
+    0004_bench_indexes), so that an index can hold a name's unaccented trigrams."""
+
+    function = "icsgov_unaccent"
+    output_field = TextField()
+
+
+def _index_name(table, what):
+    return f"srch_{hashlib.md5(table.encode()).hexdigest()[:10]}_{what}"  # noqa: S324
+
+
+def _search_indexes(model, name_field, text_fields):
+    table = model._meta.db_table
+    return [
+        GinIndex(SearchVector(*text_fields, config="english"), name=_index_name(table, "text")),
+        GinIndex(
+            OpClass(ImmutableUnaccent(F(name_field)), name="gin_trgm_ops"),
+            name=_index_name(table, "name"),
+        ),
+    ]
+
+
+def search_indexes_operation(model_label, name_field, text_fields):
+    """A migration operation creating the two indexes a kind's search uses: GIN over its
+    full-text vector (the same expression :func:`search` matches with ``@@``) and GIN trigram
+    over its unaccented name (``%>``). ``text_fields`` must be the kind's ``SearchIndex``
+    text fields; tests/core/test_explain.py checks that the search uses them."""
+
+    def create(apps, schema_editor):
+        model = apps.get_model(model_label)
+        for index in _search_indexes(model, name_field, text_fields):
+            schema_editor.add_index(model, index)
+
+    def drop(apps, schema_editor):
+        model = apps.get_model(model_label)
+        for index in _search_indexes(model, name_field, text_fields):
+            schema_editor.remove_index(model, index)
+
+    return migrations.RunPython(create, drop)
+
 
 #: Markers ts_headline puts around matched words: control characters no stored text holds
 #: (addresses and forms refuse them), so the snippet is escaped first and marked up after.
@@ -156,7 +212,7 @@ def _document(fields):
 def _search_one(index, query, user, limit):
     vector = SearchVector(*index.text_fields, config="english")
     text_query = SearchQuery(query, config="english", search_type="websearch")
-    query_text, name = Unaccent(Value(query)), Unaccent(F(index.name_field))
+    query_text, name = ImmutableUnaccent(Value(query)), ImmutableUnaccent(F(index.name_field))
     queryset = (
         visible(index.model.objects.all(), user)
         .annotate(
@@ -166,8 +222,10 @@ def _search_one(index, query, user, limit):
             # Whole-name similarity lifts "Southampton" the place above longer names that
             # merely contain the word.
             similarity=TrigramSimilarity(name, query_text),
+            unaccented_name=name,
         )
-        .filter(Q(document=text_query) | Q(word_similarity__gte=SIMILARITY_THRESHOLD))
+        # Both sides can be answered by the kind's indexes (search_indexes_operation).
+        .filter(Q(document=text_query) | Q(unaccented_name__trigram_word_similar=query_text))
         .annotate(
             score=F("rank") + F("word_similarity") + F("similarity"),
             text_match=ExpressionWrapper(Q(document=text_query), output_field=BooleanField()),

@@ -1,7 +1,9 @@
 import csv
 import io
 
-from rest_framework.renderers import BaseRenderer
+import orjson
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.utils.encoders import JSONEncoder
 
 from icsgov.core.spreadsheets import safe_cell
 
@@ -52,3 +54,36 @@ class CSVRenderer(BaseRenderer):
         writer.writeheader()
         writer.writerows(rows)
         return out.getvalue().encode(self.charset)
+
+
+_DRF = JSONEncoder()
+
+
+def _default(value):
+    """What orjson is told not to encode itself, encoded as DRF's encoder does: dates, times and
+    datetimes (milliseconds, 'Z' for UTC), decimals, lazy strings, timedeltas, querysets, bytes."""
+    return _DRF.default(value)
+
+
+class OrjsonRenderer(JSONRenderer):
+    """DRF's JSONRenderer, encoded with orjson: the same bytes for the same data (compact,
+    UTF-8, dates and UUIDs as ISO text, datetimes with milliseconds and 'Z' as DRF writes them,
+    U+2028/U+2029 escaped), several times faster on large lists. A client asking for indented
+    JSON (``Accept: application/json; indent=4``) gets DRF's own encoder."""
+
+    _options = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:
+            return b""
+        if self.get_indent(accepted_media_type or "", renderer_context or {}):
+            return super().render(data, accepted_media_type, renderer_context)
+        out = orjson.dumps(data, default=_default, option=self._options)
+        if b"\xe2\x80\xa8" in out or b"\xe2\x80\xa9" in out:
+            out = out.replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")
+        return out
+
+
+def render_json(data) -> bytes:
+    """``data`` as the API's JSON (for ETags: the same bytes a GET answers)."""
+    return OrjsonRenderer().render(data)

@@ -9,12 +9,13 @@ from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from icsgov.core import concurrency, scoping
 from icsgov.core import search as search_engine
+from icsgov.core.api.renderers import OrjsonRenderer, render_json
 from icsgov.core.api.serializers import validation_error
 from icsgov.core.dates import InvalidDate, parse_as_at
 from icsgov.core.visibility import private_fields, visible
@@ -171,7 +172,7 @@ class SearchView(CachedReadMixin, APIView):
     terms): full text plus trigram similarity, so misspelt names still match, each result with
     a snippet saying why it matched. Anonymous clients search published records only."""
 
-    renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
+    renderer_classes = [OrjsonRenderer, BrowsableAPIRenderer]
 
     @extend_schema(
         parameters=[SearchParametersSerializer],
@@ -299,13 +300,13 @@ class WritableRegistryViewSet(
         if not header:
             return
         concurrency.fingerprint(instance, lock=True)  # lock the row for the rest of the write
-        current = concurrency.etag(JSONRenderer().render(self.read_answer(instance)))
+        current = concurrency.etag(render_json(self.read_answer(instance)))
         if not concurrency.if_match_holds(header, current):
             raise PreconditionFailed(concurrency.API_CONFLICT)
 
     def answer_with_etag(self, data, status_code=status.HTTP_200_OK):
         response = Response(data, status=status_code)
-        response["ETag"] = concurrency.etag(JSONRenderer().render(data))
+        response["ETag"] = concurrency.etag(render_json(data))
         return response
 
     def update(self, request, *args, **kwargs):

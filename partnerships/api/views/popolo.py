@@ -1,10 +1,11 @@
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from icsgov.core.api.renderers import OrjsonRenderer
 from icsgov.core.api.views import CachedReadMixin, as_at_param
 from icsgov.core.visibility import visible
 from partnerships.api.popolo import PopoloExportSerializer, popolo_export
@@ -26,7 +27,7 @@ class SystemPopoloView(CachedReadMixin, APIView):
     memberships in Popolo JSON, as at a date if given. Published records only for anonymous
     clients; never contact details."""
 
-    renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
+    renderer_classes = [OrjsonRenderer, BrowsableAPIRenderer]
 
     def get(self, request, slug):
         system = get_object_or_404(visible(System.objects.all(), request.user), slug=slug)

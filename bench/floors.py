@@ -1,0 +1,330 @@
+"""The floor of each API read: the same JSON as the registry answers (same fields, same nesting,
+same URLs, same order) from ONE hand-written SQL query through psycopg2, assembled in plain
+Python and encoded with orjson — no Django ORM, no serializer, no view, no middleware.
+
+Related lists (a body's convening organisations, predecessors, successors) are aggregated by
+Postgres in the same query (``json_agg``). The only registry code used is
+``icsgov.core.dates.format_date``, the one function that writes a source's date in words (the
+``when`` of a source), which is plain Python.
+
+Each floor takes the request path the benchmark made (for its parameters) and returns the bytes.
+The benchmark (bench/run.py) checks that the floor's JSON equals ours before it times it.
+"""
+
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import orjson
+import psycopg2
+import psycopg2.extras
+from django.db import connection
+
+from icsgov.core.dates import format_date
+
+BASE = "http://localhost"
+_connection = None
+
+
+def db():
+    """A plain psycopg2 connection to the same database (outside Django's)."""
+    global _connection
+    if _connection is None:
+        _connection = psycopg2.connect(**connection.get_connection_params())
+        _connection.autocommit = True
+        # json columns decoded by orjson rather than the standard library.
+        psycopg2.extras.register_default_json(_connection, loads=orjson.loads)
+    return _connection
+
+
+def params(path):
+    return {key: values[-1] for key, values in parse_qs(urlsplit(path).query).items()}
+
+
+def page_links(path, count, limit, offset):
+    """DRF's limit/offset links: the query's parameters sorted, limit and offset replaced."""
+    base = urlsplit(path).path
+    query = params(path)
+
+    def link(new_offset):
+        q = dict(query, limit=str(limit))
+        if new_offset:
+            q["offset"] = str(new_offset)
+        else:
+            q.pop("offset", None)
+        return f"{BASE}{base}?{urlencode(sorted(q.items()))}"
+
+    following = link(offset + limit) if offset + limit < count else None
+    previous = link(max(offset - limit, 0)) if offset > 0 else None
+    return following, previous
+
+
+def brief(kind, slug, *fields, url_first=False):
+    """A nested object: its fields, then its API address (``None`` when there is no link)."""
+    if slug is None:
+        return None
+    return {"slug": slug, **dict(fields), "url": f"{BASE}/api/v1/{kind}/{slug}/"}
+
+
+SOURCE_COLUMNS = """
+    s.slug, s.title, s.publisher, s.kind, s.date, s.date_precision, s.date_end, s.url
+"""
+
+
+def source(row, confirmed_on):
+    """(source brief, known_as_of) from the SOURCE_COLUMNS of a row."""
+    slug, title, publisher, kind, date, precision, date_end, url = row
+    if slug is None:
+        brief_source = None
+    else:
+        brief_source = {
+            "slug": slug,
+            "title": title,
+            "publisher": publisher,
+            "kind": kind,
+            "date": date.isoformat() if date else None,
+            "date_precision": precision,
+            "when": format_date(date, precision, date_end),
+            "url": f"{BASE}/api/v1/sources/{slug}/",
+            "document_url": url or None,
+        }
+    if confirmed_on:
+        known = {"date": confirmed_on.isoformat(), "precision": "day", "confirmed": True}
+    elif slug is not None and date:
+        known = {"date": date.isoformat(), "precision": precision, "confirmed": False}
+    else:
+        known = None
+    return brief_source, known
+
+
+def iso(value):
+    return value.isoformat() if value is not None else None
+
+
+def envelope(path, count, limit, offset, results):
+    following, previous = page_links(path, count, limit, offset)
+    return orjson.dumps(
+        {"count": count, "next": following, "previous": previous, "results": results}
+    )
+
+
+def limits(path):
+    query = params(path)
+    return int(query.get("limit", 50)), int(query.get("offset", 0))
+
+
+# --- /api/v1/memberships/?system=...&limit=100 -------------------------------------------------
+
+APPOINTMENTS = f"""
+SELECT m.slug, pe.slug, pe.name, pe.honorific, po.slug, po.label, po.role,
+       b.slug, b.name, b.short_name, o.slug, o.name, o.short_name,
+       m.kind, m.voting, COALESCE(m.voting, po.voting), m.start_date, m.start_precision,
+       m.end_date, m.end_precision, m.notes, m.source_section, m.confirmed_on,
+       {SOURCE_COLUMNS}, count(*) OVER ()
+FROM partnerships_membership m
+JOIN partnerships_person pe ON pe.id = m.person_id
+JOIN partnerships_post po ON po.id = m.post_id
+JOIN partnerships_board b ON b.id = po.board_id
+JOIN places_system sy ON sy.id = b.system_id
+LEFT JOIN partnerships_organisation o ON o.id = m.on_behalf_of_id
+LEFT JOIN core_source s ON s.id = m.source_id
+WHERE sy.slug = %s
+ORDER BY b.name, po."order", m.start_date
+LIMIT %s OFFSET %s
+"""
+
+
+def appointments_list(path):
+    limit, offset = limits(path)
+    with db().cursor() as cursor:
+        cursor.execute(APPOINTMENTS, [params(path)["system"], limit, offset])
+        rows = cursor.fetchall()
+    results = []
+    for r in rows:
+        brief_source, known = source(r[23:31], r[22])
+        results.append(
+            {
+                "slug": r[0],
+                "url": f"{BASE}/api/v1/memberships/{r[0]}/",
+                "person": brief("people", r[1], ("name", r[2]), ("honorific", r[3])),
+                "post": brief("posts", r[4], ("name", r[5]), ("role", r[6])),
+                "board": brief("boards", r[7], ("name", r[8]), ("short_name", r[9])),
+                "role": r[6],
+                "on_behalf_of": brief(
+                    "organisations", r[10], ("name", r[11]), ("short_name", r[12])
+                ),
+                "kind": r[13],
+                "voting": r[14],
+                "is_voting": r[15],
+                "start_date": iso(r[16]),
+                "start_precision": r[17],
+                "end_date": iso(r[18]),
+                "end_precision": r[19],
+                "notes": r[20],
+                "source": brief_source,
+                "source_section": r[21],
+                "known_as_of": known,
+            }
+        )
+    count = rows[0][-1] if rows else 0
+    return envelope(path, count, limit, offset, results)
+
+
+# --- /api/v1/boards/?limit=100 ---------------------------------------------------------------
+
+
+def _board_briefs(where):
+    return f"""
+    (SELECT COALESCE(json_agg(json_build_object(
+         'slug', x.slug, 'name', x.name, 'short_name', x.short_name,
+         'url', '{BASE}/api/v1/boards/' || x.slug || '/') ORDER BY xs.name, x.name), '[]')
+     FROM partnerships_board_predecessors l
+     JOIN partnerships_board x ON x.id = l.{where[1]}
+     JOIN places_system xs ON xs.id = x.system_id
+     WHERE l.{where[0]} = b.id)"""
+
+
+BODIES = f"""
+SELECT b.slug, b.name, b.short_name, b.kind, b.status,
+       sy.slug, sy.name, sy.short_name, pl.slug, pl.name, fp.slug, fp.name, cl.slug, cl.name,
+       pa.slug, pa.name, pa.short_name,
+       (SELECT COALESCE(json_agg(json_build_object(
+            'slug', o.slug, 'name', o.name, 'short_name', o.short_name,
+            'url', '{BASE}/api/v1/organisations/' || o.slug || '/') ORDER BY o.name), '[]')
+        FROM partnerships_board_convening_organisations c
+        JOIN partnerships_organisation o ON o.id = c.organisation_id
+        WHERE c.board_id = b.id),
+       {_board_briefs(("from_board_id", "to_board_id"))},
+       {_board_briefs(("to_board_id", "from_board_id"))},
+       b.chair_model, b.meets_in_public, b.purpose, b.attendance_expectation,
+       b.start_date, b.start_precision, b.end_date, b.end_precision, b.end_reason,
+       b.source_section, b.confirmed_on, {SOURCE_COLUMNS}, count(*) OVER ()
+FROM partnerships_board b
+JOIN places_system sy ON sy.id = b.system_id
+LEFT JOIN places_place pl ON pl.id = b.place_id
+LEFT JOIN places_footprint fp ON fp.id = b.footprint_id
+LEFT JOIN places_cluster cl ON cl.id = b.cluster_id
+LEFT JOIN partnerships_board pa ON pa.id = b.parent_id
+LEFT JOIN core_source s ON s.id = b.source_id
+ORDER BY sy.name, b.name
+LIMIT %s OFFSET %s
+"""
+
+
+def bodies_list(path):
+    limit, offset = limits(path)
+    with db().cursor() as cursor:
+        cursor.execute(BODIES, [limit, offset])
+        rows = cursor.fetchall()
+    results = []
+    for r in rows:
+        brief_source, known = source(r[31:39], r[30])
+        results.append(
+            {
+                "slug": r[0],
+                "url": f"{BASE}/api/v1/boards/{r[0]}/",
+                "name": r[1],
+                "short_name": r[2],
+                "kind": r[3],
+                "status": r[4],
+                "system": brief("systems", r[5], ("name", r[6]), ("short_name", r[7])),
+                "place": brief("places", r[8], ("name", r[9])),
+                "footprint": brief("footprints", r[10], ("name", r[11])),
+                "cluster": brief("clusters", r[12], ("name", r[13])),
+                "parent": brief("boards", r[14], ("name", r[15]), ("short_name", r[16])),
+                "convening_organisations": r[17],
+                "predecessors": r[18],
+                "successors": r[19],
+                "chair_model": r[20],
+                "meets_in_public": r[21],
+                "purpose": r[22],
+                "attendance_expectation": r[23],
+                "start_date": iso(r[24]),
+                "start_precision": r[25],
+                "end_date": iso(r[26]),
+                "end_precision": r[27],
+                "end_reason": r[28],
+                "source": brief_source,
+                "source_section": r[29],
+                "known_as_of": known,
+            }
+        )
+    count = rows[0][-1] if rows else 0
+    return envelope(path, count, limit, offset, results)
+
+
+# --- /api/v1/search/?q=...&type=person -----------------------------------------------------
+
+PEOPLE_SEARCH = """
+SELECT slug, name, score, text_match,
+       CASE WHEN text_match THEN ts_headline('english',
+            COALESCE(name, '') || ' … ' || COALESCE(biography, ''), query,
+            'MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … ", '
+            || 'StartSel=' || chr(2) || ', StopSel=' || chr(3)) ELSE '' END
+FROM (
+    SELECT *, rank + word_similarity + similarity AS score
+    FROM (
+        SELECT p.slug, p.name, p.biography, q.query,
+               COALESCE(ts_rank(v.vector, q.query), 0.0) AS rank,
+               word_similarity(icsgov_unaccent(%(q)s), icsgov_unaccent(p.name)) AS word_similarity,
+               similarity(icsgov_unaccent(p.name), icsgov_unaccent(%(q)s)) AS similarity,
+               v.vector @@ q.query AS text_match
+        FROM partnerships_person p,
+             LATERAL to_tsvector('english',
+                 COALESCE(p.name, '') || ' ' || COALESCE(p.biography, '')) AS v(vector),
+             websearch_to_tsquery('english', %(q)s) AS q(query)
+        WHERE to_tsvector('english', COALESCE(p.name, '') || ' ' || COALESCE(p.biography, ''))
+                  @@ q.query
+           OR icsgov_unaccent(p.name) %%> icsgov_unaccent(%(q)s)
+    ) AS scored
+    ORDER BY score DESC, name
+    LIMIT %(limit)s
+) AS hits
+ORDER BY score DESC, name
+"""
+
+
+def people_search(path):
+    query = params(path)
+    q, limit = query["q"].strip(), int(query.get("limit", 20))
+    with db().cursor() as cursor:
+        cursor.execute(PEOPLE_SEARCH, {"q": q, "limit": limit})
+        rows = cursor.fetchall()
+    results = [
+        {
+            "type": "person",
+            "slug": slug,
+            "name": name,
+            "url": f"{BASE}/api/v1/people/{slug}/",
+            "snippet": (headline if text_match and "\x02" in headline else "")
+            .replace("\x02", "")
+            .replace("\x03", ""),
+            "matched": "text" if text_match else "name",
+            "score": round(score, 4),
+        }
+        for slug, name, score, text_match, headline in rows
+    ]
+    # The registry's correction applies only when no result has the words in its text.
+    if not any(row[3] for row in rows) and rows:
+        raise NotImplementedError("the floor does not reproduce the spelling correction")
+    return orjson.dumps({"query": q, "corrected": None, "count": len(results), "results": results})
+
+
+def explain_difference(name, ours, theirs, where=""):
+    """Print the first place two JSON values differ (for a floor being written)."""
+    if type(ours) is not type(theirs):
+        print(f"{name}{where}: ours {ours!r:.200} floor {theirs!r:.200}")
+    elif isinstance(ours, dict):
+        for key in ours.keys() | theirs.keys():
+            if ours.get(key, "<absent>") != theirs.get(key, "<absent>"):
+                explain_difference(name, ours.get(key), theirs.get(key), f"{where}.{key}")
+                return
+        if list(ours) != list(theirs):
+            print(f"{name}{where}: key order ours {list(ours)} floor {list(theirs)}")
+    elif isinstance(ours, list):
+        if len(ours) != len(theirs):
+            print(f"{name}{where}: {len(ours)} items, floor {len(theirs)}")
+        for i, (a, b) in enumerate(zip(ours, theirs, strict=False)):
+            if a != b:
+                explain_difference(name, a, b, f"{where}[{i}]")
+                return
+    else:
+        print(f"{name}{where}: ours {ours!r:.200} floor {theirs!r:.200}")
