@@ -35,9 +35,9 @@ class Migration(migrations.Migration):
     dependencies = [
         ("core", "0004_bench_indexes"),
         ("icsgov", "0003_change_proxy"),
-        ("partnerships", "0012_bench_indexes"),
+        ("partnerships", "0017_bench_indexes"),
         ("places", "0007_bench_indexes"),
-        ("strategy", "0007_bench_indexes"),
+        ("strategy", "0008_strategy_duties"),
     ]
 
     operations = [migrations.RunPython(create, drop)]

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('strategy', '0006_dates_with_precision_and_maintained_membership'),
+        ('strategy', '0007_bench_indexes'),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from icsgov.core.search import search_indexes_operation
 class Migration(migrations.Migration):
     dependencies = [
         ("core", "0004_bench_indexes"),
-        ("partnerships", "0011_people_start_unpublished"),
+        ("partnerships", "0016_meeting_cycles"),
     ]
 
     operations = [
