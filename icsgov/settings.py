@@ -349,6 +349,10 @@ ICSGOV_STALE_AFTER_DAYS = env.int("ICSGOV_STALE_AFTER_DAYS", default=365)
 # The secretariat's start page: terms of appointment ending within this many days, and changes
 # made within this many days.
 ICSGOV_TERMS_ENDING_DAYS = env.int("ICSGOV_TERMS_ENDING_DAYS", default=60)
+# Overrides of the meetings checks' defaults (partnerships/checks_meetings.py DEFAULTS:
+# LOOKBACK_DAYS 365, NOTICE_CLEAR_DAYS 3, AGENDA_CLEAR_DAYS 3; docs/compliance.md),
+# e.g. {"NOTICE_CLEAR_DAYS": 5}.
+ICSGOV_MEETING_CHECKS: dict = {}
 ICSGOV_RECENT_CHANGES_DAYS = env.int("ICSGOV_RECENT_CHANGES_DAYS", default=14)
 
 # Conflicts of interest, gifts and hospitality: the thresholds the rules apply

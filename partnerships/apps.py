@@ -11,11 +11,19 @@ class PartnershipsConfig(AppConfig):
 
     def ready(self):
         from icsgov.core import registry
-        from partnerships import checks, checks_interests, search, selectors, visibility
+        from partnerships import (
+            checks,
+            checks_interests,
+            checks_meetings,
+            search,
+            selectors,
+            visibility,
+        )
 
         visibility.register()
         search.register_indexes()
         checks.register_checks()
         checks_interests.register_checks()
+        checks_meetings.register_checks()
         # ``System.councils_on(date)``: the councils are ours, the system is places'.
         registry.provide("councils_on", selectors.councils_on)
