@@ -410,6 +410,6 @@ class MeetingDeclarationFactory(factory.django.DjangoModelFactory):
 
     meeting = factory.SubFactory(MeetingFactory)
     person = factory.SubFactory(PersonFactory)
-    agenda_item = factory.Sequence(lambda n: f"item {n + 1}")
+    item_reference = factory.Sequence(lambda n: f"item {n + 1}")
     description = "Director of a company bidding for the contract."
     action = "left_the_room"

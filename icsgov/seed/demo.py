@@ -667,11 +667,16 @@ def _registers_of_interests(loader, icb, orgs, source):
     hospitality accepted and declined, and a declaration at a meeting."""
     put = loader.put
     members = list(
-        Membership.objects.filter(post__board=icb).select_related("person").order_by("slug")
+        Membership.objects.filter(post__board=icb, kind=MembershipKind.MEMBER)
+        .select_related("person")
+        .order_by("slug")
     )
     declared = {(order, place): rest for order, place, *rest in DEMO_INTERESTS}
     for membership in members:
-        order, place = (int(part) for part in membership.slug.rsplit("-", 2)[-2:])
+        parts = membership.slug.rsplit("-", 2)[-2:]
+        if not all(part.isdigit() for part in parts):
+            continue  # a member added for another demonstration (e.g. one who joined mid-year)
+        order, place = (int(part) for part in parts)
         entry = declared.get((order, place))
         reviews = [("on_appointment", D(2024, 4, 15)), ("annual_review", D(2025, 4, 14))]
         if order != 3:  # the two NHS trust partner members are overdue
@@ -739,7 +744,8 @@ def _registers_of_interests(loader, icb, orgs, source):
     meeting = Meeting.objects.filter(board=icb).order_by("date").first()
     put(
         MeetingDeclaration,
-        {"meeting": meeting, "person": trustee.person, "agenda_item": "item 5"},
+        {"meeting": meeting, "person": trustee.person, "item_reference": "item 5"},
+        agenda_item=meeting.agenda_items.order_by("order").last(),
         interest=Interest.objects.filter(membership=trustee, is_nil_return=False).first(),
         description="Trustee of the hospitals' charity, which the item's capital bid concerns.",
         action="left_the_room",

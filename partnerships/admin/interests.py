@@ -130,7 +130,7 @@ class GiftOrHospitalityAdmin(ScopedAdmin):
 
 @admin.register(MeetingDeclaration)
 class MeetingDeclarationAdmin(ScopedAdmin):
-    list_display = ["person", "meeting", "agenda_item", "action", "is_published"]
+    list_display = ["person", "meeting", "item", "action", "is_published"]
     list_filter = ["meeting__board__system", "action", "is_published"]
     list_select_related = ["person", "meeting__board"]
     search_fields = ["person__name", "meeting__title", "description"]

@@ -89,7 +89,7 @@ class MeetingDeclarationFilterSet(django_filters.FilterSet):
     meeting = slug_filter(Meeting, "meeting", "Meeting slug.")
     person = slug_filter(Person, "person", "Person slug.")
     action = django_filters.ChoiceFilter(choices=MeetingDeclarationAction.choices)
-    ordering = django_filters.OrderingFilter(fields=("meeting__date", "agenda_item", "id"))
+    ordering = django_filters.OrderingFilter(fields=("meeting__date", "item_reference", "id"))
 
     class Meta:
         model = MeetingDeclaration

@@ -302,9 +302,22 @@ class MeetingDeclaration(CheckedModel):
         related_name="declarations",
         help_text="Meeting at which it was declared.",
     )
-    agenda_item = models.CharField(
+    # SET_NULL: the minute stands if the agenda is later corrected (its reference remains).
+    agenda_item = models.ForeignKey(
+        "partnerships.AgendaItem",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="declarations",
+        help_text="The item of this meeting's agenda the interest bears on, when the agenda is "
+        "recorded.",
+    )
+    item_reference = models.CharField(
+        "agenda item as minuted",
         max_length=100,
-        help_text="The agenda item as the minutes number it, e.g. 'item 5'.",
+        blank=True,
+        help_text="The agenda item as the minutes number it, e.g. 'item 5' (needed when the "
+        "agenda is not recorded).",
     )
     # PROTECT: who declared is part of the public record of the meeting.
     person = models.ForeignKey(
@@ -347,10 +360,18 @@ class MeetingDeclaration(CheckedModel):
     system_scope = Scope("meeting__board__system")
 
     class Meta:
-        ordering = ["meeting", "agenda_item", "person__name"]
+        ordering = ["meeting", "item_reference", "person__name"]
 
     def __str__(self):
-        return f"{self.person} — {self.agenda_item}"
+        return f"{self.person} — {self.item}"
+
+    @property
+    def item(self) -> str:
+        """The item as a reader knows it: the agenda's number and title, or as minuted."""
+        if self.agenda_item_id:
+            item = self.agenda_item
+            return f"{item.number} {item.title}".strip() if item.number else item.title
+        return self.item_reference
 
     def clean(self):
         super().clean()

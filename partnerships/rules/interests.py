@@ -208,7 +208,14 @@ def check_meeting_declaration(declaration):
         errors["interest"] = (
             f"That register entry is {interest.person}'s: choose one of the declaring person's."
         )
-    if not (declaration.agenda_item or "").strip():
-        errors["agenda_item"] = "Give the agenda item as the minutes number it, e.g. 'item 5'."
+    from partnerships.rules.meetings import item_of_other_meeting
+
+    wrong = item_of_other_meeting(declaration)
+    if wrong:
+        errors["agenda_item"] = wrong
+    elif not declaration.agenda_item_id and not (declaration.item_reference or "").strip():
+        errors["item_reference"] = (
+            "Choose the agenda item, or give it as the minutes number it, e.g. 'item 5'."
+        )
     if errors:
         raise ValidationError(errors)

@@ -56,7 +56,7 @@ def check_agenda_item(item):
         _raise({"exemption_reason": "Only an exempt item has a reason for exclusion."})
 
 
-def _item_of_other_meeting(record):
+def item_of_other_meeting(record):
     item = record.agenda_item if record.agenda_item_id else None
     if item is not None and record.meeting_id and item.meeting_id != record.meeting_id:
         return f"That agenda item is of another meeting ({item.meeting}), not of this one."
@@ -67,7 +67,7 @@ def check_paper(paper):
     errors = {}
     if paper.url and paper.file:
         errors["file"] = LINK_OR_FILE
-    wrong = _item_of_other_meeting(paper)
+    wrong = item_of_other_meeting(paper)
     if wrong:
         errors["agenda_item"] = wrong
     meeting = paper.meeting if paper.meeting_id else None
@@ -83,7 +83,7 @@ def check_paper(paper):
 
 def check_decision(decision):
     errors = {}
-    wrong = _item_of_other_meeting(decision)
+    wrong = item_of_other_meeting(decision)
     if wrong:
         errors["agenda_item"] = wrong
     meeting = decision.meeting if decision.meeting_id else None

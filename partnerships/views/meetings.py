@@ -14,7 +14,15 @@ from icsgov.core.dates import DatePrecision, InvalidDate, date_from_parts, today
 from partnerships.calendar import meetings_calendar
 from partnerships.choices import DecisionOutcome
 from partnerships.filtersets import DecisionFilterSet, MeetingFilterSet
-from partnerships.models import AgendaItem, Attendance, Board, Decision, Meeting, MeetingPaper
+from partnerships.models import (
+    AgendaItem,
+    Attendance,
+    Board,
+    Decision,
+    Meeting,
+    MeetingDeclaration,
+    MeetingPaper,
+)
 from partnerships.quorum import quoracy_of
 from partnerships.views.crumbs import HOME, system_crumb
 from partnerships.views.indexes import CHOOSE
@@ -137,6 +145,10 @@ def meeting_detail(request, slug):
             .select_related("agenda_item")
             .prefetch_related("decided_by")
             .order_by("order"),
+            "declarations": MeetingDeclaration.objects.public()
+            .filter(meeting=meeting)
+            .select_related("person", "agenda_item")
+            .order_by("agenda_item__order", "item_reference", "person__name"),
             "breadcrumbs": [
                 HOME,
                 system_crumb(meeting.board.system),

@@ -95,7 +95,7 @@ def test_a_declaration_at_a_meeting_names_the_agenda_item_and_the_members_own_en
     body = {
         "meeting": meeting.slug,
         "person": own.membership.person.slug,
-        "agenda_item": "item 5",
+        "item_reference": "item 5",
         "interest": someone_elses.pk,
         "description": "Trustee of the charity the item concerns.",
         "action": "left_the_room",
@@ -111,5 +111,38 @@ def test_a_declaration_at_a_meeting_names_the_agenda_item_and_the_members_own_en
         "/api/v1/meeting-declarations/", {**body, "interest": own_entry.pk}, format="json"
     )
     assert response.status_code == 201, response.content
-    assert response.json()["agenda_item"] == "item 5"
+    assert response.json()["item_reference"] == "item 5"
+    assert response.json()["agenda_item"] is None
     assert response.json()["action"] == "left_the_room"
+
+
+def test_a_declaration_names_an_agenda_item_of_its_own_meeting_only(api_as, own):
+    from partnerships.models import MeetingDeclaration
+
+    board = factories.BoardFactory(system=own.system)
+    meeting = factories.MeetingFactory(board=board, status="held")
+    other = factories.AgendaItemFactory(meeting=factories.MeetingFactory(board=board))
+    person = factories.PersonFactory(system=own.system)
+    body = {
+        "meeting": meeting.slug,
+        "person": person.slug,
+        "agenda_item": other.pk,
+        "description": "Director of a bidder.",
+        "action": "left_the_room",
+    }
+    response = api_as("secretariat-own").post("/api/v1/meeting-declarations/", body, format="json")
+    assert response.status_code == 400
+    assert "That agenda item is of another meeting" in response.json()["errors"]["agenda_item"][0]
+    del body["agenda_item"]
+    response = api_as("secretariat-own").post("/api/v1/meeting-declarations/", body, format="json")
+    assert response.status_code == 400
+    assert (
+        "Choose the agenda item, or give it as the minutes number it"
+        in (response.json()["errors"]["item_reference"][0])
+    )
+    assert not MeetingDeclaration.objects.filter(meeting=meeting).exists()
+    item = factories.AgendaItemFactory(meeting=meeting, number="5", title="Capital bids")
+    body["agenda_item"] = item.pk
+    response = api_as("secretariat-own").post("/api/v1/meeting-declarations/", body, format="json")
+    assert response.status_code == 201, response.content
+    assert response.json()["agenda_item"]["id"] == item.pk

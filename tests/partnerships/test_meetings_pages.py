@@ -159,3 +159,26 @@ def test_the_month_view_query_count_does_not_grow_with_the_meetings(
         f.MeetingFactory(board=f.BoardFactory(), date=datetime.date(2023, 1, day))
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/meetings/?month=2023-01")
+
+
+def test_the_meeting_page_lists_its_declarations_of_interest_against_the_item(client, db):
+    from tests import factories as ff
+
+    meeting = ff.MeetingFactory(status="held", slug="declared")
+    item = ff.AgendaItemFactory(meeting=meeting, number="5", title="Capital bids")
+    ff.MeetingDeclarationFactory(
+        meeting=meeting,
+        agenda_item=item,
+        person=ff.PersonFactory(name="Dee Clarer"),
+        description="Trustee of a bidder.",
+        action="left_the_room",
+    )
+    ff.MeetingDeclarationFactory(
+        meeting=meeting, person=ff.PersonFactory(name="Hidden Person"), is_published=False
+    )
+    html = client.get("/meetings/declared/").content.decode()
+    assert (
+        "Dee Clarer" in html
+        and "on 5 Capital bids: Trustee of a bidder. (left the room for the item)" in html
+    )
+    assert "Hidden Person" not in html

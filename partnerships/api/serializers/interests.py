@@ -19,7 +19,9 @@ from partnerships.api.serializers.briefs import (
     BriefOrganisationSerializer,
     BriefPersonSerializer,
 )
+from partnerships.api.serializers.meetings import BriefAgendaItemSerializer
 from partnerships.models import (
+    AgendaItem,
     GiftOrHospitality,
     Interest,
     Meeting,
@@ -181,6 +183,7 @@ class MeetingDeclarationSerializer(serializers.ModelSerializer):
     meeting = BriefMeetingSerializer(read_only=True)
     person = BriefPersonSerializer(read_only=True)
     interest = BriefInterestSerializer(read_only=True, allow_null=True)
+    agenda_item = BriefAgendaItemSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = MeetingDeclaration
@@ -189,6 +192,7 @@ class MeetingDeclarationSerializer(serializers.ModelSerializer):
             "url",
             "meeting",
             "agenda_item",
+            "item_reference",
             "person",
             "interest",
             "description",
@@ -206,12 +210,19 @@ class MeetingDeclarationWriteSerializer(WriteSerializer):
         allow_null=True,
         help_text="Id of the register entry it refers to, if on the register.",
     )
+    agenda_item = LinkIdField(
+        AgendaItem,
+        required=False,
+        allow_null=True,
+        help_text="Numeric id of the agenda item it bears on (of the same meeting).",
+    )
 
     class Meta:
         model = MeetingDeclaration
         fields = [
             "meeting",
             "agenda_item",
+            "item_reference",
             "person",
             "interest",
             "description",
