@@ -370,7 +370,7 @@ class MeetingDeclaration(CheckedModel):
         """The item as a reader knows it: the agenda's number and title, or as minuted."""
         if self.agenda_item_id:
             item = self.agenda_item
-            return f"{item.number} {item.title}".strip() if item.number else item.title
+            return f"item {item.number or item.order}, {item.title}"
         return self.item_reference
 
     def clean(self):

@@ -179,6 +179,6 @@ def test_the_meeting_page_lists_its_declarations_of_interest_against_the_item(cl
     html = client.get("/meetings/declared/").content.decode()
     assert (
         "Dee Clarer" in html
-        and "on 5 Capital bids: Trustee of a bidder. (left the room for the item)" in html
+        and "on item 5, Capital bids: Trustee of a bidder. (left the room for the item)" in html
     )
     assert "Hidden Person" not in html
