@@ -339,6 +339,8 @@ SPECTACULAR_SETTINGS = {
         "RecurrenceEnum": "strategy.choices.Recurrence",
         "AttendanceStatusEnum": "partnerships.choices.AttendanceStatus",
         "GiftKindEnum": "partnerships.choices.GiftKind",
+        "DecisionOutcomeEnum": "partnerships.choices.DecisionOutcome",
+        "GiftOutcomeEnum": "partnerships.choices.GiftOutcome",
     },
 }
 

@@ -89,7 +89,12 @@ RESOURCES = {
         doomed=lambda s: s.meeting,
     ),
     "attendance": SimpleNamespace(
-        create=lambda s: {"meeting": s.meeting.slug, "person": s.loose_person.slug},
+        # Someone with no appointment to the body is recorded as in attendance (not a member).
+        create=lambda s: {
+            "meeting": s.meeting.slug,
+            "person": s.loose_person.slug,
+            "status": "in_attendance",
+        },
         target=lambda s: s.attendance,
         change={"status": "apologies"},
         doomed=lambda s: s.attendance,
