@@ -18,9 +18,11 @@ STATUS = {
 }
 
 
-def meetings_calendar(meetings, name, absolute_url) -> bytes:
+def meetings_calendar(meetings, name, absolute_url, paper_url=None) -> bytes:
     """A calendar of ``meetings`` known to the day. Meetings dated only to a month or a range
-    are left out: a calendar entry would claim a day the papers do not give."""
+    are left out: a calendar entry would claim a day the papers do not give. A meeting given
+    ``public_papers`` and ``public_decisions`` (prefetched by the caller) lists them in its
+    description, each paper also as an attachment by its address."""
     cal = Calendar()
     cal.add("prodid", "-//ICS governance registry//icsgov//EN")
     cal.add("version", "2.0")
@@ -45,8 +47,21 @@ def meetings_calendar(meetings, name, absolute_url) -> bytes:
         description = meeting.purpose
         if not meeting.is_public:
             description = f"Held in private. {description}".strip()
-        if description:
-            event.add("description", description)
+        papers = getattr(meeting, "public_papers", [])
+        decisions = getattr(meeting, "public_decisions", [])
+        lines = [description] if description else []
+        if papers:
+            lines.append("Papers:")
+            for paper in papers:
+                address = paper_url(paper) if paper_url else paper.url
+                lines.append(f"- {paper.title}" + (f" <{address}>" if address else ""))
+                if address:
+                    event.add("attach", address)
+        if decisions:
+            lines.append("Decisions:")
+            lines += [f"- {d.text} ({d.get_outcome_display().lower()})" for d in decisions]
+        if lines:
+            event.add("description", "\n".join(lines))
         event.add("url", absolute_url(meeting))
         cal.add_component(event)
     return cal.to_ical()

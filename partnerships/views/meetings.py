@@ -6,6 +6,7 @@ import datetime
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -165,7 +166,26 @@ def calendar_response(request, meetings, name, filename):
     def absolute_url(meeting):
         return request.build_absolute_uri(reverse("partnerships:meeting", args=[meeting.slug]))
 
-    body = meetings_calendar(meetings, name, absolute_url)
+    def paper_url(paper):
+        if paper.url:
+            return paper.url
+        return request.build_absolute_uri(reverse("partnerships:paper-file", args=[paper.pk]))
+
+    # Each entry lists the meeting's published papers and its decisions (never a
+    # recommendation, never a private paper), three queries however many meetings.
+    meetings = meetings.prefetch_related(
+        Prefetch(
+            "papers",
+            queryset=MeetingPaper.objects.public().order_by("kind", "title"),
+            to_attr="public_papers",
+        ),
+        Prefetch(
+            "decisions",
+            queryset=Decision.objects.public().decisions().order_by("order"),
+            to_attr="public_decisions",
+        ),
+    )
+    body = meetings_calendar(meetings, name, absolute_url, paper_url)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
     return response

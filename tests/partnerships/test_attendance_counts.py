@@ -108,6 +108,11 @@ def test_the_pages_the_api_and_csv_show_it(client, api_as, year):
     assert b"Attended 2 of 5 expected (40%)" in csv
     bad = api.get("/api/v1/boards/counted-body/attendance/?year=soon")
     assert bad.status_code == 400
+    # The person's own year, across their bodies, through the API too.
+    mine = api.get(f"/api/v1/people/{whole.person.slug}/attendance/?year=2025").json()
+    [own_row] = mine["results"]
+    assert own_row["board"]["slug"] == "counted-body" and own_row["summary"] == row["summary"]
+    assert api.get(f"/api/v1/people/{whole.person.slug}/attendance/?year=x").status_code == 400
 
 
 def test_the_counts_take_a_fixed_number_of_queries(client, api_as, own, year):

@@ -54,3 +54,32 @@ def test_system_calendar_feed_holds_every_body_of_the_system(client):
 
     titles = {str(e["SUMMARY"]).split(": ", 1)[1] for e in cal.walk("VEVENT")}
     assert titles == {"ICB meeting", "HWB meeting"}
+
+
+def test_an_entry_lists_its_published_papers_and_decisions_only(
+    client, django_assert_max_num_queries
+):
+    board = f.BoardFactory()
+    meeting = f.MeetingFactory(board=board, status="held", date=datetime.date(2024, 3, 14))
+    f.MeetingPaperFactory(
+        meeting=meeting, title="Finance report", url="https://example.org/finance.pdf"
+    )
+    f.MeetingPaperFactory(meeting=meeting, title="Private annex", is_public=False)
+    f.DecisionFactory(meeting=meeting, order=1, text="Approved the budget.", outcome="approved")
+    f.DecisionFactory(meeting=meeting, order=2, text="Consider a merger.", outcome="")
+
+    with django_assert_max_num_queries(10) as few:
+        cal = parse(client.get(f"/boards/{board.slug}/calendar.ics"))
+    [event] = [c for c in cal.walk("VEVENT")]
+    text = str(event.get("description"))
+    assert "Finance report <https://example.org/finance.pdf>" in text
+    assert "Approved the budget. (approved)" in text
+    assert "Private annex" not in text and "Consider a merger" not in text
+    assert str(event.get("attach")) == "https://example.org/finance.pdf"
+
+    for day in range(1, 4):
+        other = f.MeetingFactory(board=board, status="held", date=datetime.date(2024, 5, day))
+        f.MeetingPaperFactory(meeting=other, url="https://example.org/x.pdf")
+        f.DecisionFactory(meeting=other, outcome="noted")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(f"/boards/{board.slug}/calendar.ics")

@@ -316,6 +316,7 @@ class AttendanceRecordSerializer(serializers.Serializer):
     person = BriefPersonSerializer(source="membership.person")
     membership = BriefMembershipSerializer()
     seat = serializers.CharField(source="membership.post.label")
+    board = BriefBoardSerializer(source="membership.post.board")
     year = serializers.IntegerField()
     held = serializers.IntegerField(help_text="Meetings held while they held the seat.")
     expected = serializers.IntegerField(help_text="Of those, meetings whose attendance is known.")

@@ -1,6 +1,5 @@
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from icsgov.core.api.views import RegistryViewSet, visible_prefetch
@@ -10,7 +9,11 @@ from partnerships.api.serializers import (
     BoardDetailSerializer,
     BoardSerializer,
 )
-from partnerships.api.views.params import AS_AT_DETAIL
+from partnerships.api.views.params import (
+    AS_AT_DETAIL,
+    attendance_year,
+    attendance_year_parameter,
+)
 from partnerships.filtersets import BoardFilterSet
 from partnerships.models import Board, Membership, Organisation
 from partnerships.selectors import attendance_records, attendance_years, board_on
@@ -42,13 +45,7 @@ class BoardViewSet(RegistryViewSet):
         )
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter(
-                "year",
-                int,
-                description="Calendar year (default: the latest in which the body held a meeting).",
-            )
-        ],
+        parameters=[attendance_year_parameter("the latest in which the body held a meeting")],
         responses=AttendanceRecordSerializer(many=True),
     )
     @action(detail=True, url_path="attendance", pagination_class=None, filterset_class=None)
@@ -59,11 +56,7 @@ class BoardViewSet(RegistryViewSet):
         absent, not recorded (never counted as absent), the rate (substitutes not counted as
         attending) and the body's expectation from its terms of reference."""
         board = self.get_object()
-        years = attendance_years([board])
-        value = request.query_params.get("year", "")
-        if value and not (value.isdigit() and 1900 <= int(value) <= 2999):
-            raise ValidationError({"year": ["Give the year as four digits, e.g. 2025."]})
-        year = int(value) if value else (years[0] if years else None)
+        year = attendance_year(request, attendance_years([board]))
         memberships = visible(Membership.objects.filter(post__board=board), request.user).order_by(
             "post__order", "post__label", "person__sort_name", "start_date"
         )
