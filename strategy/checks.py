@@ -136,7 +136,7 @@ def integrated_care_strategy(systems, date):
     by_system = {system.pk: system for system in systems}
     found = []
     strategies = {}
-    for strategy in _strategies(by_system, STRATEGY_KINDS).select_related("system"):
+    for strategy in _strategies(by_system, STRATEGY_KINDS).select_related("system", "source"):
         strategies.setdefault(strategy.system_id, []).append(strategy)
     on = format_date(date)
     for system in systems:
@@ -177,16 +177,31 @@ def integrated_care_strategy(systems, date):
                 continue
             for strategy in due:
                 when = format_date(strategy.due_date, strategy.due_precision)
+                # A record known only from a paper written before the strategy was due cannot
+                # say it was not published: nothing has been recorded about it since.
+                known = strategy.known_as_of
+                stale = known is None or period_last_day(known[0], known[1]) <= period_last_day(
+                    strategy.due_date, strategy.due_precision
+                )
+                if strategy in unsure:
+                    why = " (its publication date is not known)."
+                elif stale:
+                    since = f" of {format_date(*known)}" if known else ""
+                    why = (
+                        f"; the record is from a paper{since}, before it was due, and nothing "
+                        "since says whether it was published."
+                    )
+                else:
+                    why = "."
                 found.append(
                     INTEGRATED_CARE_STRATEGY.finding(
                         system,
                         strategy,
                         f"The integrated care strategy '{strategy}' was due {when} and is not "
-                        f"recorded as published as at {on}"
-                        + (" (its publication date is not known)." if strategy in unsure else "."),
+                        f"recorded as published as at {on}{why}",
                         link=_page(strategy),
                         public=_public(strategy),
-                        undecidable=strategy in unsure,
+                        undecidable=strategy in unsure or stale,
                     )
                 )
             continue

@@ -78,7 +78,11 @@ def test_no_strategy_recorded_is_undecidable_not_a_breach(db):
 
 def test_a_strategy_past_its_due_date_and_not_published_is_an_error(db):
     strategy = f.StrategyFactory(
-        name="Our strategy", status="draft", due_date=D(2022, 12, 1), due_precision="month"
+        name="Our strategy",
+        status="draft",
+        due_date=D(2022, 12, 1),
+        due_precision="month",
+        confirmed_on=D(2023, 1, 20),  # the secretariat confirmed it still a draft after it was due
     )
     [finding] = ics(strategy.system, D(2023, 2, 1))
     assert finding.is_breach
@@ -252,3 +256,16 @@ def test_an_unpublished_strategy_with_no_due_date_cannot_be_judged(db):
     strategy = f.StrategyFactory(name="Draft strategy", status="draft")
     [finding] = ics(strategy.system, D(2024, 1, 1))
     assert finding.undecidable and "no due date is recorded" in finding.message
+
+
+def test_a_strategy_known_only_from_a_paper_before_its_due_date_is_undecidable(db):
+    strategy = f.StrategyFactory(
+        name="Paper strategy",
+        status="in_development",
+        due_date=D(2022, 12, 1),
+        due_precision="month",
+    )
+    [finding] = ics(strategy.system, D(2023, 2, 1))
+    assert finding.undecidable and "nothing since says whether it was published" in (
+        finding.message
+    )
