@@ -8,29 +8,18 @@ record. Each asks about all its systems in a fixed number of queries.
 """
 
 from django.conf import settings
-from django.db.models import BooleanField, Case, Q, Value, When
+from django.db.models import Q
 from django.urls import reverse
 
 from icsgov.core.checks import Check, Severity, register
 from icsgov.core.dates import format_date
-from icsgov.core.visibility import WHOLE_RECORD, public_q
+from icsgov.core.visibility import WHOLE_RECORD, with_public_flag
 from partnerships.choices import BoardKind, BoardOffice, OrganisationKind, Role, TermsStatus
 from partnerships.models import Board, Membership, Organisation, Post, TermsOfReference
 from partnerships.rules.seats import holding_q
 from partnerships.selectors import councils_of
 
 #: How far ahead appointments ending are reported (days); OnBoard #368's 60 days.
-
-
-def _with_public(queryset):
-    """``queryset`` with ``is_public_record``: whether each row is on the public record."""
-    return queryset.annotate(
-        is_public_record=Case(
-            When(public_q(queryset.model), then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        )
-    )
 
 
 def _named(organisation, otherwise):
@@ -53,7 +42,7 @@ def icp_council_members(systems, date):
     found = []
     by_system = {system.pk: system for system in systems}
     icps = list(
-        _with_public(
+        with_public_flag(
             Board.objects.filter(system__in=by_system, kind=BoardKind.STATUTORY_ICP)
         ).as_at(date)
     )
@@ -198,14 +187,14 @@ def icb_board_composition(systems, date):
     found = []
     by_system = {system.pk: system for system in systems}
     boards = list(
-        _with_public(Board.objects.filter(system__in=by_system, kind=BoardKind.ICB_BOARD))
+        with_public_flag(Board.objects.filter(system__in=by_system, kind=BoardKind.ICB_BOARD))
         .as_at(date)
         .order_by("name")
     )
     held = {}  # board id -> [(seat, appointment)] taking up a place on the date
     chairs_of_audit = {}  # system id -> ids of the people chairing an audit committee then
     for appointment in (
-        _with_public(Membership.objects.filter(holding_q(date)))
+        with_public_flag(Membership.objects.filter(holding_q(date)))
         .filter(post__board__system__in=by_system)
         .filter(
             Q(post__board__in=boards)
@@ -338,7 +327,7 @@ def vacant_seats(systems, date):
     found = []
     by_system = {system.pk: system for system in systems}
     seats = (
-        _with_public(Post.objects.filter(board__system__in=by_system))
+        with_public_flag(Post.objects.filter(board__system__in=by_system))
         .as_at(date)
         .with_counts(date, WHOLE_RECORD)
         .filter(board__in=Board.objects.as_at(date))
@@ -420,7 +409,7 @@ def appointments_ending(systems, date, days=None):
     found = []
     by_system = {system.pk: system for system in systems}
     appointments = (
-        _with_public(Membership.objects.filter(post__board__system__in=by_system))
+        with_public_flag(Membership.objects.filter(post__board__system__in=by_system))
         .filter(holding_q(date))
         .ending_within(date, days)
         .select_related("person", "post__board")
@@ -468,7 +457,9 @@ def terms_in_force(systems, date):
     found = []
     by_system = {system.pk: system for system in systems}
     bodies = list(
-        _with_public(Board.objects.filter(system__in=by_system)).as_at(date).order_by("name", "pk")
+        with_public_flag(Board.objects.filter(system__in=by_system))
+        .as_at(date)
+        .order_by("name", "pk")
     )
     versions = {}
     for version in TermsOfReference.objects.filter(board__in=bodies).exclude(

@@ -30,8 +30,7 @@ from django.urls import reverse
 
 from icsgov.core.checks import Check, Severity, register
 from icsgov.core.dates import format_date, period_end
-from icsgov.core.visibility import public_q
-from partnerships.checks import _with_public
+from icsgov.core.visibility import public_q, with_public_flag
 from partnerships.models import GiftOrHospitality, Interest, Membership
 from partnerships.rules import interests as interest_rules
 from partnerships.rules.seats import holding_q
@@ -57,7 +56,7 @@ def _serving(systems, date):
     """Appointments taking up a place on ``date`` in ``systems``, with their body."""
     by_system = {system.pk: system for system in systems}
     members = list(
-        _with_public(Membership.objects.filter(post__board__system__in=by_system))
+        with_public_flag(Membership.objects.filter(post__board__system__in=by_system))
         .filter(holding_q(date))
         .select_related("person", "post__board")
         .order_by("post__board__name", "person__name", "pk")
@@ -165,7 +164,7 @@ def declared_late(systems, date):
     by_system, members = _serving(systems, date)
     found = []
     interests = (
-        _with_public(Interest.objects.filter(membership__in=members, is_nil_return=False))
+        with_public_flag(Interest.objects.filter(membership__in=members, is_nil_return=False))
         .current_on(date)
         .exclude(interest_from=None)
         .select_related("person", "membership__post__board")
@@ -240,7 +239,7 @@ def gift_thresholds(systems, date):
     by_system = {system.pk: system for system in systems}
     since = date - datetime.timedelta(days=limits["CUMULATIVE_DAYS"])
     entries = list(
-        _with_public(
+        with_public_flag(
             GiftOrHospitality.objects.filter(
                 membership__post__board__system__in=by_system, date__gt=since, date__lte=date
             )

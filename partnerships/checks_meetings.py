@@ -13,12 +13,13 @@ a date is the last calendar year over by then; "recent meetings" are those in th
 import datetime
 
 from django.conf import settings
-from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Q, Value, When
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 
 from icsgov.core.checks import Check, Severity, register
 from icsgov.core.dates import format_date
-from icsgov.core.visibility import public_q
+from icsgov.core.visibility import with_public_flag
+from partnerships.checks import board_page
 from partnerships.choices import BoardKind, MeetingStatus
 from partnerships.models import AgendaItem, Board, Meeting, MeetingCycle, Membership
 from partnerships.quorum import CANNOT_SAY, NOT_QUORATE, quoracy_of
@@ -38,24 +39,10 @@ def config() -> dict:
     return {**DEFAULTS, **getattr(settings, "ICSGOV_MEETING_CHECKS", {})}
 
 
-def _public(queryset):
-    return queryset.annotate(
-        is_public_record=Case(
-            When(public_q(queryset.model), then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        )
-    )
-
-
 def _meeting_page(meeting):
     return (
         reverse("partnerships:meeting", args=[meeting.slug]) if meeting.is_public_record else None
     )
-
-
-def _board_page(board):
-    return reverse("partnerships:board", args=[board.slug]) if board.is_public_record else None
 
 
 def _last_year(date):
@@ -75,7 +62,9 @@ def meeting_frequency(systems, date):
     by_system = {system.pk: system for system in systems}
     boards = {
         b.pk: b
-        for b in _public(Board.objects.filter(system__in=by_system)).as_at(first).as_at(last)
+        for b in with_public_flag(Board.objects.filter(system__in=by_system))
+        .as_at(first)
+        .as_at(last)
     }
     cycles = list(
         MeetingCycle.objects.filter(board__in=boards).exclude(
@@ -98,7 +87,7 @@ def meeting_frequency(systems, date):
                 system,
                 board,
                 message,
-                link=_board_page(board),
+                link=board_page(board),
                 public=board.is_public_record,
                 undecidable=undecidable,
                 body=board,
@@ -157,7 +146,9 @@ def meetings_quorate(systems, date):
     start, end = _recent(date)
     by_system = {system.pk: system for system in systems}
     meetings = list(
-        _public(Meeting.objects.filter(board__system__in=by_system, status=MeetingStatus.HELD))
+        with_public_flag(
+            Meeting.objects.filter(board__system__in=by_system, status=MeetingStatus.HELD)
+        )
         .filter(date__range=(start, end))
         .select_related("board")
         .order_by("date", "pk")
@@ -218,7 +209,7 @@ def attendance_expectation(systems, date):
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     by_system = {system.pk: system for system in systems}
     memberships = (
-        _public(Membership.objects.filter(post__board__system__in=by_system))
+        with_public_flag(Membership.objects.filter(post__board__system__in=by_system))
         .filter(start_date__lte=last)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
     )
@@ -290,7 +281,7 @@ def meetings_in_public(systems, date):
     rules = config()
     by_system = {system.pk: system for system in systems}
     meetings = list(
-        _public(
+        with_public_flag(
             Meeting.objects.filter(
                 board__system__in=by_system,
                 board__kind=BoardKind.ICB_BOARD,

@@ -9,13 +9,12 @@ due until 31 December 2022 is over.
 
 import datetime
 
-from django.db.models import BooleanField, Case, Value, When
 from django.urls import reverse
 
 from icsgov.core.checks import Check, Severity, register
 from icsgov.core.dates import format_date, not_over_q, today
 from icsgov.core.models import period_last_day
-from icsgov.core.visibility import mark_links, public_q
+from icsgov.core.visibility import mark_links, with_public_flag
 from strategy.choices import MilestoneStatus, Recurrence, StrategyKind, StrategyStatus
 from strategy.models import Milestone, Strategy
 from strategy.search import milestone_page
@@ -30,16 +29,11 @@ def overdue_milestones(systems, date):
     by_system = {system.pk: system for system in systems}
     milestones = (
         mark_links(
-            Milestone.objects.filter(system__in=by_system, recurrence=Recurrence.NONE)
+            with_public_flag(
+                Milestone.objects.filter(system__in=by_system, recurrence=Recurrence.NONE)
+            )
             .exclude(not_over_q(date))
-            .filter(status__in=(*OPEN, MilestoneStatus.UNKNOWN))
-            .annotate(
-                is_public_record=Case(
-                    When(public_q(Milestone), then=Value(True)),
-                    default=Value(False),
-                    output_field=BooleanField(),
-                )
-            ),
+            .filter(status__in=(*OPEN, MilestoneStatus.UNKNOWN)),
             None,
         )
         .select_related("system", "strategy")
@@ -96,16 +90,8 @@ def _page(strategy):
 
 
 def _strategies(systems, kinds):
-    return (
-        Strategy.objects.filter(system__in=systems, kind__in=kinds)
-        .annotate(
-            is_public_record=Case(
-                When(public_q(Strategy), then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            )
-        )
-        .order_by("published_on", "name")
+    return with_public_flag(Strategy.objects.filter(system__in=systems, kind__in=kinds)).order_by(
+        "published_on", "name"
     )
 
 

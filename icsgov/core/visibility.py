@@ -46,6 +46,20 @@ def public_q(model, prefix: str = "") -> Q:
     return _rules[model](prefix)
 
 
+def with_public_flag(queryset, name: str = "is_public_record"):
+    """``queryset`` annotated with ``name``: whether each row is on the public record (its
+    model's rule), for readers of the whole record that must say which rows they may show."""
+    return queryset.annotate(
+        **{
+            name: Case(
+                When(public_q(queryset.model), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        }
+    )
+
+
 def is_declared(model) -> bool:
     """Whether ``model`` has a rule or is declared never public."""
     return model in _rules or model in _never_public
