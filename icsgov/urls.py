@@ -32,6 +32,7 @@ urlpatterns = [
     path("places/<slug:slug>/", views.place_detail, name="place"),
     path("sources/", views.source_list, name="sources"),
     path("sources/<slug:slug>/", views.source_detail, name="source"),
+    path("assets/<path:path>", views.nhsuk_asset, name="nhsuk_asset"),
     path("sources/<slug:slug>/paper.txt", views.source_paper, name="source_paper"),
     path("", include("partnerships.urls")),
     path("", include("strategy.urls")),
