@@ -103,3 +103,23 @@ def test_a_declaration_against_another_meetings_agenda_item_is_refused_in_the_ad
     data["agenda_item"] = factories.AgendaItemFactory(meeting=meeting, number="5").pk
     assert client.post("/admin/partnerships/meetingdeclaration/add/", data).status_code == 302
     assert MeetingDeclaration.objects.get().agenda_item.meeting == meeting
+
+
+@pytest.mark.django_db
+def test_the_appointments_list_opens_the_declaration_form_for_the_member(login, own):
+    client = login("secretariat-own")
+    response = client.get("/admin/partnerships/membership/")
+    html = response.content.decode()
+    link = (
+        f"/admin/partnerships/interest/add/?person={own.membership.person_id}"
+        f"&amp;membership={own.membership.pk}"
+    )
+    assert link in html
+    form = client.get(link.replace("&amp;", "&")).context["adminform"].form
+    assert form.initial["person"] == str(own.membership.person_id)
+    assert form.initial["membership"] == str(own.membership.pk)
+    # A viewer may not add declarations: no link.
+    assert (
+        "interest/add/"
+        not in login("viewer-own").get("/admin/partnerships/membership/").content.decode()
+    )
