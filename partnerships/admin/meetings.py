@@ -11,6 +11,7 @@ from partnerships.models import (
     Decision,
     Meeting,
     MeetingCycle,
+    MeetingDeclaration,
     MeetingPaper,
     Membership,
 )
@@ -154,6 +155,24 @@ class PaperInline(OfThisMeetingMixin, ScopedTabularInline):
     fields = ["title", "kind", "agenda_item", "url", "file", "is_public", "published_on"]
 
 
+class DeclarationInline(OfThisMeetingMixin, ScopedTabularInline):
+    """Interests declared at the meeting, each against one of its agenda items (or the item as
+    the minutes number it), with what the member did."""
+
+    model = MeetingDeclaration
+    extra = 0
+    fields = [
+        "person",
+        "agenda_item",
+        "item_reference",
+        "interest",
+        "description",
+        "action",
+        "is_published",
+    ]
+    autocomplete_fields = ["person", "interest"]
+
+
 class AttendanceRecordedFilter(admin.SimpleListFilter):
     title = "attendance"
     parameter_name = "attendance"
@@ -176,7 +195,7 @@ class MeetingAdmin(ScopedAdmin):
     autocomplete_fields = ["board", "host_organisation"]
     date_hierarchy = "date"
     readonly_fields = ["quoracy"]
-    inlines = [AttendanceInline, AgendaItemInline, PaperInline, DecisionInline]
+    inlines = [AttendanceInline, AgendaItemInline, PaperInline, DecisionInline, DeclarationInline]
 
     def get_changelist_instance(self, request):
         # One computation for the page's meetings (partnerships.quorum), not one per row.

@@ -166,3 +166,41 @@ def test_a_decision_named_as_taken_by_another_systems_person_is_refused(login, o
     data["decisions-0-decided_by"] = [str(own.membership.person_id)]
     assert client.post(change_url(meeting), data).status_code == 302
     assert list(decision.decided_by.all()) == [own.membership.person]
+
+
+@pytest.mark.django_db
+def test_declarations_are_recorded_on_the_meetings_page_against_its_own_items(login, own):
+    from partnerships.models import MeetingDeclaration
+
+    meeting = factories.MeetingFactory(board=own.board, date=datetime.date(2024, 5, 9))
+    item = factories.AgendaItemFactory(meeting=meeting, order=1, number="5", title="Capital bids")
+    elsewhere = factories.AgendaItemFactory(
+        meeting=factories.MeetingFactory(board=own.board), order=1, title="Other meeting's item"
+    )
+    client = login("secretariat-own")
+    url = change_url(meeting)
+    page = client.get(url)
+    inline = next(
+        i for i in page.context["inline_admin_formsets"] if i.formset.prefix == "declarations"
+    )
+    assert list(inline.formset.empty_form.fields["agenda_item"].queryset) == [item]
+    data = page_data(page)
+    row = {
+        "person": str(own.membership.person_id),
+        "agenda_item": str(elsewhere.pk),
+        "description": "Director of a bidder.",
+        "action": "left_the_room",
+        "is_published": "on",
+    }
+    add_rows(data, "declarations", [row])
+    errors = inline_errors(client.post(url, data), "declarations")
+    # Another meeting's item is not one of the choices.
+    assert (
+        "agenda_item",
+        "Select a valid choice. That choice is not one of the available choices.",
+    ) in errors
+    assert not MeetingDeclaration.objects.exists()
+    data["declarations-0-agenda_item"] = str(item.pk)
+    assert client.post(url, data).status_code == 302
+    saved = MeetingDeclaration.objects.get()
+    assert (saved.meeting, saved.agenda_item, saved.action) == (meeting, item, "left_the_room")
