@@ -1,6 +1,9 @@
-"""People, organisations, bodies, seats, meetings and papers in the registry's search
-(icsgov.core.search)."""
+"""People, organisations, bodies, seats, meetings, papers, agenda items and decisions in the
+registry's search (icsgov.core.search). What anonymous clients find is the public record
+(partnerships.visibility): never a decision of an unpublished or private meeting, or one taken
+under an exempt item; exempt agenda items are not search results for anyone."""
 
+from django.db.models import Q
 from django.urls import reverse
 
 from icsgov.core.dates import format_date
@@ -92,6 +95,42 @@ def register_indexes():
             api_kwargs=lambda paper: {"slug": paper.meeting.slug},
             page=lambda paper: reverse("partnerships:meeting", args=[paper.meeting.slug]),
             where=lambda paper: f"{paper.meeting.title}, {_meeting_when(paper.meeting)}",
+            prefetch=("meeting__board",),
+        )
+    )
+    register(
+        SearchIndex(
+            kind="agenda_item",
+            label="Agenda item",
+            model_path="partnerships.AgendaItem",
+            demonstration="meeting__board__system__is_demonstration",
+            name_field="title",
+            text_fields=("title",),
+            api_view="api:agendaitem-detail",
+            api_kwargs=lambda item: {"pk": item.pk},
+            page=lambda item: reverse("partnerships:meeting", args=[item.meeting.slug]) + "#agenda",
+            where=lambda item: f"{item.meeting.title}, {_meeting_when(item.meeting)}",
+            prefetch=("meeting__board",),
+            only=Q(is_exempt=False),
+        )
+    )
+    register(
+        SearchIndex(
+            kind="decision",
+            label="Decision",
+            model_path="partnerships.Decision",
+            demonstration="meeting__board__system__is_demonstration",
+            name_field="text",
+            text_fields=("text",),
+            api_view="api:decision-detail",
+            api_kwargs=lambda decision: {"pk": decision.pk},
+            page=lambda decision: (
+                reverse("partnerships:meeting", args=[decision.meeting.slug]) + "#decisions"
+            ),
+            where=lambda decision: (
+                f"{decision.outcome_text}: {decision.meeting.title}, "
+                f"{_meeting_when(decision.meeting)}"
+            ),
             prefetch=("meeting__board",),
         )
     )

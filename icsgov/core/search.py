@@ -122,6 +122,10 @@ class SearchIndex:
     api_kwargs: Callable | None = None
     #: The lookup saying the record is demonstration data (its system's flag), if it can be.
     demonstration: str | None = None
+    #: The rows of the kind search offers at all, for every viewer, on top of what they may
+    #: see (icsgov.core.visibility): e.g. an exempt agenda item, listed on its agenda, is not
+    #: a search result.
+    only: Q | None = None
 
     @property
     def model(self):
@@ -213,9 +217,11 @@ def _search_one(index, query, user, limit):
     vector = SearchVector(*index.text_fields, config="english")
     text_query = SearchQuery(query, config="english", search_type="websearch")
     query_text, name = ImmutableUnaccent(Value(query)), ImmutableUnaccent(F(index.name_field))
+    rows = visible(index.model.objects.all(), user)
+    if index.only is not None:
+        rows = rows.filter(index.only)
     queryset = (
-        visible(index.model.objects.all(), user)
-        .annotate(
+        rows.annotate(
             document=vector,
             rank=Coalesce(SearchRank(vector, text_query), 0.0, output_field=FloatField()),
             word_similarity=TrigramWordSimilarity(query_text, name),

@@ -99,6 +99,14 @@ SECTIONS = [
         fks={"board": "partnerships.Board", "host_organisation": "partnerships.Organisation"},
         children=(Child("decisions", "partnerships.Decision", "meeting", ("order",)),),
     ),
+    # A body's regular cycle of meetings as a paper gives it ("May/June each year", "three to
+    # four sessions per year"): only what the paper says, with its source and section.
+    Section(
+        "meeting_cycles",
+        "partnerships.MeetingCycle",
+        natural_key=("board", "description"),
+        fks={"board": "partnerships.Board"},
+    ),
     Section(
         "posts",
         "partnerships.Post",

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 
 from icsgov.core.admin import (
     DateForm,
@@ -152,6 +154,24 @@ class MembershipAdmin(SpreadsheetMixin, ScopedAdmin):
     @admin.display(description="state today")
     def state(self, membership):
         return membership.state_on(today())
+
+    def get_list_display(self, request):
+        # The declaration form a member's secretariat fills, opened for the member's
+        # appointment (the register is per appointment: partnerships.models.Interest).
+        shown = list(super().get_list_display(request))
+        if request.user.has_perm("partnerships.add_interest"):
+            shown.append("declare")
+        return shown
+
+    @admin.display(description="declarations of interest")
+    def declare(self, membership):
+        url = reverse("admin:partnerships_interest_add")
+        return format_html(
+            '<a href="{}?person={}&amp;membership={}">Record a declaration</a>',
+            url,
+            membership.person_id,
+            membership.pk,
+        )
 
     @admin.action(description="End the selected appointments on a date…", permissions=["change"])
     def end_selected(self, request, queryset):

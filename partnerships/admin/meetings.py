@@ -11,10 +11,12 @@ from partnerships.models import (
     Decision,
     Meeting,
     MeetingCycle,
+    MeetingDeclaration,
     MeetingPaper,
     Membership,
 )
 from partnerships.quorum import quoracy_of
+from partnerships.rules import meetings as meeting_rules
 
 
 class AttendanceForm(forms.ModelForm):
@@ -100,6 +102,28 @@ class OfThisMeetingMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class DecisionForm(forms.ModelForm):
+    """A decision's form (its own page, and its row on the meeting's page): the named people who
+    took it are checked by the rule the API applies (partnerships.rules.meetings
+    .check_decided_by) — a many-to-many value is not on the record until saved, so the form
+    checks the people chosen."""
+
+    def clean(self):
+        data = super().clean()
+        if "decided_by" in data:
+            meeting = data.get("meeting")
+            if meeting is None:
+                try:
+                    meeting = self.instance.meeting  # the meeting's row: its (cached) parent
+                except Meeting.DoesNotExist:
+                    meeting = None
+            for field, message in meeting_rules.decided_by_errors(
+                meeting, data["decided_by"]
+            ).items():
+                self.add_error(field, message)
+        return data
+
+
 class AgendaItemInline(ScopedTabularInline):
     model = AgendaItem
     extra = 0
@@ -110,6 +134,7 @@ class DecisionInline(OfThisMeetingMixin, ScopedTabularInline):
     """Decisions, and recommendations (no outcome) until a decision records one."""
 
     model = Decision
+    form = DecisionForm
     extra = 0
     fields = [
         "order",
@@ -128,6 +153,24 @@ class PaperInline(OfThisMeetingMixin, ScopedTabularInline):
     model = MeetingPaper
     extra = 0
     fields = ["title", "kind", "agenda_item", "url", "file", "is_public", "published_on"]
+
+
+class DeclarationInline(OfThisMeetingMixin, ScopedTabularInline):
+    """Interests declared at the meeting, each against one of its agenda items (or the item as
+    the minutes number it), with what the member did."""
+
+    model = MeetingDeclaration
+    extra = 0
+    fields = [
+        "person",
+        "agenda_item",
+        "item_reference",
+        "interest",
+        "description",
+        "action",
+        "is_published",
+    ]
+    autocomplete_fields = ["person", "interest"]
 
 
 class AttendanceRecordedFilter(admin.SimpleListFilter):
@@ -152,7 +195,7 @@ class MeetingAdmin(ScopedAdmin):
     autocomplete_fields = ["board", "host_organisation"]
     date_hierarchy = "date"
     readonly_fields = ["quoracy"]
-    inlines = [AttendanceInline, AgendaItemInline, PaperInline, DecisionInline]
+    inlines = [AttendanceInline, AgendaItemInline, PaperInline, DecisionInline, DeclarationInline]
 
     def get_changelist_instance(self, request):
         # One computation for the page's meetings (partnerships.quorum), not one per row.
@@ -190,6 +233,7 @@ class AttendanceAdmin(ScopedAdmin):
 
 @admin.register(Decision)
 class DecisionAdmin(ScopedAdmin):
+    form = DecisionForm
     list_display = ["meeting", "order", "text", "outcome", "is_key_decision", "decided_on"]
     list_filter = ["outcome", "is_key_decision"]
     list_select_related = ["meeting__board"]

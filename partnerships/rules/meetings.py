@@ -1,12 +1,16 @@
 """Meetings as they are run: the publication state's dates in order, agenda items exempt only
 with a reason, papers with a link or a file (not both) for an item of their own meeting, and
 decisions — a recommendation is not a decision until its outcome is recorded; a decision is
-published no earlier than it was taken, which is no earlier than the meeting.
+published no earlier than it was taken, which is no earlier than the meeting; the named people
+who took it are people of the meeting's system (``check_decided_by``: a many-to-many value is not
+on the record until saved, so the admin form and the API serializer call it with the people
+chosen, before saving).
 
 The messages are the database constraints' too (``partnerships.models.meetings``)."""
 
 from django.core.exceptions import ValidationError
 
+from icsgov.core import scoping
 from icsgov.core.dates import format_date
 from partnerships.choices import MeetingStatus, PaperKind
 
@@ -102,6 +106,37 @@ def check_decision(decision):
             f"{PUBLISHED_BEFORE_DECIDED[:-1]} ({format_date(taken)}), not before it."
         )
     _raise(errors)
+
+
+def decided_by_errors(meeting, people) -> dict:
+    """{"decided_by": message} when any of ``people`` (named as having taken a decision at
+    ``meeting``) is not a person of the meeting's system — added there, appointed there, or
+    recorded at its meetings (the person's ``system_scope``). Another system's published person
+    may be linked elsewhere (people are citable); a decision names its own system's people."""
+    people = list(people or ())
+    board = getattr(meeting, "board", None) if meeting is not None else None
+    if not people or board is None or board.system_id is None:
+        return {}
+    model = type(people[0])
+    ids = {p.pk for p in people}
+    inside = set(
+        model._default_manager.filter(pk__in=ids)
+        .filter(scoping.in_systems_q(model, [board.system_id]))
+        .values_list("pk", flat=True)
+    )
+    outside = [p for p in people if p.pk not in inside]
+    if not outside:
+        return {}
+    names = ", ".join(str(p) for p in outside)
+    verb = "is not a person" if len(outside) == 1 else "are not people"
+    return {
+        "decided_by": f"{names} {verb} of {board.system}: a decision names only people of the "
+        "system whose body took it (added, appointed or attending there)."
+    }
+
+
+def check_decided_by(meeting, people):
+    _raise(decided_by_errors(meeting, people))
 
 
 def check_cycle(cycle):

@@ -25,16 +25,14 @@ def _changes(in_force, versions, compare_slug):
     return in_force.changes_since(other)
 
 
-def _planned(board, on):
-    """Meetings the body's regular cycles plan that are not yet scheduled (two queries)."""
+def _cycles(board, on):
+    """The body's regular cycles of meetings (with their sources), and the meetings they plan
+    that are not yet scheduled (two queries)."""
     not_cancelled = list(
         Meeting.objects.filter(board=board).exclude(status=MeetingStatus.CANCELLED).only("date")
     )
-    return [
-        planned
-        for cycle in MeetingCycle.objects.public().filter(board=board)
-        for planned in cycle.planned(not_cancelled, on)
-    ]
+    cycles = list(MeetingCycle.objects.public().filter(board=board).select_related("source"))
+    return cycles, [planned for cycle in cycles for planned in cycle.planned(not_cancelled, on)]
 
 
 def board_detail(request, slug):
@@ -51,6 +49,7 @@ def board_detail(request, slug):
     in_force = next((v for v in versions if v.is_in_force_on(on)), None)
     meetings = Meeting.objects.public().filter(board=board).order_by("date", "title")
     years = attendance_years([board])
+    cycles, planned = _cycles(board, on)
     year = chosen_year(years, request.GET.get("attendance_year"))
     context = {
         "board": board,
@@ -83,7 +82,8 @@ def board_detail(request, slug):
         "attendance_year": year,
         "attendance_years": years,
         "upcoming": meetings.upcoming(on),
-        "planned": _planned(board, on),
+        "cycles": cycles,
+        "planned": planned,
         "past": meetings.past(on).order_by("-date"),
         "parent": shown(board, "parent"),
         "children": board.children.public().select_related("source").order_by("name"),

@@ -29,21 +29,35 @@ from partnerships.views.crumbs import HOME, system_crumb
 from partnerships.views.indexes import CHOOSE
 from places.models import System
 
+#: A filterset's date-range fields, and the page's date inputs that give them.
+DATE_RANGE_BOXES = {"date_after": "from", "date_before": "to", "date": "from"}
 
-def _filter_data(request):
-    """The page's filters as MeetingFilterSet reads them: the date range comes from NHS.UK date
-    inputs (day, month and year boxes); a box left half-filled is an error, not ignored."""
-    data = {key: request.GET[key] for key in ("system", "board", "month") if request.GET.get(key)}
-    errors = {}
+
+def date_range_data(query):
+    """({"date_after": ISO, "date_before": ISO}, errors by box) from a page's "from" and "to"
+    NHS.UK date inputs (day, month and year boxes), as the filtersets' ``date`` range reads
+    them; a box left half-filled, a date that is not real, or a range that ends before it
+    starts is an error naming the box, never ignored."""
+    data, errors = {}, {}
     for prefix, key, label in (("from", "date_after", "From"), ("to", "date_before", "To")):
         try:
-            date = date_from_parts(request.GET, prefix, label)
+            date = date_from_parts(query, prefix, label)
         except InvalidDate as error:
             errors[prefix] = str(error)
             continue
         if date is not None:
             data[key] = date.isoformat()
+    if not errors and data.get("date_after", "") > data.get("date_before", "9999"):
+        errors["to"] = "To must be the same as or after From"
     return data, errors
+
+
+def _filter_data(request):
+    """The page's filters as MeetingFilterSet reads them: the date range comes from NHS.UK date
+    inputs (date_range_data)."""
+    data = {key: request.GET[key] for key in ("system", "board", "month") if request.GET.get(key)}
+    dates, errors = date_range_data(request.GET)
+    return {**data, **dates}, errors
 
 
 def meeting_list(request):
@@ -58,9 +72,7 @@ def meeting_list(request):
     )
     if not filters.is_valid():
         for name, messages in filters.errors.items():
-            errors[{"date_after": "from", "date_before": "to"}.get(name, name)] = CHOOSE.get(
-                name, " ".join(messages)
-            )
+            errors[DATE_RANGE_BOXES.get(name, name)] = CHOOSE.get(name, " ".join(messages))
     system = filters.form.cleaned_data.get("system") if not errors else None
     board = filters.form.cleaned_data.get("board") if not errors else None
     month = filters.form.cleaned_data.get("month") if not errors else None
@@ -221,15 +233,19 @@ def decision_register(request, slug, scope):
         owner = get_object_or_404(System.objects.public(), slug=slug)
         rows = Decision.objects.public().filter(meeting__board__system=owner)
         system, board = owner, None
+    # The dates come from the page's NHS.UK date inputs ("from" and "to" boxes); a link may
+    # still give them as the API does (?date_after=YYYY-MM-DD), and boxes typed in win.
     data = {
         key: request.GET.getlist(key) if key == "outcome" else request.GET[key]
         for key in ("key_decision", "outcome", "date_after", "date_before")
         if request.GET.get(key)
     }
+    dates, errors = date_range_data(request.GET)
+    data.update(dates)
     filters = DecisionFilterSet(data, queryset=rows.register(), request=request)
-    errors = {}
     if not filters.is_valid():
-        errors = {name: " ".join(messages) for name, messages in filters.errors.items()}
+        for name, messages in filters.errors.items():
+            errors.setdefault(DATE_RANGE_BOXES.get(name, name), " ".join(messages))
     decisions = filters.qs if not errors else Decision.objects.none()
     crumbs = [HOME, system_crumb(system)]
     if board is not None:

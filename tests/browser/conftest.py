@@ -148,7 +148,7 @@ def hiow(transactional_db):
         start_date=datetime.date(2022, 7, 1),
         end_date=datetime.date(2023, 3, 31),
     )
-    f.MembershipFactory(
+    current = f.MembershipFactory(
         post=chair,
         person__name="Current Chair",
         person__slug="current-chair",
@@ -158,7 +158,20 @@ def hiow(transactional_db):
     )
     f.TermsOfReferenceFactory(board=icp, version="1.0")
     f.PrincipleFactory(board=icp, title="learning system")
-    f.MeetingFactory(board=icp, title="Inaugural meeting", date=datetime.date(2022, 9, 1))
+    inaugural = f.MeetingFactory(
+        board=icp, title="Inaugural meeting", date=datetime.date(2022, 9, 1)
+    )
+    # The registers the pages publish: a decision on the decision registers, an interest and a
+    # gift on the register of interests.
+    f.DecisionFactory(
+        meeting=inaugural,
+        text="Agreed the terms of reference.",
+        outcome="approved",
+        is_key_decision=True,
+        decided_on=datetime.date(2022, 9, 1),
+    )
+    f.InterestFactory(membership=current, interest_from=datetime.date(2023, 4, 1))
+    f.GiftOrHospitalityFactory(membership=current, date=datetime.date(2023, 5, 2))
     strategy = f.StrategyFactory(
         system=system, name="Interim integrated care strategy", slug="interim"
     )

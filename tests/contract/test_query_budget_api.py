@@ -107,3 +107,47 @@ def test_board_detail_queries_do_not_grow_with_members_and_seats(request, client
     few = count_queries(client, f"/api/v1/boards/{board_with(5).slug}/?as_at={today}")
     many = count_queries(client, f"/api/v1/boards/{board_with(50).slug}/?as_at={today}")
     assert many == few
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("client_name", ["api", "staff_api"])
+def test_a_persons_attendance_queries_do_not_grow_with_bodies_and_meetings(request, client_name):
+    client = request.getfixturevalue(client_name)
+
+    def person_at(bodies, meetings):
+        person = factories.PersonFactory()
+        for _ in range(bodies):
+            membership = factories.MembershipFactory(
+                person=person,
+                start_date=datetime.date(2024, 1, 1),
+                on_behalf_of=factories.OrganisationFactory(),
+            )
+            board = membership.post.board
+            factories.TermsOfReferenceFactory(
+                board=board,
+                in_force_from=datetime.date(2024, 1, 1),
+                attendance_expectation_percent=75,
+            )
+            for month in range(1, meetings + 1):
+                meeting = factories.MeetingFactory(
+                    board=board, date=datetime.date(2025, month, 10), status="held"
+                )
+                status = "substitute" if month % 2 else "present"
+                factories.AttendanceFactory(
+                    meeting=meeting,
+                    person=person,
+                    membership=membership,
+                    status=status,
+                    **({"deputy": factories.PersonFactory()} if status == "substitute" else {}),
+                )
+            factories.MeetingFactory(board=board, date=datetime.date(2025, 12, 1), status="held")
+        return person
+
+    url = "/api/v1/people/{}/attendance/?year=2025"
+    few_person, many_person = person_at(1, 2), person_at(5, 8)
+    few = count_queries(client, url.format(few_person.slug))
+    many = count_queries(client, url.format(many_person.slug))
+    assert len(client.get(url.format(many_person.slug)).json()["results"]) == 5
+    assert many == few, f"{few} queries for 1 body and 2 meetings, {many} for 5 bodies and 8"
+    csv = count_queries(client, url.format(many_person.slug) + "&format=csv")
+    assert csv == count_queries(client, url.format(few_person.slug) + "&format=csv")

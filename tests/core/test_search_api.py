@@ -83,3 +83,68 @@ def test_each_hit_says_why_it_matched_and_a_typo_says_what_was_searched(api, sou
     assert hit["matched"] == "text"
     assert "Grow and keep our own staff" in hit["snippet"]
     assert "\x02" not in hit["snippet"]
+
+
+def test_decisions_and_agenda_items_only_where_the_public_may_see_them(api, staff_api, db):
+    meeting = factories.MeetingFactory(title="ICP assembly", slug="assembly")
+    item = factories.AgendaItemFactory(meeting=meeting, order=1, title="Dentistry recovery plan")
+    exempt = factories.AgendaItemFactory(
+        meeting=meeting,
+        order=2,
+        title="Dentistry contract award",
+        is_exempt=True,
+        exemption_reason="Commercially sensitive.",
+    )
+    decision = factories.DecisionFactory(
+        meeting=meeting, order=1, text="Approved the dentistry recovery plan.", outcome="approved"
+    )
+    factories.DecisionFactory(
+        meeting=meeting, order=2, text="Awarded the dentistry contract.", agenda_item=exempt
+    )
+    unpublished = factories.MeetingFactory(is_published=False)
+    hidden = factories.DecisionFactory(
+        meeting=unpublished, text="Dentistry pilot agreed.", outcome="approved"
+    )
+    private = factories.MeetingFactory(is_public=False)
+    factories.AgendaItemFactory(meeting=private, order=1, title="Dentistry workforce")
+
+    hits = search(api, "q=dentistry")
+    assert sorted((h["type"], h["name"], h["url"], h["slug"]) for h in hits) == [
+        (
+            "agenda_item",
+            "Dentistry recovery plan",
+            f"http://testserver/api/v1/agenda-items/{item.pk}/",
+            None,
+        ),
+        (
+            "decision",
+            "Approved the dentistry recovery plan.",
+            f"http://testserver/api/v1/decisions/{decision.pk}/",
+            None,
+        ),
+    ]
+    assert [h["name"] for h in search(api, "q=dentistry&type=decision")] == [decision.text]
+    # Staff see what they keep (here a superuser: the unpublished meeting's decision), but an
+    # exempt item is no search result for anyone.
+    staff = {h["name"] for h in search(staff_api, "q=dentistry")}
+    assert hidden.text in staff
+    assert "Dentistry contract award" not in staff
+
+
+def test_every_kind_the_apps_register_has_its_two_search_indexes(db):
+    # The migrations hard-code each kind's fields (0017_bench_indexes, 0019_search_decisions_
+    # agenda_items...): a kind registered without its indexes would scan its whole table.
+    from django.db import connection
+
+    from icsgov.core import search as engine
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes")
+        present = {row[0] for row in cursor.fetchall()}
+    missing = [
+        (index.kind, name)
+        for index in engine.indexes()
+        for name in engine._search_indexes(index.model, index.name_field, index.text_fields)
+        if name.name not in present
+    ]
+    assert missing == []

@@ -54,3 +54,72 @@ def test_the_gifts_list_filters_by_kind(login, own):
         "/admin/partnerships/giftorhospitality/?kind__exact=hospitality"
     )
     assert set(response.context["cl"].result_list) == {lunch}
+
+
+@pytest.mark.django_db
+def test_a_declaration_against_another_meetings_agenda_item_is_refused_in_the_admin(
+    login, api_as, own
+):
+    # The door the secretariat uses most: the admin's add form, with the words the API gives
+    # (tests/partnerships/test_interests_api.py), and nothing saved.
+    from partnerships.models import MeetingDeclaration
+
+    board = factories.BoardFactory(system=own.system)
+    meeting = factories.MeetingFactory(board=board, status="held", title="March meeting")
+    earlier = factories.MeetingFactory(board=board, title="January meeting")
+    other = factories.AgendaItemFactory(meeting=earlier, number="3", title="Capital bids")
+    person = factories.PersonFactory(system=own.system)
+    expected = f"That agenda item is of another meeting ({earlier}), not of this one."
+    api = api_as("secretariat-own").post(
+        "/api/v1/meeting-declarations/",
+        {
+            "meeting": meeting.slug,
+            "person": person.slug,
+            "agenda_item": other.pk,
+            "description": "Director of a bidder.",
+            "action": "left_the_room",
+        },
+        format="json",
+    )
+    assert api.json()["errors"]["agenda_item"] == [expected]
+
+    client = login("secretariat-own")
+    data = {
+        "meeting": meeting.pk,
+        "agenda_item": other.pk,
+        "item_reference": "",
+        "person": person.pk,
+        "interest": "",
+        "description": "Director of a bidder.",
+        "action": "left_the_room",
+        "notes": "",
+        "is_published": "on",
+    }
+    response = client.post("/admin/partnerships/meetingdeclaration/add/", data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["agenda_item"] == [expected]
+    assert not MeetingDeclaration.objects.exists()
+    # The meeting's own item is accepted.
+    data["agenda_item"] = factories.AgendaItemFactory(meeting=meeting, number="5").pk
+    assert client.post("/admin/partnerships/meetingdeclaration/add/", data).status_code == 302
+    assert MeetingDeclaration.objects.get().agenda_item.meeting == meeting
+
+
+@pytest.mark.django_db
+def test_the_appointments_list_opens_the_declaration_form_for_the_member(login, own):
+    client = login("secretariat-own")
+    response = client.get("/admin/partnerships/membership/")
+    html = response.content.decode()
+    link = (
+        f"/admin/partnerships/interest/add/?person={own.membership.person_id}"
+        f"&amp;membership={own.membership.pk}"
+    )
+    assert link in html
+    form = client.get(link.replace("&amp;", "&")).context["adminform"].form
+    assert form.initial["person"] == str(own.membership.person_id)
+    assert form.initial["membership"] == str(own.membership.pk)
+    # A viewer may not add declarations: no link.
+    assert (
+        "interest/add/"
+        not in login("viewer-own").get("/admin/partnerships/membership/").content.decode()
+    )

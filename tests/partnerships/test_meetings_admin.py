@@ -8,7 +8,14 @@ import pytest
 
 from partnerships.models import Decision
 from tests import factories
-from tests.helpers.admin_forms import add_page_data, add_rows, change_url, inline_errors, page_data
+from tests.helpers.admin_forms import (
+    add_page_data,
+    add_rows,
+    change_url,
+    form_errors,
+    inline_errors,
+    page_data,
+)
 
 
 @pytest.mark.django_db
@@ -128,3 +135,72 @@ def test_a_non_member_attends_only_in_attendance_or_as_a_members_substitute(logi
     ok = add_rows(dict(data), "attendance", [{"person": guest.pk, "status": "in_attendance"}])
     assert client.post(url, ok).status_code == 302
     assert meeting.attendance.get(person=guest).status == "in_attendance"
+
+
+DECIDED_BY_REFUSAL = (
+    "{person} is not a person of {system}: a decision names only people of the system whose body "
+    "took it (added, appointed or attending there)."
+)
+
+
+@pytest.mark.django_db
+def test_a_decision_named_as_taken_by_another_systems_person_is_refused(login, own, other):
+    # The same words as the API (tests/partnerships/test_meetings_api.py), on both admin pages
+    # that record who decided: the decision's own page and its row on the meeting's page.
+    meeting = factories.MeetingFactory(board=own.board, date=datetime.date(2024, 5, 9))
+    decision = factories.DecisionFactory(meeting=meeting, outcome="approved")
+    stranger = other.membership.person
+    expected = DECIDED_BY_REFUSAL.format(person=stranger, system=own.system)
+    client = login("secretariat-own")
+    data = page_data(client.get(change_url(decision)))
+    data["decided_by"] = [str(own.membership.person_id), str(stranger.pk)]
+    response = client.post(change_url(decision), data)
+    assert response.status_code == 200
+    assert form_errors(response)["decided_by"] == [expected]
+    data = page_data(client.get(change_url(meeting)))
+    data["decisions-0-decided_by"] = [str(stranger.pk)]
+    errors = inline_errors(client.post(change_url(meeting), data), "decisions")
+    assert errors == [("decided_by", expected)]
+    assert not decision.decided_by.exists()
+    # The system's own member is accepted.
+    data["decisions-0-decided_by"] = [str(own.membership.person_id)]
+    assert client.post(change_url(meeting), data).status_code == 302
+    assert list(decision.decided_by.all()) == [own.membership.person]
+
+
+@pytest.mark.django_db
+def test_declarations_are_recorded_on_the_meetings_page_against_its_own_items(login, own):
+    from partnerships.models import MeetingDeclaration
+
+    meeting = factories.MeetingFactory(board=own.board, date=datetime.date(2024, 5, 9))
+    item = factories.AgendaItemFactory(meeting=meeting, order=1, number="5", title="Capital bids")
+    elsewhere = factories.AgendaItemFactory(
+        meeting=factories.MeetingFactory(board=own.board), order=1, title="Other meeting's item"
+    )
+    client = login("secretariat-own")
+    url = change_url(meeting)
+    page = client.get(url)
+    inline = next(
+        i for i in page.context["inline_admin_formsets"] if i.formset.prefix == "declarations"
+    )
+    assert list(inline.formset.empty_form.fields["agenda_item"].queryset) == [item]
+    data = page_data(page)
+    row = {
+        "person": str(own.membership.person_id),
+        "agenda_item": str(elsewhere.pk),
+        "description": "Director of a bidder.",
+        "action": "left_the_room",
+        "is_published": "on",
+    }
+    add_rows(data, "declarations", [row])
+    errors = inline_errors(client.post(url, data), "declarations")
+    # Another meeting's item is not one of the choices.
+    assert (
+        "agenda_item",
+        "Select a valid choice. That choice is not one of the available choices.",
+    ) in errors
+    assert not MeetingDeclaration.objects.exists()
+    data["declarations-0-agenda_item"] = str(item.pk)
+    assert client.post(url, data).status_code == 302
+    saved = MeetingDeclaration.objects.get()
+    assert (saved.meeting, saved.agenda_item, saved.action) == (meeting, item, "left_the_room")

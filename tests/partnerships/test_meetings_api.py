@@ -67,3 +67,56 @@ def test_meeting_papers_of_public_meetings_only(api, staff_api):
         r["title"] for r in results(api.get("/api/v1/meeting-papers/?meeting=icp-2023-01-12"))
     ] == ["Integrated care strategy"]
     assert api.get("/api/v1/meeting-papers/?board=no-such-board").status_code == 400
+
+
+def decided_by_refusal(person, system):
+    return (
+        f"{person} is not a person of {system}: a decision names only people of the system "
+        "whose body took it (added, appointed or attending there)."
+    )
+
+
+def test_decided_by_is_written_as_slugs_of_the_meetings_systems_people(api_world, as_role):
+    own, other = api_world.own, api_world.other
+    client = as_role("secretariat")
+    response = client.post(
+        "/api/v1/decisions/",
+        {
+            "meeting": own.meeting.slug,
+            "order": 2,
+            "text": "Approved the joint forward plan.",
+            "outcome": "approved",
+            "decided_by": [own.person.slug, own.loose_person.slug],
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content[:400]
+    assert sorted(p["slug"] for p in response.json()["decided_by"]) == [
+        "own-loose-person",
+        "own-person",
+    ]
+    decision = Decision.objects.get(pk=response.json()["id"])
+    url = f"/api/v1/decisions/{decision.pk}/"
+    # A published person of another system may be cited elsewhere, but did not decide here.
+    response = client.patch(
+        url, {"decided_by": [own.person.slug, other.person.slug]}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"]["decided_by"] == [decided_by_refusal(other.person, own.system)]
+    # Nor did a person of no system at all.
+    nobody = factories.PersonFactory(slug="in-no-system")
+    response = client.patch(url, {"decided_by": ["in-no-system"]}, format="json")
+    assert response.json()["errors"]["decided_by"] == [decided_by_refusal(nobody, own.system)]
+    # An unknown slug, or a person the writer may not link to, says no more than that.
+    response = client.patch(url, {"decided_by": ["no-such-person"]}, format="json")
+    assert_refused(response, "decided_by", "No person 'no-such-person' that you may link to.")
+    assert set(decision.decided_by.values_list("slug", flat=True)) == {
+        "own-person",
+        "own-loose-person",
+    }
+    # A PATCH without decided_by keeps them; an empty list says the body decided.
+    assert client.patch(url, {"text": "Approved the plan."}, format="json").status_code == 200
+    assert decision.decided_by.count() == 2
+    response = client.patch(url, {"decided_by": []}, format="json")
+    assert response.status_code == 200 and response.json()["decided_by"] == []
+    assert not decision.decided_by.exists()

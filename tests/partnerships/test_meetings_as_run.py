@@ -204,3 +204,55 @@ def test_the_decision_register_and_meeting_page_do_not_grow_with_the_rows(client
     before = [queries(url) for url in urls]
     add(5)
     assert [queries(url) for url in urls] == before
+
+
+@pytest.mark.parametrize("scope", ["boards", "systems"])
+def test_the_decision_register_filters_by_dates_typed_in_the_date_boxes(client, own, scope):
+    for day, text in ((D(2024, 1, 11), "January plan approved."), (D(2024, 3, 14), "March.")):
+        held = factories.MeetingFactory(board=own.board, date=day, status="held")
+        factories.DecisionFactory(meeting=held, text=text, outcome="approved")
+    slug = own.board.slug if scope == "boards" else own.system.slug
+    url = f"/{scope}/{slug}/decisions/"
+
+    page = client.get(f"{url}?from-day=1&from-month=2&from-year=2024").content.decode()
+    assert "March." in page and "January plan" not in page
+    assert 'name="from-day"' in page and 'value="2"' in page  # the boxes keep what was typed
+    page = client.get(f"{url}?to-day=31&to-month=1&to-year=2024").content.decode()
+    assert "January plan approved." in page and "March." not in page
+    both = client.get(
+        f"{url}?from-day=1&from-month=1&from-year=2024&to-day=14&to-month=3&to-year=2024"
+    ).content.decode()
+    assert "January plan approved." in both and "March." in both
+    # Links keep the API's ISO dates.
+    assert "March." not in client.get(f"{url}?date_before=2024-02-01").content.decode()
+
+
+@pytest.mark.parametrize(
+    "query, box, message",
+    [
+        ("from-day=1&from-month=2", "from", "From must include a year"),
+        ("to-month=2&to-year=2024", "to", "To must include a day"),
+        ("from-day=31&from-month=2&from-year=2024", "from", "From must be a real date"),
+        ("to-day=x&to-month=y&to-year=2024", "to", "To must be a real date"),
+        ("from-day=1&from-month=1&from-year=1066", "from", "5 July 1948"),
+        (
+            "from-day=2&from-month=3&from-year=2024&to-day=1&to-month=3&to-year=2024",
+            "to",
+            "To must be the same as or after From",
+        ),
+        ("date_after=someday", "from", "Enter a valid date"),
+    ],
+)
+def test_a_bad_date_on_the_decision_register_is_explained_not_a_500(
+    client, own, query, box, message
+):
+    factories.DecisionFactory(
+        meeting=factories.MeetingFactory(board=own.board), text="Approved.", outcome="approved"
+    )
+    response = client.get(f"/boards/{own.board.slug}/decisions/?{query}")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page
+    assert f'href="#{box}-day"' in page  # the error summary leads to the box
+    assert "nhsuk-error-message" in page
+    assert "Approved." not in page

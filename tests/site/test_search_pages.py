@@ -240,3 +240,47 @@ def test_the_search_page_query_count_does_not_grow_with_the_results(
         f.MeetingPaperFactory(meeting=f.MeetingFactory(board=board), title=f"Workforce paper {n}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/search/?q=workforce")
+
+
+def test_agenda_items_and_decisions_are_found_only_on_the_public_record(client, hiow):
+    system, place = hiow
+    board = f.BoardFactory(system=system, name="Integrated Care Partnership", slug="icp")
+    meeting = f.MeetingFactory(board=board, title="ICP assembly", slug="assembly")
+    f.AgendaItemFactory(meeting=meeting, order=1, title="Dentistry recovery plan")
+    exempt = f.AgendaItemFactory(
+        meeting=meeting,
+        order=2,
+        title="Dentistry contract award",
+        is_exempt=True,
+        exemption_reason="Commercially sensitive.",
+    )
+    f.DecisionFactory(
+        meeting=meeting, order=1, text="Approved the dentistry recovery plan.", outcome="approved"
+    )
+    f.DecisionFactory(
+        meeting=meeting, order=2, text="Awarded the dentistry contract.", agenda_item=exempt
+    )
+    private = f.MeetingFactory(board=board, title="Private session", is_public=False)
+    f.AgendaItemFactory(meeting=private, order=1, title="Dentistry workforce")
+    f.DecisionFactory(meeting=private, text="Dentistry budget agreed.", outcome="approved")
+    unpublished = f.MeetingFactory(board=board, title="Draft meeting", is_published=False)
+    f.DecisionFactory(meeting=unpublished, text="Dentistry pilot agreed.", outcome="approved")
+
+    html = client.get("/search/?q=dentistry").content.decode()
+
+    found = results(html)
+    assert sorted(found) == [
+        ("/meetings/assembly/#agenda", "Dentistry recovery plan"),
+        ("/meetings/assembly/#decisions", "Approved the dentistry recovery plan."),
+    ]
+    assert "Agenda item" in html and "Approved: ICP assembly" in html
+    for hidden in (
+        "Dentistry contract award",  # an exempt item
+        "Awarded the dentistry contract",  # a decision under it
+        "Dentistry workforce",  # a private meeting's item
+        "Dentistry budget agreed",  # and decision
+        "Dentistry pilot agreed",  # an unpublished meeting's decision
+    ):
+        assert hidden.lower() not in html.lower(), hidden
+    page = client.get("/meetings/assembly/").content.decode()
+    assert 'id="agenda"' in page and 'id="decisions"' in page

@@ -82,3 +82,47 @@ def test_seed_search_finds_southampton_from_a_misspelling(client, seeded):
     assert listing.index('href="/places/southampton/"') < listing.index('href="/boards/')
     for board in Board.objects.filter(is_published=False):
         assert board.name not in html
+
+
+def test_seed_meeting_cycles_are_the_papers_with_their_sources(client, seeded):
+    from partnerships.models import MeetingCycle
+
+    cycles = {
+        (c.board.slug, c.description): (
+            c.kind,
+            c.first_month,
+            c.last_month,
+            c.per_year_min,
+            c.per_year_max,
+            c.source.slug,
+        )
+        for c in MeetingCycle.objects.select_related("board", "source")
+    }
+    hiow = "hiow-icp-principles-and-initial-terms-of-reference-2022"
+    hw = "herefordshire-hwb-establishing-the-icp-2022"
+    assert cycles == {
+        # No months named: a frequency only, so no window is planned.
+        ("hiow-icp-assembly", "Three to four sessions per year"): (
+            "assembly", None, None, 3, 4, hiow
+        ),
+        # Two windows; the paper gives no number of meetings in each.
+        ("hw-icp-assembly", "May/June each year (regular meeting 1)"): (
+            "ordinary", 5, 6, None, None, hw
+        ),
+        ("hw-icp-assembly", "December/January each year (regular meeting 2)"): (
+            "ordinary", 12, 1, None, None, hw
+        ),
+    }  # fmt: skip
+
+    page = client.get("/boards/hw-icp-assembly/?as_at=2025-03-01").content.decode()
+    assert "Regular cycle" in page and "Appendix 1 ¶8 timeline table" in page
+    for window in (
+        "May to June 2025",
+        "December 2025 to January 2026",
+        "May to June 2026",
+        "December 2026 to January 2027",
+    ):
+        assert f"{window}: planned (ordinary meeting)" in page, window
+    page = client.get("/boards/hiow-icp-assembly/?as_at=2025-03-01").content.decode()
+    assert "Three to four sessions per year (assembly)" in page
+    assert "Planned, not yet scheduled" not in page

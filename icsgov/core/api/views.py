@@ -168,9 +168,10 @@ class SearchParametersSerializer(serializers.Serializer):
 
 class SearchView(CachedReadMixin, APIView):
     """Ranked search across every kind the apps register (people, organisations, bodies,
-    seats, meetings, papers, places, clusters, strategies, priorities, milestones, glossary
-    terms): full text plus trigram similarity, so misspelt names still match, each result with
-    a snippet saying why it matched. Anonymous clients search published records only."""
+    seats, meetings, papers, agenda items, decisions, places, clusters, strategies, priorities,
+    milestones, glossary terms): full text plus trigram similarity, so misspelt names still
+    match, each result with a snippet saying why it matched. Anonymous clients search published
+    records only."""
 
     renderer_classes = [OrjsonRenderer, BrowsableAPIRenderer]
 

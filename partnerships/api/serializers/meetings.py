@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -14,6 +15,7 @@ from icsgov.core.api.serializers import (
     SourcedWriteSerializer,
     WriteSerializer,
     brief_url,
+    validation_error,
 )
 from icsgov.core.dates import today
 from partnerships.api.serializers.briefs import (
@@ -37,6 +39,7 @@ from partnerships.models import (
     Person,
 )
 from partnerships.quorum import quoracy_of
+from partnerships.rules import meetings as meeting_rules
 
 
 class MeetingSerializer(SourcedSerializer):
@@ -234,6 +237,32 @@ class DecisionWriteSerializer(WriteSerializer):
         allow_null=True,
         help_text="Numeric id of the agenda item it was taken under (of the same meeting).",
     )
+    decided_by = LinkSlugField(
+        Person,
+        many=True,
+        required=False,
+        help_text="Slugs of the named people who took the decision, where the law asks for "
+        "them (people of the meeting's system); an empty list when the body decided. Replaces "
+        "the list when given.",
+    )
+
+    def validate(self, attrs):
+        # A many-to-many value is set after the record is saved (ModelSerializer does that), so
+        # the record's full_clean() cannot see it: the rule is called here with the people
+        # given, as the admin form calls it (partnerships.rules.meetings.check_decided_by).
+        people = attrs.pop("decided_by", None)
+        attrs = super().validate(attrs)
+        meeting = attrs.get("meeting", getattr(self.instance, "meeting", None))
+        moved = self.instance is not None and "meeting" in attrs
+        if people is None and moved:
+            people = list(self.instance.decided_by.all())
+        try:
+            meeting_rules.check_decided_by(meeting, people)
+        except DjangoValidationError as error:
+            raise validation_error(error) from None
+        if people is not None and "decided_by" in self.initial_data:
+            attrs["decided_by"] = people
+        return attrs
 
     class Meta:
         model = Decision
@@ -246,6 +275,7 @@ class DecisionWriteSerializer(WriteSerializer):
             "is_key_decision",
             "decided_on",
             "published_on",
+            "decided_by",
             "source_section",
         ]
 
