@@ -31,15 +31,18 @@ from places.models import System
 
 #: A filterset's date-range fields, and the page's date inputs that give them.
 DATE_RANGE_BOXES = {"date_after": "from", "date_before": "to", "date": "from"}
+#: The decision register's date boxes, as labelled on its page (and named in its errors).
+DECISION_DATE_LABELS = ("Meetings from", "Meetings to")
 
 
-def date_range_data(query):
+def date_range_data(query, labels=("From", "To")):
     """({"date_after": ISO, "date_before": ISO}, errors by box) from a page's "from" and "to"
     NHS.UK date inputs (day, month and year boxes), as the filtersets' ``date`` range reads
     them; a box left half-filled, a date that is not real, or a range that ends before it
-    starts is an error naming the box, never ignored."""
+    starts is an error naming the box by its label on the page, never ignored."""
     data, errors = {}, {}
-    for prefix, key, label in (("from", "date_after", "From"), ("to", "date_before", "To")):
+    start, end = labels
+    for prefix, key, label in (("from", "date_after", start), ("to", "date_before", end)):
         try:
             date = date_from_parts(query, prefix, label)
         except InvalidDate as error:
@@ -48,7 +51,7 @@ def date_range_data(query):
         if date is not None:
             data[key] = date.isoformat()
     if not errors and data.get("date_after", "") > data.get("date_before", "9999"):
-        errors["to"] = "To must be the same as or after From"
+        errors["to"] = f"{end} must be the same as or after {start}"
     return data, errors
 
 
@@ -240,7 +243,7 @@ def decision_register(request, slug, scope):
         for key in ("key_decision", "outcome", "date_after", "date_before")
         if request.GET.get(key)
     }
-    dates, errors = date_range_data(request.GET)
+    dates, errors = date_range_data(request.GET, DECISION_DATE_LABELS)
     data.update(dates)
     filters = DecisionFilterSet(data, queryset=rows.register(), request=request)
     if not filters.is_valid():
