@@ -140,14 +140,29 @@ def test_the_strategy_page_and_api_show_the_assessments_and_reconsiderations(cli
         strategy=strategy, considered_on=D(2024, 4, 18), outcome="revised", notes="Refreshed."
     )
     f.NeedsAssessmentFactory(system=strategy.system, title="Hidden JSNA", is_published=False)
+    f.NeedsAssessmentFactory(
+        system=strategy.system,
+        title="Eastshire JSNA 2024",
+        health_and_wellbeing_board=f.BoardFactory(
+            system=strategy.system,
+            name="Unpublished HWB",
+            kind=BoardKind.HEALTH_AND_WELLBEING_BOARD,
+            is_published=False,
+        ),
+    )
     html = client.get("/strategies/south-ics/").content.decode()
+    # An assessment whose board is not public is shown without the board.
+    assert "Eastshire JSNA 2024" in html and "Unpublished HWB" not in html
     assert "Southshire JSNA 2024" in html and "Southshire County Council" in html
     assert "20 March 2024" in html and "18 April 2024" in html and "Revised" in html
     assert "Hidden JSNA" not in html
     rows = client.get("/api/v1/needs-assessments/?system=south").json()["results"]
-    assert [row["title"] for row in rows] == ["Southshire JSNA 2024"]
-    assert rows[0]["received_on"] == "2024-03-20" and rows[0]["received_precision"] == "day"
-    assert rows[0]["health_and_wellbeing_board"]["name"] == "Southshire HWB"
+    by_title = {row["title"]: row for row in rows}
+    assert set(by_title) == {"Southshire JSNA 2024", "Eastshire JSNA 2024"}
+    south = by_title["Southshire JSNA 2024"]
+    assert south["received_on"] == "2024-03-20" and south["received_precision"] == "day"
+    assert south["health_and_wellbeing_board"]["name"] == "Southshire HWB"
+    assert by_title["Eastshire JSNA 2024"]["health_and_wellbeing_board"] is None
     assert client.get("/api/v1/needs-assessments/?as_at=2024-03-19").json()["count"] == 0
     [again] = client.get("/api/v1/reconsiderations/?strategy=south-ics").json()["results"]
     assert again["outcome"] == "revised" and again["considered_on"] == "2024-04-18"
