@@ -347,6 +347,16 @@ def jsna_reconsidered(systems, date):
             last_day = period_last_day(assessment.received_on, assessment.received_precision)
             if first is not None and last_day < first:
                 continue  # received before the first strategy: its preparation answers for it
+            if last_day > date:
+                found.append(
+                    finding(
+                        f"{name} was received by the integrated care partnership {received}: "
+                        f"whether it had been received by {on} cannot be told from the date's "
+                        "precision.",
+                        undecidable=True,
+                    )
+                )
+                continue
             if any(start >= last_day for start, _ in times):
                 continue  # reconsidered on or after the receipt
             unsure = [start for start, end in times if end >= assessment.received_on]

@@ -105,6 +105,13 @@ def test_a_receipt_known_only_to_the_month_cannot_be_ordered_with_a_reconsiderat
     assert findings() == (0, [])
 
 
+def test_a_receipt_whose_month_straddles_the_date_is_undecidable(strategy):
+    NeedsAssessment.objects.update(received_on=D(2024, 3, 1), received_precision="month")
+    code, [row] = findings(on="2024-03-15")
+    assert code == 0 and row["undecidable"]
+    assert "whether it had been received by 15 March 2024 cannot be told" in row["message"]
+
+
 def test_a_receipt_not_recorded_is_undecidable(strategy):
     NeedsAssessment.objects.update(received_on=None)
     code, [row] = findings()
