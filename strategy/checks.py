@@ -16,6 +16,8 @@ from icsgov.core.checks import Check, Severity, register
 from icsgov.core.dates import format_date, not_over_q, today
 from icsgov.core.models import period_last_day
 from icsgov.core.visibility import mark_links, with_public_flag
+from partnerships.choices import BoardKind
+from partnerships.models import Board
 from strategy.choices import (
     STRATEGY_KINDS_RECONSIDERED,
     MilestoneStatus,
@@ -289,6 +291,14 @@ def jsna_reconsidered(systems, date):
         ):
             continue  # not yet published on the date, so not yet received
         assessments.setdefault(assessment.system_id, []).append(assessment)
+    # The duty is the statutory ICP's: its findings name it as their body (the API's ``body``).
+    icps = {}
+    for board in (
+        Board.objects.filter(system__in=by_system, kind=BoardKind.STATUTORY_ICP)
+        .as_at(date)
+        .order_by("start_date", "pk")
+    ):
+        icps.setdefault(board.system_id, board)
     found = []
     for system in systems:
         published = strategies.get(system.pk)
@@ -296,6 +306,7 @@ def jsna_reconsidered(systems, date):
             continue
         latest = published[-1]
         link = f"{_page(latest)}#needs-assessments" if _page(latest) else None
+        icp = icps.get(system.pk)
         own = assessments.get(system.pk, [])
         if not own:
             finding = JSNA_RECONSIDERED.finding(
@@ -307,6 +318,7 @@ def jsna_reconsidered(systems, date):
                 link=link,
                 public=_public(latest),
                 undecidable=True,
+                body=icp,
             )
             found.append(dataclasses.replace(finding, severity=Severity.INFORMATION))
             continue
@@ -323,6 +335,7 @@ def jsna_reconsidered(systems, date):
                 public=public,
                 system=system,
                 link=link,
+                icp=icp,
             ):
                 return JSNA_RECONSIDERED.finding(
                     system,
@@ -331,6 +344,7 @@ def jsna_reconsidered(systems, date):
                     link=link if public else None,
                     public=public,
                     undecidable=undecidable,
+                    body=icp,
                 )
 
             if assessment.received_on is None:

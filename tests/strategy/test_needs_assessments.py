@@ -83,8 +83,15 @@ def test_no_reconsideration_since_the_receipt_is_an_error_naming_the_assessment_
     assert "s116ZB(6)" in row["message"] and "116ZB(6)" in row["source"]
     assert row["source_url"] == "https://www.legislation.gov.uk/ukpga/2007/28/section/116ZB"
     assert row["link"] == "/strategies/south-ics/#needs-assessments"
+    assert row["body"] is None  # no statutory ICP recorded
     [through_api] = api_findings(api)
     assert through_api["message"] == row["message"]
+    # With the system's statutory ICP recorded, the finding names it as its body.
+    icp = f.BoardFactory(system=strategy.system, kind=BoardKind.STATUTORY_ICP, slug="south-icp")
+    [row] = findings()[1]
+    assert row["body"] == "south-icp"
+    query = f"/api/v1/compliance/?body={icp.slug}&check={CHECK}&as_at=2024-06-01"
+    assert [r["record"] for r in api.get(query).json()["results"]] == ["Southshire JSNA 2024"]
     # As at a date before the receipt, nothing was due yet: no assessment was received then.
     code, [before] = findings(on="2024-03-19")
     assert code == 0 and before["severity"] == "information"
