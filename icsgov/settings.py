@@ -352,8 +352,9 @@ ICSGOV_STALE_AFTER_DAYS = env.int("ICSGOV_STALE_AFTER_DAYS", default=365)
 # made within this many days.
 ICSGOV_TERMS_ENDING_DAYS = env.int("ICSGOV_TERMS_ENDING_DAYS", default=60)
 # Overrides of the meetings checks' defaults (partnerships/checks_meetings.py DEFAULTS:
-# LOOKBACK_DAYS 365, NOTICE_CLEAR_DAYS 3, AGENDA_CLEAR_DAYS 3; docs/compliance.md),
-# e.g. {"NOTICE_CLEAR_DAYS": 5}.
+# LOOKBACK_DAYS 365, NOTICE_CLEAR_DAYS 3, AGENDA_CLEAR_DAYS 3, DRAFT_MINUTES_DAYS 28 and
+# APPROVED_MINUTES_DAYS 28 — the minutes' days are the registry's own, no rule sets them;
+# docs/compliance.md), e.g. {"NOTICE_CLEAR_DAYS": 5, "DRAFT_MINUTES_DAYS": 10}.
 ICSGOV_MEETING_CHECKS: dict = {}
 ICSGOV_RECENT_CHANGES_DAYS = env.int("ICSGOV_RECENT_CHANGES_DAYS", default=14)
 

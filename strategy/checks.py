@@ -7,6 +7,7 @@ date stands for is over (icsgov.core.dates.not_over_q): a "December 2022" milest
 due until 31 December 2022 is over.
 """
 
+import dataclasses
 import datetime
 
 from django.urls import reverse
@@ -15,8 +16,16 @@ from icsgov.core.checks import Check, Severity, register
 from icsgov.core.dates import format_date, not_over_q, today
 from icsgov.core.models import period_last_day
 from icsgov.core.visibility import mark_links, with_public_flag
-from strategy.choices import MilestoneStatus, Recurrence, StrategyKind, StrategyStatus
-from strategy.models import Milestone, Strategy
+from partnerships.choices import BoardKind
+from partnerships.models import Board
+from strategy.choices import (
+    STRATEGY_KINDS_RECONSIDERED,
+    MilestoneStatus,
+    Recurrence,
+    StrategyKind,
+    StrategyStatus,
+)
+from strategy.models import Milestone, NeedsAssessment, Reconsideration, Strategy
 from strategy.search import milestone_page
 
 #: Statuses that still expect the milestone to happen.
@@ -108,17 +117,13 @@ def _published_by(strategy, date):
     return None if strategy.published_on <= date else False
 
 
-STRATEGY_KINDS = (
-    StrategyKind.INTEGRATED_CARE_STRATEGY,
-    StrategyKind.INTERIM_INTEGRATED_CARE_STRATEGY,
-)
+STRATEGY_KINDS = STRATEGY_KINDS_RECONSIDERED
 
 
 def integrated_care_strategy(systems, date):
     """Each system has a published integrated care strategy as at ``date`` once it was due,
     whose record says how Local Healthwatch and the public were involved. (Whether it was
-    reconsidered after each joint strategic needs assessment is not checked: the registry does
-    not record the assessments the ICP received.)"""
+    reconsidered after each joint strategic needs assessment is ``strategy.jsna-reconsidered``.)"""
     by_system = {system.pk: system for system in systems}
     found = []
     strategies = {}
@@ -234,9 +239,181 @@ INTEGRATED_CARE_STRATEGY = Check(
     needs="Integrated care strategies (and interim ones) with status, due and publication "
     "dates at their precision, and how Healthwatch and the public were involved. Undecidable "
     "when no strategy is recorded, a publication date straddles the date, or the involvement "
-    "is not recorded. The joint strategic needs assessments the ICP received are not recorded, "
-    "so their reconsideration is not checked (the record keeps the last date it was "
-    "considered).",
+    "is not recorded. Its reconsideration after each joint strategic needs assessment is the "
+    "check strategy.jsna-reconsidered.",
+)
+
+
+def _assessment_name(assessment):
+    board = assessment.health_and_wellbeing_board
+    by = f"{assessment.council}" + (f" ({board})" if board else "")
+    return f"The joint strategic needs assessment '{assessment}' of {by}"
+
+
+def jsna_reconsidered(systems, date):
+    """For each joint strategic needs assessment a system's integrated care partnership
+    received on or before ``date`` while it had an integrated care strategy, a reconsideration
+    of that strategy dated on or after the receipt and on or before ``date`` (s116ZB(6)).
+
+    Received before the first strategy was published: not checked (the strategy prepared
+    after it answers for it, s116ZB(1)). No published strategy: nothing to reconsider (the
+    strategy check reports it). No assessment recorded: information, "not recorded". Dates
+    are compared at their precision: a reconsideration counts as after the receipt when its
+    period starts on or after the last day of the receipt's period; when the periods overlap,
+    which came first cannot be told (undecidable)."""
+    by_system = {system.pk: system for system in systems}
+    on = format_date(date)
+    strategies = {}
+    for strategy in _strategies(by_system, STRATEGY_KINDS):
+        if _published_by(strategy, date):
+            strategies.setdefault(strategy.system_id, []).append(strategy)
+    reconsidered = {}
+    for row in (
+        Reconsideration.objects.filter(
+            strategy__system__in=by_system,
+            strategy__kind__in=STRATEGY_KINDS,
+            considered_on__lte=date,
+        )
+        .values_list("strategy__system_id", "considered_on", "considered_precision")
+        .order_by("considered_on")
+    ):
+        reconsidered.setdefault(row[0], []).append((row[1], period_last_day(row[1], row[2])))
+    assessments = {}
+    for assessment in (
+        with_public_flag(NeedsAssessment.objects.filter(system__in=by_system))
+        .select_related("council", "health_and_wellbeing_board")
+        .order_by("received_on", "title")
+    ):
+        if assessment.received_on is not None and assessment.received_on > date:
+            continue  # not yet received on the date
+        if assessment.received_on is None and (
+            assessment.published_on is not None and assessment.published_on > date
+        ):
+            continue  # not yet published on the date, so not yet received
+        assessments.setdefault(assessment.system_id, []).append(assessment)
+    # The duty is the statutory ICP's: its findings name it as their body (the API's ``body``).
+    icps = {}
+    for board in (
+        Board.objects.filter(system__in=by_system, kind=BoardKind.STATUTORY_ICP)
+        .as_at(date)
+        .order_by("start_date", "pk")
+    ):
+        icps.setdefault(board.system_id, board)
+    found = []
+    for system in systems:
+        published = strategies.get(system.pk)
+        if not published:
+            continue
+        latest = published[-1]
+        link = f"{_page(latest)}#needs-assessments" if _page(latest) else None
+        icp = icps.get(system.pk)
+        own = assessments.get(system.pk, [])
+        if not own:
+            finding = JSNA_RECONSIDERED.finding(
+                system,
+                latest,
+                f"No joint strategic needs assessment received by {system}'s integrated care "
+                f"partnership is recorded as at {on}, so whether it reconsidered its integrated "
+                "care strategy after each one cannot be told (not recorded).",
+                link=link,
+                public=_public(latest),
+                undecidable=True,
+                body=icp,
+            )
+            found.append(dataclasses.replace(finding, severity=Severity.INFORMATION))
+            continue
+        first = min((s.published_on for s in published if s.published_on), default=None)
+        times = reconsidered.get(system.pk, [])
+        for assessment in own:
+            name = _assessment_name(assessment)
+            public = assessment.is_public_record and _public(latest)
+
+            def finding(
+                message,
+                undecidable=False,
+                assessment=assessment,
+                public=public,
+                system=system,
+                link=link,
+                icp=icp,
+            ):
+                return JSNA_RECONSIDERED.finding(
+                    system,
+                    assessment,
+                    message,
+                    link=link if public else None,
+                    public=public,
+                    undecidable=undecidable,
+                    body=icp,
+                )
+
+            if assessment.received_on is None:
+                found.append(
+                    finding(
+                        f"{name}: when the integrated care partnership received it is not "
+                        "recorded, so whether the partnership then considered revising its "
+                        "integrated care strategy cannot be told.",
+                        undecidable=True,
+                    )
+                )
+                continue
+            received = format_date(assessment.received_on, assessment.received_precision)
+            last_day = period_last_day(assessment.received_on, assessment.received_precision)
+            if first is not None and last_day < first:
+                continue  # received before the first strategy: its preparation answers for it
+            if last_day > date:
+                found.append(
+                    finding(
+                        f"{name} was received by the integrated care partnership {received}: "
+                        f"whether it had been received by {on} cannot be told from the date's "
+                        "precision.",
+                        undecidable=True,
+                    )
+                )
+                continue
+            if any(start >= last_day for start, _ in times):
+                continue  # reconsidered on or after the receipt
+            unsure = [start for start, end in times if end >= assessment.received_on]
+            if unsure:
+                found.append(
+                    finding(
+                        f"{name} was received by the integrated care partnership {received} "
+                        "and the strategy's reconsideration is dated "
+                        f"{format_date(unsure[-1])}: the dates' precision cannot tell whether "
+                        "the reconsideration came after the receipt.",
+                        undecidable=True,
+                    )
+                )
+                continue
+            found.append(
+                finding(
+                    f"{name} was received by the integrated care partnership {received}, and "
+                    "no reconsideration of the integrated care strategy on or after it is "
+                    f"recorded as at {on}: each time it receives one, the partnership must "
+                    "consider whether to revise the strategy (s116ZB(6))."
+                )
+            )
+    return found
+
+
+JSNA_RECONSIDERED = Check(
+    id="strategy.jsna-reconsidered",
+    severity=Severity.ERROR,
+    title="The integrated care partnership reconsidered its strategy after each joint strategic "
+    "needs assessment it received",
+    source="Local Government and Public Involvement in Health Act 2007 s116ZB(6), inserted by "
+    "the Health and Care Act 2022 s26: each time an integrated care partnership receives an "
+    "assessment of relevant needs under section 116(5A), it must consider whether the current "
+    "integrated care strategy should be revised and, if so, prepare a revised strategy.",
+    source_url="https://www.legislation.gov.uk/ukpga/2007/28/section/116ZB",
+    run=jsna_reconsidered,
+    public_duty=True,
+    needs="Joint strategic needs assessments with the council (and health and wellbeing "
+    "board) they came from and when the partnership received them, at its precision; the "
+    "integrated care strategy's reconsiderations with their dates. Undecidable when the "
+    "receipt is not recorded or the dates' precision cannot order the receipt and the "
+    "reconsideration; information when no assessment is recorded. The Act sets no time "
+    "within which to reconsider: a receipt with none recorded since is reported.",
 )
 
 
@@ -401,4 +578,5 @@ JOINT_FORWARD_PLAN = Check(
 def register_checks():
     register(INTEGRATED_CARE_STRATEGY)
     register(JOINT_FORWARD_PLAN)
+    register(JSNA_RECONSIDERED)
     register(OVERDUE_MILESTONES)

@@ -21,6 +21,20 @@ class StrategyKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
+#: The strategies the integrated care partnership reconsiders after each joint strategic needs
+#: assessment it receives (LGPIHA 2007 s116ZB(6)).
+STRATEGY_KINDS_RECONSIDERED = (
+    StrategyKind.INTEGRATED_CARE_STRATEGY,
+    StrategyKind.INTERIM_INTEGRATED_CARE_STRATEGY,
+)
+
+
+class ReconsiderationOutcome(models.TextChoices):
+    REVISED = "revised", "Revised"
+    NOT_REVISED = "not_revised", "Not revised"
+    NOT_RECORDED = "not_recorded", "Not recorded"
+
+
 class StrategyStatus(models.TextChoices):
     PLANNED = "planned", "Planned"
     IN_DEVELOPMENT = "in_development", "In development"

@@ -11,7 +11,7 @@ from partnerships import models as pm
 from partnerships.choices import BoardKind, ChairModel, OrganisationKind, Role, Sector
 from places import models as geo
 from strategy import models as sm
-from strategy.choices import Scope, StrategyKind, StrategyStatus
+from strategy.choices import ReconsiderationOutcome, Scope, StrategyKind, StrategyStatus
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -320,6 +320,26 @@ class MilestoneFactory(factory.django.DjangoModelFactory):
     precision = DatePrecision.MONTH
     scope = Scope.SYSTEM
     system = factory.SubFactory(SystemFactory)
+
+
+class NeedsAssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sm.NeedsAssessment
+
+    system = factory.SubFactory(SystemFactory)
+    council = factory.SubFactory(CouncilFactory, system=None)
+    title = factory.Sequence(lambda n: f"Joint strategic needs assessment {n}")
+    published_on = datetime.date(2024, 3, 1)
+    received_on = datetime.date(2024, 3, 20)
+
+
+class ReconsiderationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sm.Reconsideration
+
+    strategy = factory.SubFactory(StrategyFactory)
+    considered_on = factory.Sequence(lambda n: datetime.date(2024, 4, 1) + datetime.timedelta(n))
+    outcome = ReconsiderationOutcome.NOT_REVISED
 
 
 class DevelopmentItemFactory(factory.django.DjangoModelFactory):

@@ -144,10 +144,16 @@ def systems_on(date):
 def run_checks(system=None, as_at=None, check_ids=None) -> list[Finding]:
     """The findings of the checks ``check_ids`` (default: all) about ``system`` (default: every
     system in effect on the date) as at ``as_at`` (default: today), most serious first, then by
-    system, check and record. An unknown check id is a KeyError."""
+    system, check and record. A system not in effect on the date (not yet established, or ended,
+    e.g. merged in April 2026) had no duties then: nothing is found. An unknown check id is a
+    KeyError."""
     date = as_at or today()
     selected = [check(key) for key in check_ids] if check_ids else checks()
-    systems = [system] if system is not None else systems_on(date)
+    if system is not None:
+        in_effect = getattr(system, "is_in_effect_on", None)
+        systems = [system] if in_effect is None or in_effect(date) else []
+    else:
+        systems = systems_on(date)
     found = []
     if systems:
         for each in selected:

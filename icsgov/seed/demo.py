@@ -56,8 +56,8 @@ from partnerships.models import (
     TermsOfReference,
 )
 from places.models import Cluster, Place, System
-from strategy.choices import Scope, StrategyKind, StrategyStatus
-from strategy.models import Milestone, Priority, Strategy
+from strategy.choices import ReconsiderationOutcome, Scope, StrategyKind, StrategyStatus
+from strategy.models import Milestone, NeedsAssessment, Priority, Reconsideration, Strategy
 
 SYSTEM_SLUG = "exampleshire-and-wyeside"
 SYSTEM_NAME = "Exampleshire and Wyeside ICS — demonstration data"
@@ -569,9 +569,9 @@ def load_demo() -> Stats:
         "engagement group and ran the listening events (fictional).",
         public_involvement="Twelve public workshops across both places and an online survey "
         "(fictional).",
-        revision_considered_on=D(2025, 11, 20),
         source=source,
     )
+    _needs_assessments(put, system, strategy, orgs, place_boards, source)
     put(
         Strategy,
         {"slug": f"{PREFIX}joint-forward-plan-2026"},
@@ -620,12 +620,46 @@ def load_demo() -> Stats:
     return loader.stats
 
 
+def _needs_assessments(put, system, strategy, orgs, hwbs, source):
+    """The joint strategic needs assessments the partnership received (s116ZB(6)): Exampleshire's
+    was considered the day it was received and the strategy not revised; Wyeside's, received
+    in March 2026, has no reconsideration recorded, so the check reports it."""
+    put(
+        NeedsAssessment,
+        {"system": system, "council": orgs["county"], "title": "Exampleshire JSNA 2025"},
+        health_and_wellbeing_board=hwbs[0],
+        published_on=D(2025, 10, 1),
+        published_precision=DatePrecision.MONTH,
+        received_on=D(2025, 11, 20),
+        source=source,
+    )
+    put(
+        Reconsideration,
+        {"strategy": strategy, "considered_on": D(2025, 11, 20)},
+        outcome=ReconsiderationOutcome.NOT_REVISED,
+        notes="The partnership found the strategy's priorities still fit the assessment "
+        "(fictional).",
+        source=source,
+    )
+    put(
+        NeedsAssessment,
+        {"system": system, "council": orgs["wyeside"], "title": "Wyeside JSNA 2026"},
+        health_and_wellbeing_board=hwbs[1],
+        published_on=D(2026, 2, 1),
+        published_precision=DatePrecision.MONTH,
+        received_on=D(2026, 3, 1),
+        received_precision=DatePrecision.MONTH,
+        source=source,
+    )
+
+
 @transaction.atomic
 def remove_demo() -> int:
     """Delete the demonstration system and everything in it; the number of systems removed."""
     systems = System.objects.filter(is_demonstration=True, slug=SYSTEM_SLUG)
     boards = Board.objects.filter(system__in=systems)
     Milestone.objects.filter(system__in=systems).delete()
+    NeedsAssessment.objects.filter(system__in=systems).delete()
     Strategy.objects.filter(system__in=systems).delete()
     TermsOfReference.objects.filter(board__in=boards).update(approval_meeting=None, based_on=None)
     TermsOfReference.objects.filter(board__in=boards).delete()

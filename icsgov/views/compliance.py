@@ -19,8 +19,9 @@ def system_compliance(request, slug):
     system = get_object_or_404(System.objects.public(), slug=slug)
     on, date_error = as_at_from(request.GET)
     duties = [each for each in checks() if each.public_duty]
-    # Not yet established on the date: nothing to check (the page says so).
-    exists = system.state_on(on) != "future"
+    # Not yet established, or ended, on the date: nothing to check (the page says so).
+    state = system.state_on(on)
+    exists = state == "current"
     found = run_checks(system=system, as_at=on, check_ids=[c.id for c in duties]) if exists else []
     sections = []
     for duty in duties:
@@ -46,6 +47,7 @@ def system_compliance(request, slug):
             "date_error": date_error,
             "sections": sections if exists else [],
             "exists": exists,
+            "state": state,
             "api_link": not system.is_synthetic and not system.is_demonstration,
             "breadcrumbs": [
                 HOME,

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from icsgov.core.admin import ScopedAdmin, ScopedStackedInline, ScopedTabularInline
-from strategy.models import Chapter, Priority, Strategy
+from strategy.models import Chapter, Priority, Reconsideration, Strategy
 
 
 class ChapterInline(ScopedStackedInline):
@@ -16,6 +16,14 @@ class PriorityInline(ScopedTabularInline):
     fields = ["order", "name", "status", "description"]
 
 
+class ReconsiderationInline(ScopedTabularInline):
+    """s116ZB(6): each time the partnership considered whether to revise the strategy."""
+
+    model = Reconsideration
+    extra = 0
+    fields = ["considered_on", "considered_precision", "outcome", "notes"]
+
+
 @admin.register(Strategy)
 class StrategyAdmin(ScopedAdmin):
     list_display = ["name", "kind", "system", "status", "period_start", "period_end"]
@@ -24,7 +32,7 @@ class StrategyAdmin(ScopedAdmin):
     search_fields = ["name", "slug", "description"]
     autocomplete_fields = ["system", "place", "owner_board", "based_on"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [ChapterInline, PriorityInline]
+    inlines = [ChapterInline, PriorityInline, ReconsiderationInline]
 
 
 @admin.register(Chapter)

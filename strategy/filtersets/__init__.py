@@ -8,6 +8,7 @@ from .development import (
 )
 from .glossary import GlossaryTermFilterSet
 from .milestones import MilestoneFilterSet
+from .needs import NeedsAssessmentFilterSet, ReconsiderationFilterSet
 from .strategies import ChapterFilterSet, PriorityFilterSet, StrategyFilterSet
 
 __all__ = [
@@ -18,6 +19,8 @@ __all__ = [
     "MaturityStatementFilterSet",
     "MaturityTimelineFilterSet",
     "MilestoneFilterSet",
+    "NeedsAssessmentFilterSet",
     "PriorityFilterSet",
+    "ReconsiderationFilterSet",
     "StrategyFilterSet",
 ]

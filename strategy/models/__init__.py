@@ -10,6 +10,7 @@ from .development import (  # isort: skip
     MaturityTimeline,
 )
 from .glossary import GlossaryTerm  # isort: skip
+from .needs import NeedsAssessment, Reconsideration  # isort: skip
 
 __all__ = [
     "Chapter",
@@ -19,6 +20,8 @@ __all__ = [
     "MaturityStatement",
     "MaturityTimeline",
     "Milestone",
+    "NeedsAssessment",
     "Priority",
+    "Reconsideration",
     "Strategy",
 ]

@@ -117,13 +117,6 @@ class Strategy(SluggedModel, SourcedModel, PublishableModel, CheckedModel):
         help_text="For an integrated care strategy: how the people who live or work in the area "
         "were involved (s116ZB). Blank: not recorded.",
     )
-    revision_considered_on = models.DateField(
-        "revision last considered on",
-        null=True,
-        blank=True,
-        help_text="For an integrated care strategy: when the ICP last considered whether to "
-        "revise it (s116ZB: each time it receives a joint strategic needs assessment).",
-    )
     hwb_statements = models.TextField(
         "health and wellbeing boards' statements",
         blank=True,

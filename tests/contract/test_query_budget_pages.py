@@ -68,12 +68,23 @@ def test_meeting_page_queries_do_not_grow_with_attendance(count_queries):
 
 def test_strategy_page_queries_do_not_grow_with_milestones(count_queries):
     small, large = f.StrategyFactory(), f.StrategyFactory()
+    hwb = "health_and_wellbeing_board"
     for _ in range(2):
         f.MilestoneFactory(strategy=small, system=small.system)
         f.ChapterFactory(strategy=small, owner_board=f.BoardFactory(system=small.system))
+        f.NeedsAssessmentFactory(
+            system=small.system,
+            health_and_wellbeing_board=f.BoardFactory(system=small.system, kind=hwb),
+        )
+        f.ReconsiderationFactory(strategy=small)
     for _ in range(20):
         f.MilestoneFactory(strategy=large, system=large.system)
         f.ChapterFactory(strategy=large, owner_board=f.BoardFactory(system=large.system))
+        f.NeedsAssessmentFactory(
+            system=large.system,
+            health_and_wellbeing_board=f.BoardFactory(system=large.system, kind=hwb),
+        )
+        f.ReconsiderationFactory(strategy=large)
     assert count_queries(f"/strategies/{small.slug}/") == count_queries(
         f"/strategies/{large.slug}/"
     )

@@ -39,6 +39,12 @@ def make_mixed():
                 organisation=f.OrganisationFactory(system=system, is_published=published)
             )
             f.MilestoneFactory(system=system, is_published=published)
+            for council_published in BOTH:
+                f.NeedsAssessmentFactory(
+                    system=system,
+                    is_published=published,
+                    council=f.CouncilFactory(system=None, is_published=council_published),
+                )
             f.CouncilAreaFactory(
                 system=system, organisation=f.CouncilFactory(is_published=published)
             )
@@ -46,6 +52,7 @@ def make_mixed():
             strategy = f.StrategyFactory(system=system, status=status, is_published=published)
             f.PriorityFactory(strategy=strategy)
             f.ChapterFactory(strategy=strategy)
+            f.ReconsiderationFactory(strategy=strategy)
         for board_published in BOTH:
             board = f.BoardFactory(system=system, is_published=board_published)
             f.PrincipleFactory(board=board)

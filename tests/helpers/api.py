@@ -40,6 +40,8 @@ RESOURCES = [
     ("chapters", factories.ChapterFactory, "pk"),
     ("priorities", factories.PriorityFactory, "pk"),
     ("milestones", factories.MilestoneFactory, "slug"),
+    ("needs-assessments", factories.NeedsAssessmentFactory, "pk"),
+    ("reconsiderations", factories.ReconsiderationFactory, "pk"),
     ("development-items", factories.DevelopmentItemFactory, "slug"),
     ("maturity-timelines", factories.MaturityTimelineFactory, "slug"),
     ("maturity-periods", factories.MaturityPeriodFactory, "pk"),

@@ -175,6 +175,7 @@ def test_notice_given_too_late_is_an_error_by_the_configured_clear_days(own, icb
         status="held",
         notice_published_on=D(2024, 3, 11),  # 2 clear days: the 12th and 13th
         agenda_published_on=D(2024, 3, 8),
+        draft_minutes_published_on=D(2024, 3, 21),
     )
     [finding] = found("meetings.in-public", own.system, D(2024, 6, 1))
     assert "notice" in finding.message and "2 clear days before it, fewer than 3" in (
@@ -182,6 +183,87 @@ def test_notice_given_too_late_is_an_error_by_the_configured_clear_days(own, icb
     )
     with override_settings(ICSGOV_MEETING_CHECKS={"NOTICE_CLEAR_DAYS": 2}):
         assert found("meetings.in-public", own.system, D(2024, 6, 1)) == []
+
+
+def test_draft_minutes_published_later_than_the_configured_days_are_an_error(own, icb_board):
+    meeting = f.MeetingFactory(
+        board=icb_board,
+        date=D(2024, 3, 14),
+        status="held",
+        notice_published_on=D(2024, 3, 1),
+        agenda_published_on=D(2024, 3, 1),
+        draft_minutes_published_on=D(2024, 4, 30),  # 47 days after
+    )
+    [finding] = found("meetings.in-public", own.system, D(2024, 6, 1))
+    assert finding.is_breach
+    assert (
+        finding.message
+        == "The draft minutes of The ICB Board's meeting on 14 March 2024 were published on "
+        "30 April 2024: 47 days after the meeting, more than 28."
+    )
+    # Within the days (configured): nothing found; before they are due: nothing either.
+    with override_settings(ICSGOV_MEETING_CHECKS={"DRAFT_MINUTES_DAYS": 60}):
+        assert found("meetings.in-public", own.system, D(2024, 6, 1)) == []
+    assert found("meetings.in-public", own.system, D(2024, 4, 10)) == []
+    # A draft-minutes paper published earlier counts as their publication.
+    f.MeetingPaperFactory(meeting=meeting, kind="draft_minutes", published_on=D(2024, 3, 28))
+    assert found("meetings.in-public", own.system, D(2024, 6, 1)) == []
+
+
+def test_approved_minutes_published_late_and_minutes_not_recorded(own, icb_board):
+    meeting = f.MeetingFactory(
+        board=icb_board,
+        date=D(2024, 3, 14),
+        status="held",
+        notice_published_on=D(2024, 3, 1),
+        draft_minutes_published_on=D(2024, 3, 20),
+        minutes_approved_on=D(2024, 5, 9),
+    )
+    # Approved, and no approved minutes' publication recorded: cannot tell (the registry keeps
+    # this meeting's publication state).
+    [finding] = found("meetings.in-public", own.system, D(2024, 7, 1))
+    assert finding.undecidable and not finding.is_breach
+    assert "approved minutes" in finding.message and "not recorded" in finding.message
+    f.MeetingPaperFactory(meeting=meeting, kind="approved_minutes", published_on=D(2024, 6, 20))
+    [late] = found("meetings.in-public", own.system, D(2024, 7, 1))
+    assert late.is_breach and "42 days after their approval on 9 May 2024" in late.message
+    # A meeting whose publication state is not kept at all is not listed.
+    f.MeetingFactory(board=icb_board, date=D(2024, 4, 11), status="held")
+    assert len(found("meetings.in-public", own.system, D(2024, 7, 1))) == 1
+
+
+def test_a_committee_of_board_members_meets_in_public_too(own, icb_board):
+    """Model constitution 7.3.1: committees made up entirely of board members (or including all
+    of them) meet in public; a committee with other members is not held to it."""
+    icb_board.membership_maintained_from = D(2023, 1, 1)
+    icb_board.save()
+    people = [f.PersonFactory(name=f"Board member {n}") for n in range(3)]
+    for person in people:
+        f.MembershipFactory(post=f.PostFactory(board=icb_board), person=person)
+
+    def committee(name, members):
+        board = f.BoardFactory(
+            system=own.system,
+            name=name,
+            kind="icb_committee",
+            parent=icb_board,
+            membership_maintained_from=D(2023, 1, 1),
+        )
+        for person in members:
+            f.MembershipFactory(post=f.PostFactory(board=board), person=person)
+        f.MeetingFactory(board=board, date=D(2024, 3, 14), status="held", is_public=False)
+        return board
+
+    committee("Board Development Committee", people[:2])
+    committee("Audit Committee", [people[0], f.PersonFactory(name="Outside member")])
+
+    [finding] = found("meetings.in-public", own.system, D(2024, 6, 1))
+    assert finding.is_breach
+    assert finding.message == (
+        "The meeting of Board Development Committee (a committee made up entirely of ICB board "
+        "members) on 14 March 2024 was held in private with no resolution to exclude the public "
+        "recorded (no agenda item marked exempt with its reason)."
+    )
 
 
 def test_the_meetings_checks_query_count_does_not_grow(body, django_assert_max_num_queries):

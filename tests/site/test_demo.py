@@ -179,3 +179,7 @@ def test_the_demos_public_duties_show_the_checks_at_work(client, demo):
     assert "Nothing found" in strategy.split("<h2")[0]
     plan = html[html.index("joint forward plan is prepared before each financial year") :]
     assert "Nothing found" in plan.split("<h2")[0]
+    # Wyeside's 2026 needs assessment has no reconsideration recorded; Exampleshire's has one.
+    jsna = html[html.index("reconsidered its strategy after each joint strategic") :]
+    jsna = jsna.split("<h2")[0]
+    assert "Wyeside JSNA 2026" in jsna and "Exampleshire JSNA 2025" not in jsna

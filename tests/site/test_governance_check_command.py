@@ -254,3 +254,19 @@ def test_the_public_duties_page_before_the_system_existed(client, breach):
     breach.save()
     html = client.get("/systems/north/duties/?as_at=2021-01-01").content.decode()
     assert "it did not exist on 1 January 2021" in html and "Nothing found" not in html
+
+
+def test_a_system_after_it_ended_has_no_duties_on_any_door(client, api, breach):
+    """A system merged away (April 2026) is not checked as at a date after its end: its ICP's
+    findings then would be about a system that no longer existed."""
+    breach.end_date = D(2023, 3, 31)
+    breach.save()
+    html = client.get("/systems/north/duties/?as_at=2023-05-01").content.decode()
+    assert "North ended on 31 March 2023: it did not exist on 1 May 2023" in html
+    assert "Nothing found" not in html
+    code, out = command("--system", "north", "--as-at", "2023-05-01", "--format", "json")
+    assert code == 0 and json.loads(out)["findings"] == []
+    assert compliance(api, "system=north")["results"] == []
+    # The day before it ended, it was checked.
+    code, out = command("--system", "north", "--as-at", "2023-03-31", "--format", "json")
+    assert code == 1

@@ -7,6 +7,7 @@ from .development import (
 )
 from .glossary import GlossaryTermSerializer
 from .milestones import MilestoneSerializer, MilestoneWriteSerializer
+from .needs import NeedsAssessmentSerializer, ReconsiderationSerializer
 from .strategies import (
     BriefStrategySerializer,
     ChapterSerializer,
@@ -26,7 +27,9 @@ __all__ = [
     "MaturityTimelineSerializer",
     "MilestoneSerializer",
     "MilestoneWriteSerializer",
+    "NeedsAssessmentSerializer",
     "PrioritySerializer",
+    "ReconsiderationSerializer",
     "StrategyDetailSerializer",
     "StrategySerializer",
 ]

@@ -51,7 +51,6 @@ class StrategySerializer(SourcedSerializer):
             "description",
             "healthwatch_involvement",
             "public_involvement",
-            "revision_considered_on",
             "hwb_statements",
             "based_on",
             *SOURCE,

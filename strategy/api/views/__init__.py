@@ -6,6 +6,7 @@ from .development import (
 )
 from .glossary import GlossaryTermViewSet
 from .milestones import MilestoneViewSet
+from .needs import NeedsAssessmentViewSet, ReconsiderationViewSet
 from .strategies import ChapterViewSet, PriorityViewSet, StrategyViewSet
 
 __all__ = [
@@ -16,6 +17,8 @@ __all__ = [
     "MaturityStatementViewSet",
     "MaturityTimelineViewSet",
     "MilestoneViewSet",
+    "NeedsAssessmentViewSet",
     "PriorityViewSet",
+    "ReconsiderationViewSet",
     "StrategyViewSet",
 ]
