@@ -13,7 +13,7 @@ import datetime
 from django.urls import reverse
 
 from icsgov.core.checks import Check, Severity, register
-from icsgov.core.dates import format_date, not_over_q, today
+from icsgov.core.dates import format_date, format_when, not_over_q, today
 from icsgov.core.models import period_last_day
 from icsgov.core.visibility import mark_links, with_public_flag
 from partnerships.choices import BoardKind
@@ -357,7 +357,7 @@ def jsna_reconsidered(systems, date):
                     )
                 )
                 continue
-            received = format_date(assessment.received_on, assessment.received_precision)
+            received = format_when(assessment.received_on, assessment.received_precision)
             last_day = period_last_day(assessment.received_on, assessment.received_precision)
             if first is not None and last_day < first:
                 continue  # received before the first strategy: its preparation answers for it

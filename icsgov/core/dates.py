@@ -202,6 +202,15 @@ def format_date(
     return f"{date.day} {date:%B %Y}"
 
 
+def format_when(date: datetime.date | None, precision: str = DatePrecision.DAY, date_end=None):
+    """A date at its precision as a sentence says it: 'on 9 August 2022', 'in July 2022',
+    'in April – June 2022', 'in Q2 2022', 'in 2022', 'on or before 9 August 2022'."""
+    text = format_date(date, precision, date_end)
+    if not text or precision == DatePrecision.ON_OR_BEFORE:
+        return text
+    return f"on {text}" if precision == DatePrecision.DAY else f"in {text}"
+
+
 def not_over_q(date: datetime.date, start="date", precision="precision", end="date_end"):
     """A ``Q`` for (start, precision, end) periods whose last day is on or after ``date``: a
     "December 2022" milestone is not over until 31 December, whatever day it is stored as."""

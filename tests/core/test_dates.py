@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from icsgov.core.dates import format_when
 from tests import factories
 
 D = datetime.date
@@ -35,3 +36,19 @@ class TestImpreciseDates:
         meeting = factories.MeetingFactory(date=D(2022, 9, 1), date_precision="month")
         assert meeting in Meeting.objects.upcoming(D(2022, 9, 20))
         assert meeting in Meeting.objects.past(D(2022, 10, 1))
+
+
+@pytest.mark.parametrize(
+    "precision, end, said",
+    [
+        ("day", None, "on 9 August 2022"),
+        ("month", None, "in August 2022"),
+        ("month_range", datetime.date(2022, 10, 1), "in August – October 2022"),
+        ("quarter", None, "in Q3 2022"),
+        ("year", None, "in 2022"),
+        ("on_or_before", None, "on or before 9 August 2022"),
+    ],
+)
+def test_a_date_in_a_sentence_keeps_its_precision(precision, end, said):
+
+    assert format_when(datetime.date(2022, 8, 9), precision, end) == said

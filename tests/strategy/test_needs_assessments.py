@@ -78,7 +78,7 @@ def test_no_reconsideration_since_the_receipt_is_an_error_naming_the_assessment_
     assert row["record"] == "Southshire JSNA 2024"
     assert (
         "'Southshire JSNA 2024' of Southshire County Council (Southshire HWB) was received by "
-        "the integrated care partnership 20 March 2024" in row["message"]
+        "the integrated care partnership on 20 March 2024" in row["message"]
     )
     assert "s116ZB(6)" in row["message"] and "116ZB(6)" in row["source"]
     assert row["source_url"] == "https://www.legislation.gov.uk/ukpga/2007/28/section/116ZB"
@@ -104,7 +104,7 @@ def test_a_receipt_known_only_to_the_month_cannot_be_ordered_with_a_reconsiderat
     f.ReconsiderationFactory(strategy=strategy, considered_on=D(2024, 3, 14))
     code, [row] = findings()
     assert code == 0 and row["undecidable"] and row["severity"] == "error"
-    assert "received by the integrated care partnership March 2024" in row["message"]
+    assert "received by the integrated care partnership in March 2024" in row["message"]
     assert "precision cannot tell" in row["message"]
     assert api_findings(api)[0]["undecidable"] is True
     # A reconsideration after the month is over decides it.
