@@ -29,7 +29,7 @@ from django.db.models import BooleanField, Case, Value, When
 from django.urls import reverse
 
 from icsgov.core.checks import Check, Severity, register
-from icsgov.core.dates import format_date, period_end
+from icsgov.core.dates import format_date, format_when, period_end
 from icsgov.core.visibility import public_q, with_public_flag
 from partnerships.models import GiftOrHospitality, Interest, Membership
 from partnerships.rules import interests as interest_rules
@@ -102,7 +102,7 @@ def on_appointment(systems, date):
         if declared is None:
             message = (
                 f"{m.person} has made no declaration of interests (nor a nil return) to {board} "
-                f"since being appointed on {format_date(m.start_date, m.start_precision)}: "
+                f"since being appointed {format_when(m.start_date, m.start_precision)}: "
                 f"declarations are due within {limit} days of appointment."
             )
             if not maintained:

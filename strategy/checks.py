@@ -50,7 +50,7 @@ def overdue_milestones(systems, date):
     )
     found = []
     for milestone in milestones:
-        when = format_date(milestone.date, milestone.precision, milestone.date_end)
+        when = format_when(milestone.date, milestone.precision, milestone.date_end)
         public = milestone.is_public_record
         link = milestone_page(milestone) if public else None
         if milestone.status == MilestoneStatus.UNKNOWN:
@@ -167,7 +167,7 @@ def integrated_care_strategy(systems, date):
                 )
                 continue
             for strategy in due:
-                when = format_date(strategy.due_date, strategy.due_precision)
+                when = format_when(strategy.due_date, strategy.due_precision)
                 # A record known only from a paper written before the strategy was due cannot
                 # say it was not published: nothing has been recorded about it since.
                 known = strategy.known_as_of
@@ -524,14 +524,14 @@ def joint_forward_plan(systems, date):
                     finding(
                         plan,
                         f"The joint forward plan '{plan}' for {year} was published "
-                        f"{format_date(plan.published_on, plan.published_precision)}, not {by}: "
+                        f"{format_when(plan.published_on, plan.published_precision)}, not {by}: "
                         "it must be prepared before the year starts.",
                     )
                 )
             else:
                 last = (
                     f" (the latest recorded, '{earlier[-1]}', was published "
-                    f"{format_date(earlier[-1].published_on, earlier[-1].published_precision)})"
+                    f"{format_when(earlier[-1].published_on, earlier[-1].published_precision)})"
                     if earlier
                     else ""
                 )

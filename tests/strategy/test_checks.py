@@ -18,7 +18,7 @@ def test_a_month_milestone_is_not_past_due_until_its_month_is_over(db):
     assert found(milestone.system, D(2022, 12, 31)) == []
     [finding] = found(milestone.system, D(2023, 1, 1))
     assert finding.severity == "warning" and not finding.undecidable
-    assert "'Strategy approved' was due December 2022" in finding.message
+    assert "'Strategy approved' was due in December 2022" in finding.message
     assert "still recorded as planned" in finding.message
 
 
@@ -86,7 +86,7 @@ def test_a_strategy_past_its_due_date_and_not_published_is_an_error(db):
     )
     [finding] = ics(strategy.system, D(2023, 2, 1))
     assert finding.is_breach
-    assert "'Our strategy' was due December 2022 and is not recorded as published" in (
+    assert "'Our strategy' was due in December 2022 and is not recorded as published" in (
         finding.message
     )
     assert finding.link is None  # a draft is not on the public record
@@ -142,7 +142,7 @@ def test_a_plan_published_after_1_april_is_an_error(db):
     plan(system, D(2024, 5, 2), hwb_statements="Annex B.")
     [finding] = jfp(system, D(2024, 6, 1))
     assert finding.is_breach
-    assert "was published 2 May 2024, not before 1 April 2024" in finding.message
+    assert "was published on 2 May 2024, not before 1 April 2024" in finding.message
 
 
 def test_last_years_plan_does_not_serve_this_year(db):
@@ -150,7 +150,7 @@ def test_last_years_plan_does_not_serve_this_year(db):
     plan(system, D(2024, 3, 20), hwb_statements="Annex B.")
     [finding] = jfp(system, D(2025, 5, 1))
     assert finding.is_breach and "prepared for 2025/26" in finding.message
-    assert "(the latest recorded, 'Joint forward plan 2024', was published 20 March 2024)" in (
+    assert "(the latest recorded, 'Joint forward plan 2024', was published on 20 March 2024)" in (
         finding.message
     )
 
