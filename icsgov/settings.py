@@ -117,6 +117,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication: anonymous reads go to the read replica, when there is one.
     "icsgov.middleware.ReplicaReadMiddleware",
+    # After authentication (and the replica's choice): anonymous public pages from the read
+    # cache, invalidated by any change to the registry (icsgov/core/caching.py).
+    "icsgov.core.caching.AnonymousPageCacheMiddleware",
     # After authentication, so every change made in a request is recorded with its user.
     "pghistory.middleware.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -192,7 +195,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Shared by every application server: the API's throttle counts live here. In the database by
 # default (its table is made by `manage.py createcachetable`, which `make migrate` runs); CACHE_URL
 # names another shared cache (e.g. redis://host:6379/0, which needs the redis package).
-CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://django_cache")}
+CACHES = {
+    "default": env.cache_url("CACHE_URL", default="dbcache://django_cache"),
+    # Anonymous pages and API answers (icsgov/core/caching.py). Per process by default: the
+    # entries are keyed by the registry's change mark, so a change invalidates them in every
+    # process at once without deleting anything; READ_CACHE_URL may name a shared cache.
+    "reads": env.cache_url("READ_CACHE_URL", default="locmemcache://icsgov-reads"),
+}
+CACHES["reads"].setdefault("TIMEOUT", 600)
+CACHES["reads"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+READ_CACHE = "reads"
+# ICSGOV_READ_CACHE=false answers every anonymous read afresh (the benchmark's uncached runs).
+READ_CACHE_ENABLED = env.bool("ICSGOV_READ_CACHE", default=True)
 # Sessions are in the database (Django's default): any application server can serve any request.
 
 AUTH_PASSWORD_VALIDATORS = [
