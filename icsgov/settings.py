@@ -192,9 +192,10 @@ if env.str("DATABASE_REPLICA_URL", default=""):
 DATABASE_ROUTERS = ["icsgov.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Shared by every application server: the API's throttle counts live here. In the database by
-# default (its table is made by `manage.py createcachetable`, which `make migrate` runs); CACHE_URL
-# names another shared cache (e.g. redis://host:6379/0, which needs the redis package).
+# Shared by every application server. In the database by default (its table is made by
+# `manage.py createcachetable`, which `make migrate` runs); CACHE_URL names another shared cache
+# (e.g. redis://host:6379/0, which needs the redis package). The API's throttle counts are in
+# their own UNLOGGED table (icsgov/core/api/throttling.py).
 CACHES = {
     "default": env.cache_url("CACHE_URL", default="dbcache://django_cache"),
     # Anonymous pages and API answers (icsgov/core/caching.py). Per process by default: the
@@ -304,8 +305,9 @@ REST_FRAMEWORK = {
     # the shared cache so every application server sees the same count. Over the rate: 429 with
     # Retry-After and the usual {"detail": ...}.
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        # DRF's, counted in PostgreSQL in one statement (icsgov/core/api/throttling.py).
+        "icsgov.core.api.throttling.AnonRateThrottle",
+        "icsgov.core.api.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_ANON_RATE", default="120/min"),
