@@ -11,6 +11,8 @@ Each floor takes the request path the benchmark made (for its parameters) and re
 The benchmark (bench/run.py) checks that the floor's JSON equals ours before it times it.
 """
 
+import csv
+import io
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import orjson
@@ -134,6 +136,11 @@ LIMIT %s OFFSET %s
 
 def appointments_list(path):
     limit, offset = limits(path)
+    count, results = _appointments(path, limit, offset)
+    return envelope(path, count, limit, offset, results)
+
+
+def _appointments(path, limit, offset):
     with db().cursor() as cursor:
         cursor.execute(APPOINTMENTS, [params(path)["system"], limit, offset])
         rows = cursor.fetchall()
@@ -165,7 +172,46 @@ def appointments_list(path):
             }
         )
     count = rows[0][-1] if rows else 0
-    return envelope(path, count, limit, offset, results)
+    return count, results
+
+
+# --- /api/v1/memberships/?system=...&limit=100&format=csv ---------------------------------------
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value  # as a spreadsheet may hold it: not a formula
+    return value
+
+
+def _flat(value, prefix, row):
+    """Nested objects as dotted columns; a null object as one empty column."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _flat(inner, f"{prefix}.{key}" if prefix else key, row)
+    else:
+        row[prefix] = _cell(value)
+
+
+def appointments_csv(path):
+    """The same rows as the appointments list, written by the standard library's csv module."""
+    limit, offset = limits(path)
+    _, results = _appointments(path, limit, offset)
+    rows, columns = [], {}
+    for item in results:
+        row = {}
+        _flat(item, "", row)
+        rows.append(row)
+        columns.update(dict.fromkeys(row))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode()
 
 
 # --- /api/v1/boards/?limit=100 ---------------------------------------------------------------

@@ -143,6 +143,7 @@ def reads():
             "appointments CSV, 100",
             f"/api/v1/memberships/?system={system.slug}&limit=100&format=csv",
             True,
+            floor("appointments_csv"),
             kind="export",
         ),
         Read("changes feed, 100", "/api/v1/changes/?limit=100", True),
@@ -151,7 +152,6 @@ def reads():
             f"/api/v1/memberships/?system={system.slug}&limit=100",
             False,
         ),
-        Read("changes feed, 100, anonymous, cached", "/api/v1/changes/?limit=100", False),
         Read("public system page", f"/systems/{system.slug}/", False, kind="page", cached=False),
         Read(
             "public board page",
@@ -211,7 +211,10 @@ def measure(read, client, repeat):
     }
     if read.floor is not None:
         floor_body = read.floor(read.path)
-        ours, theirs = orjson.loads(response.content), orjson.loads(floor_body)
+        if read.kind == "export":  # CSV: the same bytes
+            ours, theirs = response.content.decode().splitlines(), floor_body.decode().splitlines()
+        else:
+            ours, theirs = orjson.loads(response.content), orjson.loads(floor_body)
         if ours != theirs:
             floors.explain_difference(read.name, ours, theirs)
             raise SystemExit(f"{read.name}: the floor's JSON differs from ours (see above)")

@@ -38,7 +38,7 @@ def glossary(context, text, terms=None):
 
 _TABLE_KEYS = {"caption", "captionSize", "responsive", "head", "rows"}
 _HEAD_KEYS = {"text", "format"}
-_CELL_KEYS = {"text", "html", "header", "format"}
+_CELL_KEYS = {"text", "html", "header", "format", "href"}
 
 
 def _cell_value(cell):
@@ -56,7 +56,7 @@ def nhsuk_table(params):
     ``indent`` filters for every cell were most of a board page's time: docs/performance.md).
     Takes the macro's parameters for a caption (with ``captionSize``), ``responsive``, ``head``
     items (``text``, ``format``) and rows of cells (``text`` or ``html``, ``header``,
-    ``format``); any other parameter is refused, so a table needing more uses the macro.
+    ``format``, ``href``); any other parameter is refused, so a table needing more uses the macro.
     tests/site/test_lean_table.py checks the two give the same document."""
     unknown = set(params) - _TABLE_KEYS
     if unknown:
@@ -106,6 +106,8 @@ def nhsuk_table(params):
                 " nhsuk-table__cell--numeric" if fmt == "numeric" else ""
             )
             value = _cell_value(cell)
+            if cell.get("href"):
+                value = f'<a class="nhsuk-link" href="{escape(cell["href"])}">{value}</a>'
             header = cell.get("header")
             if responsive and header:
                 heading = (

@@ -1,6 +1,7 @@
-"""The board page's tables are drawn by ``nhsuk_table`` (icsgov/jinja2.py) rather than the NHS.UK
-frontend's table macro, for speed: the same document — elements, classes, roles, responsive
-headings, escaping — as the macro gives for the same parameters."""
+"""The board page's tables (members, seats, meetings, bodies, attendance) are drawn by
+``nhsuk_table`` (icsgov/jinja2.py) rather than the NHS.UK frontend's table macro, for speed:
+the same document (elements, classes, roles, responsive headings, links, escaping) as the
+macro gives for the same parameters."""
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString
@@ -47,6 +48,11 @@ ROWS = [
         {"text": Markup("<abbr>ICB</abbr> seat"), "header": "Seat"},
         {"text": "", "header": "Role"},
         {"html": Markup("<strong>3</strong>"), "header": "Filled"},
+    ],
+    [
+        {"text": "Board & co", "href": "/boards/a/?as_at=2024&x=1", "header": "Seat"},
+        {"html": Markup("<em>Chair</em>"), "href": "/r/", "header": "Role"},
+        {"text": "2", "header": "Filled"},
     ],
 ]
 
