@@ -300,7 +300,7 @@ def bodies_list(path):
 # --- /api/v1/search/?q=...&type=person -----------------------------------------------------
 
 PEOPLE_SEARCH = """
-SELECT slug, name, score, text_match,
+SELECT slug, name, score, text_match, demonstration,
        CASE WHEN text_match THEN ts_headline('english',
             COALESCE(name, '') || ' … ' || COALESCE(biography, ''), query,
             'MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … ", '
@@ -309,11 +309,13 @@ FROM (
     SELECT *, rank + word_similarity + similarity AS score
     FROM (
         SELECT p.slug, p.name, p.biography, q.query,
+               COALESCE(sy.is_demonstration, false) AS demonstration,
                COALESCE(ts_rank(v.vector, q.query), 0.0) AS rank,
                word_similarity(icsgov_unaccent(%(q)s), icsgov_unaccent(p.name)) AS word_similarity,
                similarity(icsgov_unaccent(p.name), icsgov_unaccent(%(q)s)) AS similarity,
                v.vector @@ q.query AS text_match
-        FROM partnerships_person p,
+        FROM partnerships_person p
+             LEFT JOIN places_system sy ON sy.id = p.system_id,
              LATERAL to_tsvector('english',
                  COALESCE(p.name, '') || ' ' || COALESCE(p.biography, '')) AS v(vector),
              websearch_to_tsquery('english', %(q)s) AS q(query)
@@ -345,8 +347,9 @@ def people_search(path):
             .replace("\x03", ""),
             "matched": "text" if text_match else "name",
             "score": round(score, 4),
+            "is_demonstration": demonstration,
         }
-        for slug, name, score, text_match, headline in rows
+        for slug, name, score, text_match, demonstration, headline in rows
     ]
     # The registry's correction applies only when no result has the words in its text.
     if not any(row[3] for row in rows) and rows:
