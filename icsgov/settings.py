@@ -204,7 +204,8 @@ CACHES = {
     "reads": env.cache_url("READ_CACHE_URL", default="locmemcache://icsgov-reads"),
 }
 CACHES["reads"].setdefault("TIMEOUT", 600)
-CACHES["reads"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+# At most 500 answers of at most 1 MB each per worker (icsgov.core.caching.MAX_BYTES).
+CACHES["reads"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 500)
 READ_CACHE = "reads"
 # ICSGOV_READ_CACHE=false answers every anonymous read afresh (the benchmark's uncached runs).
 READ_CACHE_ENABLED = env.bool("ICSGOV_READ_CACHE", default=True)

@@ -19,7 +19,10 @@ class CoreConfig(AppConfig):
         from icsgov.core import caching
 
         # Tables made by any migration are watched for the read cache's change mark.
-        post_migrate.connect(caching.on_post_migrate, dispatch_uid="icsgov-read-cache-watch")
+        # Once per migrate (the signal is sent for every app; this answers the framework's).
+        post_migrate.connect(
+            caching.on_post_migrate, sender=self, dispatch_uid="icsgov-read-cache-watch"
+        )
 
         from icsgov.core import visibility
         from icsgov.core.models import Source

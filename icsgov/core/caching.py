@@ -169,7 +169,8 @@ def key_for(request, *variant):
 #: Response headers that may vary between anonymous requests and so are never stored or that
 #: say the answer must not be shared.
 UNSHAREABLE_VARY = {"cookie", "accept", "accept-encoding", "origin"}
-MAX_BYTES = 2_000_000
+#: The largest answer kept (so a worker holds at most MAX_ENTRIES of these: settings.CACHES).
+MAX_BYTES = 1_000_000
 NONCE_MARK = "\x00csp-nonce\x00"
 
 
@@ -231,7 +232,8 @@ class AnonymousPageCacheMiddleware:
         path = request.path_info
         if path.startswith(PAGE_SKIP_PREFIXES) or path.startswith("/" + settings.ADMIN_PATH):
             return self.get_response(request)
-        if "messages" in request.COOKIES:  # a flash message for this visitor alone
+        if "messages" in request.COOKIES or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            # A visitor with a session may have a flash message waiting for them alone.
             return self.get_response(request)
         key = key_for(request)
         if key is None:

@@ -143,3 +143,20 @@ def test_unpublished_records_never_enter_an_anonymous_entry(client, person):
     assert stored_bytes() and b"Hidden Unpublished" not in stored_bytes()
     assert b"@example.nhs.uk" not in stored_bytes()  # nor anyone's contact details
     assert client.get(f"/people/{hidden.slug}/").status_code == 404
+
+
+def test_every_table_of_the_registry_is_watched():
+    from icsgov.core import caching
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "WHERE t.tgname = %s",
+            [caching.TRIGGER],
+        )
+        watched = {row[0] for row in cursor.fetchall()}
+    tables = set(connection.introspection.django_table_names(include_auto_created=True))
+    expected = {table for table in tables if caching.watched(table)}
+    assert "partnerships_membership" in expected and "places_system_predecessors" in expected
+    assert expected - watched == set()
+    assert not watched & {"django_session", "django_cache", caching.PENDING}
