@@ -155,7 +155,7 @@ def test_every_table_of_the_registry_is_watched():
             [caching.TRIGGER],
         )
         watched = {row[0] for row in cursor.fetchall()}
-    tables = set(connection.introspection.django_table_names(include_auto_created=True))
+    tables = set(connection.introspection.django_table_names())
     expected = {table for table in tables if caching.watched(table)}
     assert "partnerships_membership" in expected and "places_system_predecessors" in expected
     assert expected - watched == set()
