@@ -11,6 +11,9 @@ Each floor takes the request path the benchmark made (for its parameters) and re
 The benchmark (bench/run.py) checks that the floor's JSON equals ours before it times it.
 """
 
+import csv
+import datetime
+import io
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import orjson
@@ -19,6 +22,7 @@ import psycopg2.extras
 from django.db import connection
 
 from icsgov.core.dates import format_date
+from places.choices import NHSRegion
 
 BASE = "http://localhost"
 _connection = None
@@ -134,6 +138,11 @@ LIMIT %s OFFSET %s
 
 def appointments_list(path):
     limit, offset = limits(path)
+    count, results = _appointments(path, limit, offset)
+    return envelope(path, count, limit, offset, results)
+
+
+def _appointments(path, limit, offset):
     with db().cursor() as cursor:
         cursor.execute(APPOINTMENTS, [params(path)["system"], limit, offset])
         rows = cursor.fetchall()
@@ -161,6 +170,146 @@ def appointments_list(path):
                 "notes": r[20],
                 "source": brief_source,
                 "source_section": r[21],
+                "known_as_of": known,
+            }
+        )
+    count = rows[0][-1] if rows else 0
+    return count, results
+
+
+# --- /api/v1/memberships/?system=...&limit=100&format=csv ---------------------------------------
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value  # as a spreadsheet may hold it: not a formula
+    return value
+
+
+def _flat(value, prefix, row):
+    """Nested objects as dotted columns; a null object as one empty column."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _flat(inner, f"{prefix}.{key}" if prefix else key, row)
+    else:
+        row[prefix] = _cell(value)
+
+
+def appointments_csv(path):
+    """The same rows as the appointments list, written by the standard library's csv module."""
+    limit, offset = limits(path)
+    _, results = _appointments(path, limit, offset)
+    rows, columns = [], {}
+    for item in results:
+        row = {}
+        _flat(item, "", row)
+        rows.append(row)
+        columns.update(dict.fromkeys(row))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+# --- /api/v1/systems/?limit=100 --------------------------------------------------------------
+
+_SUCCESSION = """
+    (SELECT COALESCE(json_agg(json_build_object(
+         'slug', x.slug, 'name', x.name, 'end_date', {date_of}, 'end_kind', {kind_of})
+         ORDER BY x.name), '[]')
+     FROM places_system_predecessors l JOIN places_system x ON x.id = l.{other}
+     WHERE l.{this} = sy.id)"""
+
+SYSTEMS = f"""
+SELECT sy.slug, sy.name, sy.short_name, sy.region, sy.population, sy.population_note,
+       sy.start_date, sy.start_precision, sy.end_date, sy.end_precision, sy.end_kind,
+       sy.end_reason, sy.is_demonstration, sy.source_section, sy.confirmed_on,
+       {
+    _SUCCESSION.format(
+        date_of="x.end_date", kind_of="x.end_kind", other="to_system_id", this="from_system_id"
+    )
+},
+       {
+    _SUCCESSION.format(
+        date_of="sy.end_date", kind_of="sy.end_kind", other="from_system_id", this="to_system_id"
+    )
+},
+       icb.slug, icb.name, icb.short_name,
+       (SELECT COALESCE(json_agg(json_build_object('scheme', i.scheme, 'code', i.code)
+                                 ORDER BY i.scheme, i.code), '[]')
+        FROM partnerships_organisationidentifier i
+        WHERE i.organisation_id = icb.id
+          AND (i.valid_from IS NULL OR i.valid_from <= %(on)s)
+          AND (i.valid_to IS NULL OR i.valid_to >= %(on)s)),
+       {SOURCE_COLUMNS}, count(*) OVER ()
+FROM places_system sy
+LEFT JOIN LATERAL (
+    SELECT o.id, o.slug, o.name, o.short_name FROM partnerships_organisation o
+    WHERE o.system_id = sy.id AND o.kind = 'icb' ORDER BY o.start_date, o.name LIMIT 1
+) icb ON true
+LEFT JOIN core_source s ON s.id = sy.source_id
+ORDER BY sy.name
+LIMIT %(limit)s OFFSET %(offset)s
+"""
+
+
+def _succession(entry):
+    end = entry["end_date"]
+    change = (datetime.date.fromisoformat(end) + datetime.timedelta(days=1)) if end else None
+    return {
+        "slug": entry["slug"],
+        "name": entry["name"],
+        "url": f"{BASE}/api/v1/systems/{entry['slug']}/",
+        "date": iso(change),
+        "part": entry["end_kind"] == "split",
+    }
+
+
+def systems_list(path):
+    limit, offset = limits(path)
+    on = datetime.date.today()
+    with db().cursor() as cursor:
+        cursor.execute(SYSTEMS, {"on": on, "limit": limit, "offset": offset})
+        rows = cursor.fetchall()
+    regions = dict(NHSRegion.choices)
+    results = []
+    for r in rows:
+        brief_source, known = source(r[21:29], r[14])
+        codes = {c["scheme"]: c["code"] for c in r[20]} if r[17] else {}
+        results.append(
+            {
+                "slug": r[0],
+                "url": f"{BASE}/api/v1/systems/{r[0]}/",
+                "name": r[1],
+                "short_name": r[2],
+                "region": r[3],
+                "region_name": regions.get(r[3], r[3]),
+                "icb": brief("organisations", r[17], ("name", r[18]), ("short_name", r[19])),
+                "codes": {
+                    "as_at": on.isoformat(),
+                    "ods": codes.get("ods"),
+                    "gss": codes.get("gss"),
+                },
+                "population": r[4],
+                "population_note": r[5],
+                "start_date": iso(r[6]),
+                "start_precision": r[7],
+                "end_date": iso(r[8]),
+                "end_precision": r[9],
+                "end_kind": r[10],
+                "end_reason": r[11],
+                "predecessors": [_succession(e) for e in r[15]],
+                "successors": [
+                    _succession({**e, "end_date": iso(r[8]), "end_kind": r[10]}) for e in r[16]
+                ],
+                "is_demonstration": r[12],
+                "source": brief_source,
+                "source_section": r[13],
                 "known_as_of": known,
             }
         )
@@ -254,7 +403,7 @@ def bodies_list(path):
 # --- /api/v1/search/?q=...&type=person -----------------------------------------------------
 
 PEOPLE_SEARCH = """
-SELECT slug, name, score, text_match,
+SELECT slug, name, score, text_match, demonstration,
        CASE WHEN text_match THEN ts_headline('english',
             COALESCE(name, '') || ' … ' || COALESCE(biography, ''), query,
             'MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … ", '
@@ -263,11 +412,13 @@ FROM (
     SELECT *, rank + word_similarity + similarity AS score
     FROM (
         SELECT p.slug, p.name, p.biography, q.query,
+               COALESCE(sy.is_demonstration, false) AS demonstration,
                COALESCE(ts_rank(v.vector, q.query), 0.0) AS rank,
                word_similarity(icsgov_unaccent(%(q)s), icsgov_unaccent(p.name)) AS word_similarity,
                similarity(icsgov_unaccent(p.name), icsgov_unaccent(%(q)s)) AS similarity,
                v.vector @@ q.query AS text_match
-        FROM partnerships_person p,
+        FROM partnerships_person p
+             LEFT JOIN places_system sy ON sy.id = p.system_id,
              LATERAL to_tsvector('english',
                  COALESCE(p.name, '') || ' ' || COALESCE(p.biography, '')) AS v(vector),
              websearch_to_tsquery('english', %(q)s) AS q(query)
@@ -299,8 +450,9 @@ def people_search(path):
             .replace("\x03", ""),
             "matched": "text" if text_match else "name",
             "score": round(score, 4),
+            "is_demonstration": demonstration,
         }
-        for slug, name, score, text_match, headline in rows
+        for slug, name, score, text_match, demonstration, headline in rows
     ]
     # The registry's correction applies only when no result has the words in its text.
     if not any(row[3] for row in rows) and rows:

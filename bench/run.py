@@ -46,7 +46,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
+from django.test.utils import override_settings, setup_test_environment  # noqa: E402
 
 from bench import floors  # noqa: E402
 from partnerships.models import Board, Membership  # noqa: E402
@@ -95,13 +95,18 @@ def timed(fn, repeat, warmup=3):
 
 
 class Read:
-    def __init__(self, name, path, signed_in, floor=None, kind="api"):
-        self.name, self.path, self.signed_in, self.floor, self.kind = (
+    """One read to time. ``cached=False`` times it with the read cache off (every anonymous
+    request answered afresh, as the first one after a change is); signed-in reads are never
+    cached (icsgov/core/caching.py)."""
+
+    def __init__(self, name, path, signed_in, floor=None, kind="api", cached=True):
+        self.name, self.path, self.signed_in, self.floor, self.kind, self.cached = (
             name,
             path,
             signed_in,
             floor,
             kind,
+            cached,
         )
 
 
@@ -138,13 +143,35 @@ def reads():
             "appointments CSV, 100",
             f"/api/v1/memberships/?system={system.slug}&limit=100&format=csv",
             True,
+            floor("appointments_csv"),
             kind="export",
         ),
         Read("changes feed, 100", "/api/v1/changes/?limit=100", True),
-        Read("public system page", f"/systems/{system.slug}/", False, kind="page"),
-        Read("public board page", f"/boards/{board.slug}/?as_at={AS_AT}", False, kind="page"),
-        Read("public search page", f"/search/?q={words}", False, kind="page"),
-        Read("body iCalendar feed", f"/boards/{board.slug}/calendar.ics", False, kind="page"),
+        Read(
+            "appointments, 100, anonymous, cached",
+            f"/api/v1/memberships/?system={system.slug}&limit=100",
+            False,
+        ),
+        Read("public system page", f"/systems/{system.slug}/", False, kind="page", cached=False),
+        Read(
+            "public board page",
+            f"/boards/{board.slug}/?as_at={AS_AT}",
+            False,
+            kind="page",
+            cached=False,
+        ),
+        Read("public search page", f"/search/?q={words}", False, kind="page", cached=False),
+        Read(
+            "body iCalendar feed",
+            f"/boards/{board.slug}/calendar.ics",
+            False,
+            kind="page",
+            cached=False,
+        ),
+        Read("public system page, cached", f"/systems/{system.slug}/", False, kind="page"),
+        Read(
+            "public board page, cached", f"/boards/{board.slug}/?as_at={AS_AT}", False, kind="page"
+        ),
         Read(
             "admin appointments changelist, 100",
             f"/{settings.ADMIN_PATH}partnerships/membership/",
@@ -161,6 +188,8 @@ def measure(read, client, repeat):
             raise SystemExit(f"{read.name}: {read.path} answered {response.status_code}")
         return response
 
+    if read.cached and not read.signed_in:
+        get()  # stored: the queries counted below are those of a request served from the cache
     queries = []
     began = time.perf_counter()
     with connection.execute_wrapper(
@@ -182,7 +211,10 @@ def measure(read, client, repeat):
     }
     if read.floor is not None:
         floor_body = read.floor(read.path)
-        ours, theirs = orjson.loads(response.content), orjson.loads(floor_body)
+        if read.kind == "export":  # CSV: the same bytes
+            ours, theirs = response.content.decode().splitlines(), floor_body.decode().splitlines()
+        else:
+            ours, theirs = orjson.loads(response.content), orjson.loads(floor_body)
         if ours != theirs:
             floors.explain_difference(read.name, ours, theirs)
             raise SystemExit(f"{read.name}: the floor's JSON differs from ours (see above)")
@@ -218,7 +250,9 @@ def main():
         wanted = [word.strip().lower() for word in args.only.split(",") if word.strip()]
         if wanted and not any(word in read.name.lower() for word in wanted):
             continue
-        row = measure(read, signed_in if read.signed_in else anonymous, args.repeat)
+        with override_settings(READ_CACHE_ENABLED=read.cached):
+            row = measure(read, signed_in if read.signed_in else anonymous, args.repeat)
+        row["cached"] = read.cached and not read.signed_in
         row["kind"] = read.kind
         rows.append(row)
         floor = f"{row['floor_p50_ms']:9.2f} {row['ratio']:5.2f}x" if "ratio" in row else ""

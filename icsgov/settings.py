@@ -117,6 +117,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication: anonymous reads go to the read replica, when there is one.
     "icsgov.middleware.ReplicaReadMiddleware",
+    # After authentication (and the replica's choice): anonymous public pages from the read
+    # cache, invalidated by any change to the registry (icsgov/core/caching.py).
+    "icsgov.core.caching.AnonymousPageCacheMiddleware",
     # After authentication, so every change made in a request is recorded with its user.
     "pghistory.middleware.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -189,10 +192,23 @@ if env.str("DATABASE_REPLICA_URL", default=""):
 DATABASE_ROUTERS = ["icsgov.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Shared by every application server: the API's throttle counts live here. In the database by
-# default (its table is made by `manage.py createcachetable`, which `make migrate` runs); CACHE_URL
-# names another shared cache (e.g. redis://host:6379/0, which needs the redis package).
-CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://django_cache")}
+# Shared by every application server. In the database by default (its table is made by
+# `manage.py createcachetable`, which `make migrate` runs); CACHE_URL names another shared cache
+# (e.g. redis://host:6379/0, which needs the redis package). The API's throttle counts are in
+# their own UNLOGGED table (icsgov/core/api/throttling.py).
+CACHES = {
+    "default": env.cache_url("CACHE_URL", default="dbcache://django_cache"),
+    # Anonymous pages and API answers (icsgov/core/caching.py). Per process by default: the
+    # entries are keyed by the registry's change mark, so a change invalidates them in every
+    # process at once without deleting anything; READ_CACHE_URL may name a shared cache.
+    "reads": env.cache_url("READ_CACHE_URL", default="locmemcache://icsgov-reads"),
+}
+CACHES["reads"].setdefault("TIMEOUT", 600)
+# At most 500 answers of at most 1 MB each per worker (icsgov.core.caching.MAX_BYTES).
+CACHES["reads"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 500)
+READ_CACHE = "reads"
+# ICSGOV_READ_CACHE=false answers every anonymous read afresh (the benchmark's uncached runs).
+READ_CACHE_ENABLED = env.bool("ICSGOV_READ_CACHE", default=True)
 # Sessions are in the database (Django's default): any application server can serve any request.
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -290,8 +306,9 @@ REST_FRAMEWORK = {
     # the shared cache so every application server sees the same count. Over the rate: 429 with
     # Retry-After and the usual {"detail": ...}.
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        # DRF's, counted in PostgreSQL in one statement (icsgov/core/api/throttling.py).
+        "icsgov.core.api.throttling.AnonRateThrottle",
+        "icsgov.core.api.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_ANON_RATE", default="120/min"),

@@ -14,6 +14,15 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.db.models import Q
+        from django.db.models.signals import post_migrate
+
+        from icsgov.core import caching
+
+        # Tables made by any migration are watched for the read cache's change mark.
+        # Once per migrate (the signal is sent for every app; this answers the framework's).
+        post_migrate.connect(
+            caching.on_post_migrate, sender=self, dispatch_uid="icsgov-read-cache-watch"
+        )
 
         from icsgov.core import visibility
         from icsgov.core.models import Source

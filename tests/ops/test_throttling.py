@@ -105,10 +105,25 @@ def test_two_application_servers_share_one_count(migrated_pgdata, tmp_path):
         assert status == 429 and int(headers["Retry-After"]) > 0
         assert get(first + "/api/v1/systems/")[0] == 429
 
-        # The count is in the database's cache table, where every server reads it.
+        # The count is in the database's throttle table, where every server reads it: one
+        # client, its six allowed requests.
         with psycopg2.connect(EmbeddedServer(migrated_pgdata).url()) as conn, conn.cursor() as cur:
-            cur.execute("SELECT count(*) FROM django_cache WHERE cache_key LIKE '%throttle_anon%'")
-            assert cur.fetchone()[0] == 1
+            cur.execute(
+                "SELECT count(DISTINCT key), count(*) FROM icsgov_throttle "
+                "WHERE key LIKE 'throttle_anon%'"
+            )
+            assert cur.fetchone() == (1, 6)
     finally:
         for _, process in servers:
             stop_process(process)
+
+
+def test_the_count_is_one_statement_a_request(client, low_rates):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/api/v1/systems/").status_code == 200
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert sum("icsgov_throttle" in s for s in sql) == 1
+    assert not any("django_cache" in s for s in sql)

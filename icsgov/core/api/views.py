@@ -13,7 +13,7 @@ from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from icsgov.core import concurrency, scoping
+from icsgov.core import caching, concurrency, scoping
 from icsgov.core import search as search_engine
 from icsgov.core.api.renderers import OrjsonRenderer, render_json
 from icsgov.core.api.serializers import validation_error
@@ -32,6 +32,28 @@ class CachedReadMixin:
     def as_view(cls, *args, **kwargs):
         return conditional_get(super().as_view(*args, **kwargs))
 
+    _read_cache_key = None
+
+    def initial(self, request, *args, **kwargs):
+        """After authentication, content negotiation, permissions and the throttle (a stored
+        answer is still counted against the client's rate): an anonymous GET is answered from
+        the read cache (icsgov.core.caching) when it holds the answer for the registry as it is
+        now, for this address, with every parameter, in the negotiated format. The browsable
+        API (HTML with forms) is never stored."""
+        super().initial(request, *args, **kwargs)
+        if request.accepted_renderer.format == "api":
+            return
+        key = caching.key_for(request, request.accepted_media_type or "")
+        if key is None:
+            return
+        cached = caching.get(key, request)
+        if cached is None:
+            self._read_cache_key = key
+            return
+        # The handler is this request's action (a viewset binds it per request): answer with
+        # the stored response instead.
+        setattr(self, request.method.lower(), lambda *args, **kwargs: cached)
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if request.method in ("GET", "HEAD") and response.status_code == 200:
@@ -40,6 +62,9 @@ class CachedReadMixin:
             else:
                 patch_cache_control(response, public=True, max_age=300)
             patch_vary_headers(response, ["Cookie"])
+            if self._read_cache_key and isinstance(response, Response):
+                response.render()
+                caching.put(self._read_cache_key, request, response)
         return response
 
 
