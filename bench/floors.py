@@ -131,7 +131,7 @@ JOIN places_system sy ON sy.id = b.system_id
 LEFT JOIN partnerships_organisation o ON o.id = m.on_behalf_of_id
 LEFT JOIN core_source s ON s.id = m.source_id
 WHERE sy.slug = %s
-ORDER BY b.name, po."order", m.start_date
+ORDER BY b.name, po."order", m.start_date, m.id
 LIMIT %s OFFSET %s
 """
 
@@ -253,7 +253,7 @@ LEFT JOIN LATERAL (
     WHERE o.system_id = sy.id AND o.kind = 'icb' ORDER BY o.start_date, o.name LIMIT 1
 ) icb ON true
 LEFT JOIN core_source s ON s.id = sy.source_id
-ORDER BY sy.name
+ORDER BY sy.name, sy.id
 LIMIT %(limit)s OFFSET %(offset)s
 """
 
@@ -353,7 +353,7 @@ LEFT JOIN places_footprint fp ON fp.id = b.footprint_id
 LEFT JOIN places_cluster cl ON cl.id = b.cluster_id
 LEFT JOIN partnerships_board pa ON pa.id = b.parent_id
 LEFT JOIN core_source s ON s.id = b.source_id
-ORDER BY sy.name, b.name
+ORDER BY sy.name, b.name, b.id
 LIMIT %s OFFSET %s
 """
 

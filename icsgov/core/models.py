@@ -116,9 +116,18 @@ class SourcedModel(CheckedModel):
         """(date, precision) as of which the record is known: its last confirmation, else its
         source's date. None when neither is known."""
         if self.confirmed_on:
-            return self.confirmed_on, DatePrecision.DAY
-        if self.source_id and self.source.date:
-            return self.source.date, self.source.date_precision
+            return self.known_as_of_from(self.confirmed_on, None, None)
+        if self.source_id:
+            return self.known_as_of_from(None, self.source.date, self.source.date_precision)
+        return None
+
+    @staticmethod
+    def known_as_of_from(confirmed_on, source_date, source_precision):
+        """``known_as_of`` from its columns (the lean list read makes it from a row's values)."""
+        if confirmed_on:
+            return confirmed_on, DatePrecision.DAY
+        if source_date:
+            return source_date, source_precision
         return None
 
     def currency(self, on=None) -> str:

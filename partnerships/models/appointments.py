@@ -171,7 +171,12 @@ class Membership(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
 
     @property
     def is_voting(self):
-        return self.post.voting if self.voting is None else self.voting
+        return self.is_voting_from(self.voting, self.post.voting)
+
+    @staticmethod
+    def is_voting_from(voting, seat_voting):
+        """``is_voting`` from its columns: the appointment's override, else the seat's."""
+        return seat_voting if voting is None else voting
 
     def clean(self):
         super().clean()

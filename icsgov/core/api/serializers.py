@@ -7,7 +7,8 @@ from rest_framework import serializers
 from rest_framework.fields import SkipField
 from rest_framework.relations import Hyperlink, PKOnlyObject
 
-from icsgov.core.models import Source
+from icsgov.core.dates import format_date
+from icsgov.core.models import Source, SourcedModel
 
 #: The fields of icsgov.core.models.ValidityPeriod and SourcedModel, as every answer lists them
 #: (a serializer listing SOURCE derives from SourcedSerializer or SourcedWriteSerializer).
@@ -338,6 +339,16 @@ class BriefSourceSerializer(ReadSerializer):
             return reverse("api:source-detail", kwargs={"slug": source.slug})
         return absolute_link(request, "api:source-detail", "slug", source.slug)
 
+    #: The lean list read (icsgov.core.api.lean): the columns each computed field is made of.
+    lean_columns = {"url": ("slug",), "when": ("date", "date_precision", "date_end")}
+
+    def lean_url(self, slug):
+        request = self.context.get("request")
+        return absolute_link(request, "api:source-detail", "slug", slug)
+
+    def lean_when(self, date, precision, date_end):
+        return format_date(date, precision, date_end)  # Source.when
+
 
 class KnownAsOfSerializer(serializers.Serializer):
     date = serializers.DateField(help_text="The date the record is known as of.")
@@ -359,6 +370,18 @@ class SourcedSerializer(ReadSerializer):
         if known is None:
             return None
         return {"date": known[0], "precision": known[1], "confirmed": bool(obj.confirmed_on)}
+
+    #: The lean list read (icsgov.core.api.lean): ``known_as_of`` from the record's confirmation
+    #: and its source's date, as SourcedModel.known_as_of makes it.
+    lean_columns = {
+        "known_as_of": ("confirmed_on", "source", "source__date", "source__date_precision")
+    }
+
+    def lean_known_as_of(self, confirmed_on, source_id, date, precision):
+        known = SourcedModel.known_as_of_from(confirmed_on, date if source_id else None, precision)
+        if known is None:
+            return None
+        return {"date": known[0], "precision": known[1], "confirmed": bool(confirmed_on)}
 
 
 class SourcedWriteSerializer(WriteSerializer):

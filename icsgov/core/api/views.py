@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from icsgov.core import caching, concurrency, scoping
 from icsgov.core import search as search_engine
+from icsgov.core.api import lean
 from icsgov.core.api.renderers import OrjsonRenderer, render_json
 from icsgov.core.api.serializers import validation_error
 from icsgov.core.dates import InvalidDate, parse_as_at
@@ -115,12 +116,63 @@ class RegistryViewSet(CachedReadMixin, FieldsMixin, viewsets.ReadOnlyModelViewSe
         # D (even before it began: no members then), it does not hide it.
         if self.action == "retrieve":
             return queryset
-        return super().filter_queryset(queryset)
+        return total_order(super().filter_queryset(queryset))
+
+    #: List GETs read their rows as tuples when the read serializer allows it
+    #: (icsgov.core.api.lean); False to always go through the serializer.
+    lean_reads = True
+
+    def list(self, request, *args, **kwargs):
+        """DRF's list; when the read serializer's answer can be made from columns
+        (icsgov.core.api.lean.plan_for), the page's rows are read as tuples and made into the
+        same answers without model instances. Otherwise, and for anything the lean path cannot
+        judge (e.g. a bad ``?fields=``, which DRF's own path reports), DRF's list."""
+        queryset = self.filter_queryset(self.get_queryset())
+        plan = None
+        if self.lean_reads:
+            try:
+                serializer = self.get_serializer(many=True)
+            except ValidationError:
+                serializer = None
+            child = getattr(serializer, "child", None)
+            if child is not None:
+                plan = lean.plan_for(child, queryset, request)
+        if plan is None:
+            return self._serializer_list(queryset)
+        page = self.paginate_queryset(plan.queryset)
+        if page is not None:
+            return self.get_paginated_response(plan.render(page))
+        return Response(plan.render(plan.queryset))
+
+    def _serializer_list(self, queryset):
+        # rest_framework.mixins.ListModelMixin.list, on the queryset already filtered.
+        page = self.paginate_queryset(queryset)
+        if page is not None:
+            serializer = self.get_serializer(page, many=True)
+            return self.get_paginated_response(serializer.data)
+        serializer = self.get_serializer(queryset, many=True)
+        return Response(serializer.data)
 
     @cached_property
     def as_at(self):
         """The ``as_at`` date a detail answers for (default today); a malformed date is a 400."""
         return as_at_param(self.request)
+
+
+def total_order(queryset):
+    """``queryset`` in its order (the ordering filter's, else the model's), ties broken by the
+    primary key: rows that tie (two appointments to one seat on one day) come in the same order
+    in every request and every query reading them, so pages neither repeat nor skip a row."""
+    query = queryset.query
+    order = list(query.order_by) or (
+        list(queryset.model._meta.ordering) if query.default_ordering else []
+    )
+    if not order or query.distinct_fields:
+        return queryset
+    names = {o.lstrip("-") for o in order if isinstance(o, str)}
+    if names & {"pk", "id", queryset.model._meta.pk.name}:
+        return queryset
+    return queryset.order_by(*order, "pk")
 
 
 def visible_prefetch(relation, queryset, user, to_attr=None):

@@ -51,6 +51,12 @@ class MembershipSerializer(SourcedSerializer):
             *SOURCE,
         ]
 
+    #: The lean list read (icsgov.core.api.lean): Membership.is_voting from its columns.
+    lean_columns = {"is_voting": ("voting", "post__voting")}
+
+    def lean_is_voting(self, voting, post_voting):
+        return Membership.is_voting_from(voting, post_voting)
+
 
 class BoardMemberSerializer(serializers.ModelSerializer):
     """An appointment as listed on its board: who, in which seat, for whom, since when."""

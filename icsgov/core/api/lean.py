@@ -1,0 +1,252 @@
+"""Lean list reads: a list page's rows read as tuples (``values_list``) and turned into the same
+answers the read serializer gives, without making a model instance, a related instance per
+``select_related`` link, or going through DRF's field machinery for each row.
+
+The plan is made from the read serializer itself (after ``?fields=`` has trimmed it), so the
+serializer stays the one description of an answer (and of the schema): each field it shows
+becomes one or more columns of the query and a small step that turns them into the field's
+value, with the field's own ``to_representation``:
+
+- a field showing one of the model's columns (``source`` a column, or a dotted path to a column
+  through links that are never empty, e.g. ``post.role``): the column;
+- a link to the record itself (``LinkField``): the column it is addressed by, filled into the
+  request's link template (``absolute_link``);
+- a nested record (``BriefSerializer`` and other ``ReadSerializer``\\ s, through a forward
+  link): its own plan on the joined columns, null when the link is empty — or, for a
+  ``BriefSerializer``, when the viewer may not follow it (the ``_public_<field>`` mark of
+  icsgov.core.visibility, read as a column);
+- a field computed in Python from the record (a property, a ``SerializerMethodField``): only
+  when its serializer declares the columns it needs in ``lean_columns`` and a method
+  ``lean_<field>(*values)`` computing the same value from them;
+- private fields (``PrivateFieldsMixin``): left out unless the row's ``_changeable`` column.
+
+Anything else — a many-valued field, a ``source`` the plan cannot follow, a serializer with its
+own ``to_representation`` — makes the list go through the serializer as before (``plan_for``
+returns None), so an answer is never made by a path that does not know how to make it.
+``tests/core/test_lean_reads.py`` compares both paths' bytes for every resource.
+"""
+
+from rest_framework import serializers
+from rest_framework.fields import SkipField
+
+from icsgov.core.api.serializers import (
+    _STR_FIELDS,
+    BriefSerializer,
+    LinkField,
+    PrivateFieldsMixin,
+    ReadSerializer,
+    absolute_link,
+)
+from icsgov.core.visibility import private_fields
+
+
+class NotLean(Exception):
+    """The serializer shows something the lean path does not know how to make."""
+
+
+def _lean_columns(serializer) -> dict:
+    """The ``lean_columns`` declared along the serializer's classes (subclasses win)."""
+    declared = {}
+    for cls in reversed(type(serializer).__mro__):
+        declared.update(cls.__dict__.get("lean_columns", {}))
+    return declared
+
+
+def _check_serializer(serializer):
+    """NotLean unless every class of ``serializer`` down to ReadSerializer leaves the making of
+    its answer (``to_representation``) and of its value (``get_attribute``) to the classes the
+    lean path reproduces."""
+    if isinstance(serializer, serializers.ListSerializer) or not isinstance(
+        serializer, ReadSerializer
+    ):
+        raise NotLean(type(serializer).__name__)
+    for cls in type(serializer).__mro__:
+        if cls is ReadSerializer:
+            break
+        if "to_representation" in cls.__dict__ and cls is not PrivateFieldsMixin:
+            raise NotLean(f"{cls.__name__}.to_representation")
+        if "get_attribute" in cls.__dict__ and cls is not BriefSerializer:
+            raise NotLean(f"{cls.__name__}.get_attribute")
+    if getattr(getattr(serializer, "Meta", None), "model", None) is None:
+        raise NotLean(type(serializer).__name__)
+
+
+def _forward_link(model, name):
+    """The forward foreign key (or one-to-one) ``name`` of ``model``, or NotLean."""
+    try:
+        field = model._meta.get_field(name)
+    except Exception:
+        raise NotLean(f"{model.__name__}.{name}") from None
+    if not (field.concrete and field.is_relation and (field.many_to_one or field.one_to_one)):
+        raise NotLean(f"{model.__name__}.{name}")
+    return field
+
+
+def _column_field(model, name):
+    """The non-relation concrete field ``name`` (attname) of ``model``, or None."""
+    for field in model._meta.concrete_fields:
+        if not field.is_relation and field.attname == name:
+            return field
+    return None
+
+
+class _Columns:
+    """The query's columns, each asked for once, by position."""
+
+    def __init__(self):
+        self.names: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def __call__(self, name: str) -> int:
+        if name not in self._index:
+            self._index[name] = len(self.names)
+            self.names.append(name)
+        return self._index[name]
+
+
+def _plan(serializer, model, prefix: str, columns: _Columns, annotations, request):
+    """A function of a row (tuple) giving ``serializer``'s answer for the record at ``prefix``."""
+    _check_serializer(serializer)
+    if not issubclass(model, serializer.Meta.model):
+        raise NotLean(f"{model.__name__} is not {serializer.Meta.model.__name__}")
+    lean = _lean_columns(serializer)
+    steps = []
+    for field in serializer._readable_fields:
+        name = field.field_name
+        if name in lean:
+            method = getattr(serializer, f"lean_{name}", None)
+            if method is None:
+                raise NotLean(f"lean_{name}")
+            indexes = tuple(columns(prefix + column) for column in lean[name])
+            raw = isinstance(field, serializers.SerializerMethodField)
+            steps.append(("computed", name, indexes, method, raw, field.to_representation))
+            continue
+        if isinstance(field, serializers.ListSerializer):
+            raise NotLean(f"{name}: many")
+        if isinstance(field, serializers.BaseSerializer):
+            attrs = field.source_attrs
+            target, path = model, []
+            for i, attr in enumerate(attrs):
+                link = _forward_link(target, attr)
+                if i < len(attrs) - 1 and link.null:
+                    raise NotLean(f"{name}: through an empty link")
+                path.append(attr)
+                target = link.related_model
+            if not path:
+                raise NotLean(f"{name}: no link")
+            rel = prefix + "__".join(path)
+            mark = None
+            if isinstance(field, BriefSerializer) and not prefix:
+                mark_name = f"_public_{name}"
+                if mark_name in annotations:
+                    mark = columns(mark_name)
+            inner = _plan(field, target, rel + "__", columns, annotations, request)
+            steps.append(("nested", name, columns(rel), mark, inner))
+            continue
+        if type(field) is LinkField or (
+            isinstance(field, LinkField)
+            and type(field).to_representation is LinkField.to_representation
+            and type(field).get_url is LinkField.get_url
+        ):
+            if field.source != "*" or request is None:
+                raise NotLean(f"{name}: link")
+            if _column_field(model, field.lookup_field) is None:
+                raise NotLean(f"{name}: link by {field.lookup_field}")
+            steps.append(
+                (
+                    "link",
+                    name,
+                    columns(prefix + field.lookup_field),
+                    (request, field.view_name, field.lookup_url_kwarg),
+                )
+            )
+            continue
+        if type(field).get_attribute is not serializers.Field.get_attribute:
+            raise NotLean(f"{name}: {type(field).__name__}")
+        attrs = field.source_attrs
+        if not attrs:
+            raise NotLean(f"{name}: whole record")
+        target, path = model, []
+        for attr in attrs[:-1]:
+            link = _forward_link(target, attr)
+            if link.null:
+                raise NotLean(f"{name}: through an empty link")
+            path.append(attr)
+            target = link.related_model
+        column = _column_field(target, attrs[-1])
+        if column is None:
+            raise NotLean(f"{name}: {attrs[-1]} is not a column")
+        path.append(column.attname)
+        convert = str if type(field) in _STR_FIELDS else field.to_representation
+        steps.append(("column", name, columns(prefix + "__".join(path)), convert))
+
+    hidden = ()
+    changeable = None
+    if isinstance(serializer, PrivateFieldsMixin):
+        hidden = private_fields(model)
+        if not prefix and "_changeable" in annotations:
+            changeable = columns("_changeable")
+
+    return _compile(steps, hidden, changeable)
+
+
+def _compile(steps, hidden, changeable):
+    def build(row):
+        ret = {}
+        for step in steps:
+            kind, name = step[0], step[1]
+            if kind == "column":
+                value = row[step[2]]
+                ret[name] = None if value is None else step[3](value)
+            elif kind == "link":
+                request, view_name, kwarg = step[3]
+                ret[name] = absolute_link(request, view_name, kwarg, row[step[2]])
+            elif kind == "nested":
+                _, _, key, mark, inner = step
+                if row[key] is None or (mark is not None and row[mark] is False):
+                    ret[name] = None
+                else:
+                    ret[name] = inner(row)
+            else:
+                _, _, indexes, method, raw, to_representation = step
+                try:
+                    value = method(*(row[i] for i in indexes))
+                except SkipField:
+                    continue
+                if raw:
+                    ret[name] = value
+                else:
+                    ret[name] = None if value is None else to_representation(value)
+        if hidden and not (changeable is not None and row[changeable]):
+            for name in hidden:
+                ret.pop(name, None)
+        return ret
+
+    return build
+
+
+class LeanList:
+    """A list's lean read: ``queryset`` (tuples) and ``render(rows)`` (the answers)."""
+
+    def __init__(self, queryset, build):
+        self.queryset = queryset
+        self._build = build
+
+    def render(self, rows):
+        build = self._build
+        return [build(row) for row in rows]
+
+
+def plan_for(serializer, queryset, request):
+    """The lean read of ``queryset`` as ``serializer`` (a list's child) answers it, or None when
+    the serializer shows something the lean path does not make (then use the serializer)."""
+    if queryset.query.distinct_fields or queryset._fields is not None:
+        return None
+    annotations = set(queryset.query.annotations)
+    columns = _Columns()
+    try:
+        build = _plan(serializer, queryset.model, "", columns, annotations, request)
+    except NotLean:
+        return None
+    lean = queryset.prefetch_related(None).values_list(*columns.names)
+    return LeanList(lean, build)
