@@ -33,7 +33,10 @@ def both_ways(client, url, monkeypatch):
 
 
 def lean_resources():
-    """The resources whose list is read lean (the plan accepts their read serializer)."""
+    """The resources whose list is read lean (the plan accepts their read serializer), as an
+    anonymous client asks for them."""
+    from django.contrib.auth.models import AnonymousUser
+    from rest_framework.request import Request
     from rest_framework.test import APIRequestFactory
 
     from icsgov.api.urls import router
@@ -42,14 +45,11 @@ def lean_resources():
     for prefix, viewset, _ in router.registry:
         if viewset.queryset is None or not issubclass(viewset, RegistryViewSet):
             continue
-        request = APIRequestFactory().get(f"/api/v1/{prefix}/")
+        request = Request(APIRequestFactory().get(f"/api/v1/{prefix}/"))
+        request.user = AnonymousUser()
         view = viewset(action="list", request=request, format_kwarg=None, kwargs={})
-        from rest_framework.request import Request
-
-        view.request = Request(request)
-        view.request.user = None
-        serializer = view.get_serializer_class()(many=True, context={"request": view.request})
-        if lean.plan_for(serializer.child, viewset.queryset.all(), view.request) is not None:
+        serializer = view.get_serializer(many=True)
+        if lean.plan_for(serializer.child, view.get_queryset()) is not None:
             names.add(prefix)
     return names
 
@@ -58,8 +58,9 @@ def test_the_appointments_list_is_read_lean_and_others_are_judged_by_their_seria
     names = lean_resources()
     assert "memberships" in names
     assert "people" in names
-    # Many-valued fields (a body's convening organisations) are not made by the lean path.
-    assert "boards" not in names
+    # Many-valued fields from a prefetch: a body's convening organisations, predecessors and
+    # successors.
+    assert "boards" in names
 
 
 @pytest.mark.parametrize(("endpoint", "factory", "key"), RESOURCES, ids=IDS)
@@ -161,3 +162,35 @@ def test_people_contact_details_lean_as_before(api_world, as_role, role, monkeyp
         assert "email" in own and "email" not in other
     else:
         assert "email" in own and "email" in other
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_bodies_lean_and_serializer_agree_with_links_many_and_hidden(
+    api_world, as_role, role, monkeypatch
+):
+    own = api_world.own
+    old = factories.BoardFactory(system=own.system, name="Old board")
+    hidden_old = factories.BoardFactory(system=own.system, name="Hidden board", is_published=False)
+    own.board.predecessors.add(old, hidden_old)
+    convener = factories.OrganisationFactory(system=own.system, name="Convener")
+    hidden_convener = factories.OrganisationFactory(system=own.system, is_published=False)
+    own.board.convening_organisations.add(convener, hidden_convener)
+    factories.BoardFactory(system=own.system, parent=hidden_old, name="Child of hidden")
+    client = as_role(role)
+    for query in ("?system=own&limit=100", "?system=own&format=csv", "?limit=2&offset=1"):
+        fast, slow = both_ways(client, f"/api/v1/boards/{query}", monkeypatch)
+        assert fast == slow, (role, query)
+    rows = {r["slug"]: r for r in client.get("/api/v1/boards/?system=own").json()["results"]}
+    predecessors = [b["slug"] for b in rows[own.board.slug]["predecessors"]]
+    conveners = [o["slug"] for o in rows[own.board.slug]["convening_organisations"]]
+    child = next(r for r in rows.values() if r["name"] == "Child of hidden")
+    successors = [b["slug"] for b in rows[old.slug]["successors"]]
+    assert successors == [own.board.slug]
+    if role == "anonymous":
+        assert predecessors == [old.slug]
+        assert conveners == [convener.slug]
+        assert child["parent"] is None
+    else:
+        assert sorted(predecessors) == sorted([old.slug, hidden_old.slug])
+        assert sorted(conveners) == sorted([convener.slug, hidden_convener.slug])
+        assert child["parent"]["slug"] == hidden_old.slug

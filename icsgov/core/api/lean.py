@@ -17,15 +17,23 @@ value, with the field's own ``to_representation``:
   icsgov.core.visibility, read as a column);
 - a field computed in Python from the record (a property, a ``SerializerMethodField``): only
   when its serializer declares the columns it needs in ``lean_columns`` and a method
-  ``lean_<field>(*values)`` computing the same value from them;
+  ``lean_<field>(request, *values)`` computing the same value from them (``self`` is the
+  serializer the plan was made from: its context is not this request's);
+- a many-valued field read from a prefetch (``visible_prefetch``): the request's prefetch
+  queryset, filtered to the page's records, one query;
 - private fields (``PrivateFieldsMixin``): left out unless the row's ``_changeable`` column.
 
-Anything else — a many-valued field, a ``source`` the plan cannot follow, a serializer with its
-own ``to_representation`` — makes the list go through the serializer as before (``plan_for``
-returns None), so an answer is never made by a path that does not know how to make it.
+Anything else — a ``source`` the plan cannot follow, a many-valued field not from a prefetch,
+a serializer with its own ``to_representation`` — makes the list go through the serializer as
+before (``plan_for`` returns None), so an answer is never made by a path that does not know
+how to make it. A plan is made once per serializer class, ``?fields=`` and set of annotations
+(the viewer's visibility marks) and kept for the process (``plan_key``).
 ``tests/core/test_lean_reads.py`` compares both paths' bytes for every resource.
 """
 
+import threading
+
+from django.db import models
 from rest_framework import serializers
 from rest_framework.fields import SkipField
 
@@ -104,8 +112,10 @@ class _Columns:
         return self._index[name]
 
 
-def _plan(serializer, model, prefix: str, columns: _Columns, annotations, request):
-    """A function of a row (tuple) giving ``serializer``'s answer for the record at ``prefix``."""
+def _plan(serializer, model, prefix: str, columns: _Columns, annotations):
+    """A function of a row (tuple) and the request giving ``serializer``'s answer for the record
+    at ``prefix``. Nothing of the request it was planned in is kept: a plan serves every request
+    with the same serializer, fields and annotations (``plan_for``)."""
     _check_serializer(serializer)
     if not issubclass(model, serializer.Meta.model):
         raise NotLean(f"{model.__name__} is not {serializer.Meta.model.__name__}")
@@ -122,7 +132,11 @@ def _plan(serializer, model, prefix: str, columns: _Columns, annotations, reques
             steps.append(("computed", name, indexes, method, raw, field.to_representation))
             continue
         if isinstance(field, serializers.ListSerializer):
-            raise NotLean(f"{name}: many")
+            if prefix:
+                raise NotLean(f"{name}: many, nested")
+            holder = _Many.for_field(field, model)
+            steps.append(("many", name, columns("pk"), holder))
+            continue
         if isinstance(field, serializers.BaseSerializer):
             attrs = field.source_attrs
             target, path = model, []
@@ -140,7 +154,7 @@ def _plan(serializer, model, prefix: str, columns: _Columns, annotations, reques
                 mark_name = f"_public_{name}"
                 if mark_name in annotations:
                     mark = columns(mark_name)
-            inner = _plan(field, target, rel + "__", columns, annotations, request)
+            inner = _plan(field, target, rel + "__", columns, annotations)
             steps.append(("nested", name, columns(rel), mark, inner))
             continue
         if type(field) is LinkField or (
@@ -148,7 +162,7 @@ def _plan(serializer, model, prefix: str, columns: _Columns, annotations, reques
             and type(field).to_representation is LinkField.to_representation
             and type(field).get_url is LinkField.get_url
         ):
-            if field.source != "*" or request is None:
+            if field.source != "*":
                 raise NotLean(f"{name}: link")
             if _column_field(model, field.lookup_field) is None:
                 raise NotLean(f"{name}: link by {field.lookup_field}")
@@ -157,11 +171,13 @@ def _plan(serializer, model, prefix: str, columns: _Columns, annotations, reques
                     "link",
                     name,
                     columns(prefix + field.lookup_field),
-                    (request, field.view_name, field.lookup_url_kwarg),
+                    (field.view_name, field.lookup_url_kwarg),
                 )
             )
             continue
-        if type(field).get_attribute is not serializers.Field.get_attribute:
+        if type(field).get_attribute is not serializers.Field.get_attribute or isinstance(
+            field, serializers.FileField
+        ):
             raise NotLean(f"{name}: {type(field).__name__}")
         attrs = field.source_attrs
         if not attrs:
@@ -191,7 +207,7 @@ def _plan(serializer, model, prefix: str, columns: _Columns, annotations, reques
 
 
 def _compile(steps, hidden, changeable):
-    def build(row):
+    def build(row, request, many=None):
         ret = {}
         for step in steps:
             kind, name = step[0], step[1]
@@ -199,18 +215,20 @@ def _compile(steps, hidden, changeable):
                 value = row[step[2]]
                 ret[name] = None if value is None else step[3](value)
             elif kind == "link":
-                request, view_name, kwarg = step[3]
+                view_name, kwarg = step[3]
                 ret[name] = absolute_link(request, view_name, kwarg, row[step[2]])
+            elif kind == "many":
+                ret[name] = many[step[3].to_attr].get(row[step[2]], [])
             elif kind == "nested":
                 _, _, key, mark, inner = step
                 if row[key] is None or (mark is not None and row[mark] is False):
                     ret[name] = None
                 else:
-                    ret[name] = inner(row)
+                    ret[name] = inner(row, request)
             else:
                 _, _, indexes, method, raw, to_representation = step
                 try:
-                    value = method(*(row[i] for i in indexes))
+                    value = method(request, *(row[i] for i in indexes))
                 except SkipField:
                     continue
                 if raw:
@@ -225,28 +243,144 @@ def _compile(steps, hidden, changeable):
     return build
 
 
-class LeanList:
-    """A list's lean read: ``queryset`` (tuples) and ``render(rows)`` (the answers)."""
+class _Many:
+    """A many-valued field read as DRF reads it from a prefetch (``Prefetch(relation,
+    queryset, to_attr=source)``, e.g. icsgov.core.api.views.visible_prefetch): the request's
+    prefetch queryset, filtered to the page's records, read as tuples with the record each row
+    belongs to, in the queryset's order — one query for the page, as the prefetch made."""
 
-    def __init__(self, queryset, build):
-        self.queryset = queryset
-        self._build = build
+    def __init__(self, to_attr, lookup, build, columns):
+        self.to_attr, self.lookup, self.build, self.columns = to_attr, lookup, build, columns
 
-    def render(self, rows):
-        build = self._build
-        return [build(row) for row in rows]
+    @staticmethod
+    def prefetch(queryset, to_attr):
+        return next(
+            (
+                p
+                for p in queryset._prefetch_related_lookups
+                if isinstance(p, models.Prefetch) and p.to_attr == to_attr
+            ),
+            None,
+        )
+
+    @classmethod
+    def for_field(cls, field, model):
+        """The plan of ``field``; its prefetch's queryset is the planning request's (only its
+        annotations shape the plan: they are part of the plan's key)."""
+        prefetch = cls.prefetch(_planning.queryset, field.source)
+        if prefetch is None or "__" in prefetch.prefetch_through or prefetch.queryset is None:
+            raise NotLean(f"{field.field_name}: not a prefetch")
+        relation = model._meta.get_field(prefetch.prefetch_through)
+        if isinstance(relation, models.ManyToManyField):
+            lookup = relation.related_query_name()
+        elif isinstance(relation, models.ForeignObjectRel) and (
+            relation.many_to_many or relation.one_to_many
+        ):
+            lookup = relation.field.name
+        else:
+            raise NotLean(f"{field.field_name}: {type(relation).__name__}")
+        queryset = prefetch.queryset
+        if queryset._prefetch_related_lookups or queryset.query.distinct_fields:
+            raise NotLean(f"{field.field_name}: prefetch inside")
+        columns = _Columns()
+        columns(lookup)  # first: the record the row belongs to
+        build = _plan(field.child, queryset.model, "", columns, set(queryset.query.annotations))
+        holder = cls(field.source, lookup, build, columns.names)
+        _planning.many.append(holder)
+        return holder
+
+    def rows(self, queryset, pks, request):
+        """``{record's pk: [its answers]}`` for the page's records."""
+        groups = {}
+        if not pks:
+            return groups
+        prefetched = self.prefetch(queryset, self.to_attr).queryset
+        rows = prefetched.filter(**{f"{self.lookup}__in": pks}).values_list(*self.columns)
+        build = self.build
+        for row in rows:
+            groups.setdefault(row[0], []).append(build(row, request))
+        return groups
 
 
-def plan_for(serializer, queryset, request):
+class _Planning(threading.local):
+    """What the plan being made needs of the request's queryset (set while planning)."""
+
+    queryset = None
+    many: list = []  # noqa: RUF012 (set per planning)
+
+
+_planning = _Planning()
+
+
+class Plan:
+    """A list's lean read, made once per serializer class, ``?fields=`` and annotations."""
+
+    def __init__(self, columns, build, many, pk_index):
+        self.columns, self.build, self.many, self.pk_index = columns, build, many, pk_index
+
+    def queryset(self, queryset):
+        """The request's queryset read as the plan's tuples."""
+        return queryset.prefetch_related(None).values_list(*self.columns)
+
+    def render(self, rows, queryset, request):
+        """The answers for ``rows`` (tuples of ``self.queryset(queryset)``)."""
+        rows = list(rows)
+        build = self.build
+        if not self.many:
+            return [build(row, request) for row in rows]
+        pks = [row[self.pk_index] for row in rows]
+        found = {many.to_attr: many.rows(queryset, pks, request) for many in self.many}
+        return [build(row, request, found) for row in rows]
+
+
+def plan_key(serializer_class, fields, queryset):
+    """What a plan depends on besides the serializer class: the fields asked for (``?fields=``),
+    the annotations of the queryset (the visibility marks and ``_changeable``, which differ
+    by viewer) and those of its prefetches' querysets."""
+    prefetches = tuple(
+        (p.to_attr, p.prefetch_through, tuple(sorted(p.queryset.query.annotations)))
+        for p in queryset._prefetch_related_lookups
+        if isinstance(p, models.Prefetch) and p.queryset is not None
+    )
+    return (
+        serializer_class,
+        fields,
+        queryset.model,
+        tuple(sorted(queryset.query.annotations)),
+        prefetches,
+    )
+
+
+_plans: dict = {}
+
+
+UNPLANNED = object()
+
+
+def cached_plan(key):
+    """The plan kept for ``key`` (None: the serializer path), or ``UNPLANNED``."""
+    return _plans.get(key, UNPLANNED)
+
+
+def plan_for(serializer, queryset, key=None):
     """The lean read of ``queryset`` as ``serializer`` (a list's child) answers it, or None when
-    the serializer shows something the lean path does not make (then use the serializer)."""
-    if queryset.query.distinct_fields or queryset._fields is not None:
-        return None
-    annotations = set(queryset.query.annotations)
-    columns = _Columns()
-    try:
-        build = _plan(serializer, queryset.model, "", columns, annotations, request)
-    except NotLean:
-        return None
-    lean = queryset.prefetch_related(None).values_list(*columns.names)
-    return LeanList(lean, build)
+    the serializer shows something the lean path does not make (then use the serializer).
+    With ``key`` (``plan_key``), the plan is kept for the next request with the same key."""
+    plan = None
+    if not queryset.query.distinct_fields and queryset._fields is None:
+        columns = _Columns()
+        _planning.queryset, _planning.many = queryset, []
+        try:
+            build = _plan(serializer, queryset.model, "", columns, set(queryset.query.annotations))
+        except NotLean:
+            build = None
+        finally:
+            many, _planning.queryset, _planning.many = _planning.many, None, []
+        if build is not None:
+            pk_index = columns("pk") if many else None
+            plan = Plan(columns.names, build, many, pk_index)
+    if key is not None:
+        if len(_plans) > 500:
+            _plans.clear()
+        _plans[key] = plan
+    return plan

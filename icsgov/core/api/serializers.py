@@ -342,11 +342,10 @@ class BriefSourceSerializer(ReadSerializer):
     #: The lean list read (icsgov.core.api.lean): the columns each computed field is made of.
     lean_columns = {"url": ("slug",), "when": ("date", "date_precision", "date_end")}
 
-    def lean_url(self, slug):
-        request = self.context.get("request")
+    def lean_url(self, request, slug):
         return absolute_link(request, "api:source-detail", "slug", slug)
 
-    def lean_when(self, date, precision, date_end):
+    def lean_when(self, request, date, precision, date_end):
         return format_date(date, precision, date_end)  # Source.when
 
 
@@ -377,7 +376,7 @@ class SourcedSerializer(ReadSerializer):
         "known_as_of": ("confirmed_on", "source", "source__date", "source__date_precision")
     }
 
-    def lean_known_as_of(self, confirmed_on, source_id, date, precision):
+    def lean_known_as_of(self, request, confirmed_on, source_id, date, precision):
         known = SourcedModel.known_as_of_from(confirmed_on, date if source_id else None, precision)
         if known is None:
             return None

@@ -130,19 +130,30 @@ class RegistryViewSet(CachedReadMixin, FieldsMixin, viewsets.ReadOnlyModelViewSe
         queryset = self.filter_queryset(self.get_queryset())
         plan = None
         if self.lean_reads:
-            try:
-                serializer = self.get_serializer(many=True)
-            except ValidationError:
-                serializer = None
-            child = getattr(serializer, "child", None)
-            if child is not None:
-                plan = lean.plan_for(child, queryset, request)
+            plan = self._lean_plan(queryset)
         if plan is None:
             return self._serializer_list(queryset)
-        page = self.paginate_queryset(plan.queryset)
+        page = self.paginate_queryset(plan.queryset(queryset))
         if page is not None:
-            return self.get_paginated_response(plan.render(page))
-        return Response(plan.render(plan.queryset))
+            return self.get_paginated_response(plan.render(page, queryset, request))
+        return Response(plan.render(plan.queryset(queryset), queryset, request))
+
+    def _lean_plan(self, queryset):
+        """The lean plan of this list (made once per serializer, ``?fields=`` and the
+        queryset's annotations), or None."""
+        raw = self.request.query_params.get("fields") or None
+        key = lean.plan_key(self.get_serializer_class(), raw, queryset)
+        plan = lean.cached_plan(key)
+        if plan is not lean.UNPLANNED:
+            return plan
+        try:
+            serializer = self.get_serializer(many=True)
+        except ValidationError:
+            return None  # a bad ?fields=: DRF's path reports it, and nothing is kept
+        child = getattr(serializer, "child", None)
+        if child is None:
+            return None
+        return lean.plan_for(child, queryset, key)
 
     def _serializer_list(self, queryset):
         # rest_framework.mixins.ListModelMixin.list, on the queryset already filtered.
@@ -181,7 +192,9 @@ def visible_prefetch(relation, queryset, user, to_attr=None):
     ``to_attr`` says otherwise: a record's many-to-many and reverse links never show a private
     record, in one query whatever the number of rows."""
     return Prefetch(
-        relation, queryset=visible(queryset, user), to_attr=to_attr or f"visible_{relation}"
+        relation,
+        queryset=total_order(visible(queryset, user)),
+        to_attr=to_attr or f"visible_{relation}",
     )
 
 

@@ -54,7 +54,7 @@ class MembershipSerializer(SourcedSerializer):
     #: The lean list read (icsgov.core.api.lean): Membership.is_voting from its columns.
     lean_columns = {"is_voting": ("voting", "post__voting")}
 
-    def lean_is_voting(self, voting, post_voting):
+    def lean_is_voting(self, request, voting, post_voting):
         return Membership.is_voting_from(voting, post_voting)
 
 
