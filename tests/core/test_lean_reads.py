@@ -58,6 +58,10 @@ def test_the_appointments_list_is_read_lean_and_others_are_judged_by_their_seria
     names = lean_resources()
     assert "memberships" in names
     assert "people" in names
+    # Links by numeric id.
+    assert {"agenda-items", "glossary", "principles"} <= names
+    # A computed field no serializer declared columns for (a meeting's "when"): the serializer.
+    assert "meetings" not in names
     # Many-valued fields from a prefetch: a body's convening organisations, predecessors and
     # successors.
     assert "boards" in names

@@ -164,13 +164,16 @@ def _plan(serializer, model, prefix: str, columns: _Columns, annotations):
         ):
             if field.source != "*":
                 raise NotLean(f"{name}: link")
-            if _column_field(model, field.lookup_field) is None:
+            lookup = field.lookup_field
+            if lookup == "pk":
+                lookup = model._meta.pk.attname
+            if _column_field(model, lookup) is None:
                 raise NotLean(f"{name}: link by {field.lookup_field}")
             steps.append(
                 (
                     "link",
                     name,
-                    columns(prefix + field.lookup_field),
+                    columns(prefix + lookup),
                     (field.view_name, field.lookup_url_kwarg),
                 )
             )
