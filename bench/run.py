@@ -55,6 +55,7 @@ from places.models import System  # noqa: E402
 RESULTS = Path(__file__).resolve().parent / "results.json"
 AS_AT = "2024-06-01"
 BENCH_USER = "bench-superuser"
+BENCH_STAFF = "bench-staff"
 
 
 def ensure_data(regenerate=False):
@@ -78,6 +79,21 @@ def superuser():
     return user
 
 
+def staff():
+    """A signed-in member of staff who is not a superuser: a viewer of one system (the first
+    synthetic one), for reads whose answer depends on what the reader may see."""
+    from icsgov.access import AccessRole, SystemAccess
+
+    user, _ = get_user_model().objects.get_or_create(
+        username=BENCH_STAFF, defaults={"is_staff": True, "is_superuser": False}
+    )
+    system = System.objects.filter(is_synthetic=True).order_by("slug").first()
+    SystemAccess.objects.get_or_create(
+        user=user, system=system, defaults={"role": AccessRole.VIEWER}
+    )
+    return user
+
+
 def percentile(samples, fraction):
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
@@ -95,9 +111,10 @@ def timed(fn, repeat, warmup=3):
 
 
 class Read:
-    """One read to time. ``cached=False`` times it with the read cache off (every anonymous
-    request answered afresh, as the first one after a change is); signed-in reads are never
-    cached (icsgov/core/caching.py)."""
+    """One read to time. ``signed_in``: True for the benchmark's superuser, ``"staff"`` for a
+    member of staff who is not one, False for an anonymous client. ``cached=False`` times it
+    with the read cache off (every anonymous request answered afresh, as the first one after a
+    change is); signed-in reads are never cached (icsgov/core/caching.py)."""
 
     def __init__(self, name, path, signed_in, floor=None, kind="api", cached=True):
         self.name, self.path, self.signed_in, self.floor, self.kind, self.cached = (
@@ -147,6 +164,8 @@ def reads():
             kind="export",
         ),
         Read("changes feed, 100", "/api/v1/changes/?limit=100", True),
+        Read("changes feed, 100, staff", "/api/v1/changes/?limit=100", "staff"),
+        Read("changes feed, 100, anonymous", "/api/v1/changes/?limit=100", False, cached=False),
         Read(
             "appointments, 100, anonymous, cached",
             f"/api/v1/memberships/?system={system.slug}&limit=100",
@@ -242,6 +261,9 @@ def main():
     )
     anonymous, signed_in = Client(HTTP_HOST="localhost"), Client(HTTP_HOST="localhost")
     signed_in.force_login(superuser())
+    staff_client = Client(HTTP_HOST="localhost")
+    staff_client.force_login(staff())
+    clients = {True: signed_in, "staff": staff_client, False: anonymous}
     rows = []
     header = f"{'read':38} {'p50 ms':>8} {'p95 ms':>8} {'queries':>7} {'floor ms':>9} {'ratio':>6}"
     print(header)
@@ -251,7 +273,7 @@ def main():
         if wanted and not any(word in read.name.lower() for word in wanted):
             continue
         with override_settings(READ_CACHE_ENABLED=read.cached):
-            row = measure(read, signed_in if read.signed_in else anonymous, args.repeat)
+            row = measure(read, clients[read.signed_in], args.repeat)
         row["cached"] = read.cached and not read.signed_in
         row["kind"] = read.kind
         rows.append(row)

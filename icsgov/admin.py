@@ -240,10 +240,13 @@ class RecordKindFilter(EventModelFilter):
 
 class ChangesList(ChangeList):
     """Describes the page's events once (icsgov.core.history.describe_all): who, through which
-    door, and each changed field, with private fields left out where the user may not see them."""
+    door, and each changed field, with private fields left out where the user may not see them.
+    The count and the page are read with the memory their hashed lists need
+    (icsgov.core.history.reading_history)."""
 
     def get_results(self, request):
-        super().get_results(request)
+        with history.reading_history():
+            super().get_results(request)
         for event, change in zip(
             self.result_list, history.describe_all(self.result_list, request.user), strict=True
         ):

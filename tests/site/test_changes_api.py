@@ -91,6 +91,24 @@ def test_staff_see_their_systems_changes_and_not_anothers_drafts(world):
     assert "draft-board" in {r["object_slug"] for r in other_rows}
 
 
+def test_staff_do_not_see_a_draft_elsewhere_whose_id_is_their_systems(world):
+    """A system's staff see its own changes (and its deletion) by the system's id; the draft of
+    another system with the same id, of another kind of record, stays unseen."""
+    from partnerships.models import Board
+    from places.models import System
+
+    same = max(System.objects.order_by("-pk")[0].pk, Board.objects.order_by("-pk")[0].pk) + 1000
+    system = factories.SystemFactory(pk=same, slug="twin-system")
+    factories.BoardFactory(
+        pk=same, system=world["draft_board"].system, slug="twin-draft", is_published=False
+    )
+    viewer = factories.UserFactory(username="view-twin", is_staff=True)
+    SystemAccess.objects.create(user=viewer, system=system, role=AccessRole.VIEWER)
+    rows = changes(client_for(viewer), "?limit=200")
+    assert "twin-system" in {r["object_slug"] for r in rows}
+    assert "twin-draft" not in {r["object_slug"] for r in rows}
+
+
 def test_private_fields_appear_in_changes_only_to_those_who_keep_the_person(world):
     person = world["person"]
     person.email, person.phone = "changed.private@example.nhs.uk", "07700 900999"
@@ -120,6 +138,36 @@ def test_a_change_to_contact_details_alone_is_not_dated_in_the_public_history(wo
     assert [r["changes"] for r in changes(client_for(world["secretariat"]), label)] == [
         {"phone": {"before": SECRET_PHONE, "after": "07700 900555"}}
     ]
+
+
+def test_a_change_to_contact_details_and_a_public_field_shows_the_public_field_alone(world):
+    person = world["person"]
+    person.phone, person.honorific = "07700 900556", "Prof"
+    person.save()
+    label = "?model=partnerships.person&object=pat&label=update"
+    for client in (APIClient(), client_for(world["other_staff"])):
+        assert [r["changes"] for r in changes(client, label)] == [
+            {"honorific": {"before": "", "after": "Prof"}}
+        ]
+    # A later change of the phone alone is still left out, compared with this one.
+    person.phone = "07700 900557"
+    person.save()
+    assert len(changes(APIClient(), label)) == 1
+    assert len(changes(client_for(world["secretariat"]), label)) == 2
+
+
+@pytest.mark.parametrize("role", ["anonymous", "other_staff", "root"])
+def test_the_count_and_the_pages_are_those_of_the_events_the_client_may_see(world, role):
+    client = client_for(None if role == "anonymous" else world[role])
+    factories.PersonFactory.create_batch(4)
+    everything = changes(client, "?limit=200")
+    count = client.get("/api/v1/changes/?limit=200").json()["count"]
+    assert count == len(everything) > 5
+    pages = [client.get(f"/api/v1/changes/?limit=2&offset={n}").json() for n in range(0, count, 2)]
+    assert [p["count"] for p in pages] == [count] * len(pages)
+    assert [r["id"] for p in pages for r in p["results"]] == [r["id"] for r in everything]
+    past = client.get(f"/api/v1/changes/?limit=2&offset={count + 5}").json()
+    assert (past["count"], past["results"]) == (count, [])
 
 
 def test_filters_by_model_object_label_user_and_date(world):

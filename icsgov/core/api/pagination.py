@@ -8,8 +8,11 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
 
     default_limit = 50
     max_limit = 200
+    #: No list is this long; an offset past it would overflow Postgres's bigint ``OFFSET``
+    #: in the paginations that choose a page's keys before counting (``KeysFirstPagination``).
+    max_offset = 10**18
 
-    def _read(self, request, name, minimum):
+    def _read(self, request, name, minimum, maximum=None):
         raw = request.query_params.get(name)
         if raw is None or raw == "":
             return None
@@ -19,6 +22,8 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
             raise ValidationError({name: [f"'{raw}' is not a whole number."]}) from None
         if value < minimum:
             raise ValidationError({name: [f"Must be {minimum} or more."]})
+        if maximum is not None and value > maximum:
+            raise ValidationError({name: [f"Must be {maximum} or less."]})
         return value
 
     def get_limit(self, request):
@@ -26,4 +31,4 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
         return self.default_limit if limit is None else min(limit, self.max_limit)
 
     def get_offset(self, request):
-        return self._read(request, self.offset_query_param, 0) or 0
+        return self._read(request, self.offset_query_param, 0, self.max_offset) or 0
