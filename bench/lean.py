@@ -1,6 +1,8 @@
 """The lean list reads against the serializer's, in one run: each read of ``--only`` (default the
 API lists with a floor) measured with the lean path on and off, alternately ``--rounds`` times
-(so both see the same machine), with its floor. ``python bench/lean.py``."""
+(so both see the same machine), with its floor. ``python bench/lean.py``; with
+``--compare filters``, the filter backend that builds only the filters given against
+django-filter's, which builds them all (the lean path on for both)."""
 
 import argparse
 import statistics
@@ -15,6 +17,26 @@ from django.test.utils import override_settings, setup_test_environment  # noqa:
 from bench import run  # noqa: E402  (sets up Django as the benchmark does)
 from icsgov.core.api.views import RegistryViewSet  # noqa: E402
 
+
+def use_lean(on):
+    RegistryViewSet.lean_reads = on
+
+
+def use_given_filters(on):
+    from django_filters.rest_framework import DjangoFilterBackend
+    from rest_framework.generics import GenericAPIView
+
+    from icsgov.core.api.filtersets import GivenFiltersBackend
+
+    GenericAPIView.filter_backends = [GivenFiltersBackend if on else DjangoFilterBackend]
+
+
+#: What ``--compare`` switches: (off and on names, the switch).
+SWITCHES = {
+    "lean": (("serializer", "lean"), use_lean),
+    "filters": (("all filters", "given only"), use_given_filters),
+}
+
 DEFAULT = "bodies list,appointments by system,appointments csv,systems list"
 
 
@@ -23,6 +45,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--only", default=DEFAULT)
+    parser.add_argument("--compare", choices=sorted(SWITCHES), default="lean")
     args = parser.parse_args()
     setup_test_environment()
     run.ensure_data()
@@ -30,23 +53,23 @@ def main():
     client.force_login(run.superuser())
     wanted = [w.strip().lower() for w in args.only.split(",") if w.strip()]
     reads = [r for r in run.reads() if r.floor and any(w in r.name.lower() for w in wanted)]
-    print(f"{'read':32} {'path':>10} {'p50 ms':>8} {'floor ms':>9} {'ratio':>6} {'queries':>7}")
+    names, switch = SWITCHES[args.compare]
+    print(f"{'read':32} {'path':>11} {'p50 ms':>8} {'floor ms':>9} {'ratio':>6} {'queries':>7}")
     for read in reads:
         got = {True: [], False: []}
         for _ in range(args.rounds):
-            for lean in (False, True):
-                RegistryViewSet.lean_reads = lean
+            for on in (False, True):
+                switch(on)
                 with override_settings(READ_CACHE_ENABLED=False):
-                    got[lean].append(run.measure(read, client, args.repeat))
-        RegistryViewSet.lean_reads = True
-        for lean in (False, True):
-            rows = got[lean]
+                    got[on].append(run.measure(read, client, args.repeat))
+        switch(True)
+        for on in (False, True):
+            rows = got[on]
             p50 = statistics.median(r["p50_ms"] for r in rows)
             floor = statistics.median(r["floor_p50_ms"] for r in rows)
             ratio = statistics.median(r["ratio"] for r in rows)
-            name = "lean" if lean else "serializer"
             print(
-                f"{read.name:32} {name:>10} {p50:8.2f} {floor:9.2f} {ratio:5.2f}x "
+                f"{read.name:32} {names[on]:>11} {p50:8.2f} {floor:9.2f} {ratio:5.2f}x "
                 f"{rows[0]['queries']:7d}",
                 flush=True,
             )

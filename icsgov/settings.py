@@ -278,7 +278,7 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 REST_FRAMEWORK = {
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["icsgov.core.api.filtersets.GivenFiltersBackend"],
     # Anonymous clients read published data only; staff (by token or their admin session) see
     # their systems' unpublished records too, and secretariat staff write within their systems
     # (docs/api.md). Token first, so an anonymous write is a 401 asking for a token.

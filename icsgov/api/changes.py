@@ -9,7 +9,7 @@ clients are not told staff usernames.
 import django_filters
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q, Window
+from django.db.models import Q
 from drf_spectacular.utils import extend_schema
 from pghistory.models import Events
 from rest_framework import mixins, serializers, viewsets
@@ -144,19 +144,8 @@ class KeysFirstPagination(StrictLimitOffsetPagination):
     choosing the keys, chose which events a viewer may see twice over."""
 
     def paginate_queryset(self, queryset, request, view=None):
-        self.request = request
-        self.limit = self.get_limit(request)
-        self.offset = self.get_offset(request)
-        rows = list(
-            queryset.annotate(_total=Window(Count("*"))).values_list("pgh_slug", "_total")[
-                self.offset : self.offset + self.limit
-            ]
-        )
-        # Past the end there is no row to carry the count: counted on its own.
-        self.count = rows[0][1] if rows else (self.get_count(queryset) if self.offset else 0)
-        if self.count > self.limit and self.template is not None:
-            self.display_page_controls = True
-        return _events(queryset.model, [key for key, _ in rows])
+        rows = self.paginate_rows(queryset.values_list("pgh_slug"), request, view)
+        return _events(queryset.model, [key for key, *_ in rows])
 
 
 def _events(model, keys):

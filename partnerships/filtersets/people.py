@@ -58,7 +58,9 @@ class PersonFilterSet(django_filters.FilterSet):
             queryset = queryset.exclude(pk__in=memberships.as_at(today()).values("person_id"))
         if data.get("q"):
             queryset = self.search(queryset, "q", data["q"])
-        return self.filters["ordering"].filter(queryset, data.get("ordering"))
+        if not data.get("ordering"):  # (the list's backend builds only the filters given)
+            return queryset
+        return self.filters["ordering"].filter(queryset, data["ordering"])
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(sort_name__icontains=value))

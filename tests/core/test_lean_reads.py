@@ -198,3 +198,27 @@ def test_bodies_lean_and_serializer_agree_with_links_many_and_hidden(
         assert sorted(predecessors) == sorted([old.slug, hidden_old.slug])
         assert sorted(conveners) == sorted([convener.slug, hidden_convener.slug])
         assert child["parent"]["slug"] == hidden_old.slug
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_lean_page_counts_the_list_in_its_own_query(appointments, as_role, role, monkeypatch):
+    """The lean page carries the list's count on its rows (one query where DRF's paginator
+    makes two): every page, and a page past the end, give the count and rows the serializer's
+    path gives, with one query fewer."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = as_role(role)
+    count = client.get("/api/v1/memberships/?system=own&limit=1").json()["count"]
+    assert count >= 4
+    for offset in (0, 2, count - 1, count, count + 7):
+        url = f"/api/v1/memberships/?system=own&limit=2&offset={offset}"
+        fast, slow = both_ways(client, url, monkeypatch)
+        assert fast == slow, offset
+    queries = {}
+    for lean_on in (True, False):
+        monkeypatch.setattr(RegistryViewSet, "lean_reads", lean_on)
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/api/v1/memberships/?system=own&limit=2")
+        queries[lean_on] = len(captured)
+    assert queries[True] == queries[False] - 1

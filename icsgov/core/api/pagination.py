@@ -1,3 +1,4 @@
+from django.db.models import Count, Window
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 
@@ -32,3 +33,23 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
 
     def get_offset(self, request):
         return self._read(request, self.offset_query_param, 0, self.max_offset) or 0
+
+    def paginate_rows(self, rows, request, view=None):
+        """``paginate_queryset`` for ``rows``, a ``values_list`` query, in one query where DRF
+        makes two: the page's rows each carry the count of the whole list as their last value
+        (``count(*) OVER ()``, counted before the limit), as the benchmark's floors do
+        (docs/performance.md). Past the end of the list no row carries it, and it is counted
+        on its own; a ``DISTINCT`` list (whose window would count the rows before they are made
+        distinct) is paginated as DRF does."""
+        if rows.query.distinct or rows.query.combinator:
+            return self.paginate_queryset(rows, request, view)
+        self.request = request
+        self.limit = self.get_limit(request)
+        self.offset = self.get_offset(request)
+        page = list(
+            rows.annotate(_list_count=Window(Count("*")))[self.offset : self.offset + self.limit]
+        )
+        self.count = page[0][-1] if page else (self.get_count(rows) if self.offset else 0)
+        if self.count > self.limit and self.template is not None:
+            self.display_page_controls = True
+        return page

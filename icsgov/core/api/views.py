@@ -133,10 +133,13 @@ class RegistryViewSet(CachedReadMixin, FieldsMixin, viewsets.ReadOnlyModelViewSe
             plan = self._lean_plan(queryset)
         if plan is None:
             return self._serializer_list(queryset)
-        page = self.paginate_queryset(plan.queryset(queryset))
+        rows = plan.queryset(queryset)
+        # The page and the count in one query where the paginator can (the registry's can).
+        paginate = getattr(self.paginator, "paginate_rows", None)
+        page = paginate(rows, request, view=self) if paginate else self.paginate_queryset(rows)
         if page is not None:
             return self.get_paginated_response(plan.render(page, queryset, request))
-        return Response(plan.render(plan.queryset(queryset), queryset, request))
+        return Response(plan.render(rows, queryset, request))
 
     def _lean_plan(self, queryset):
         """The lean plan of this list (made once per serializer, ``?fields=`` and the
