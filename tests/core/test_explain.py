@@ -44,22 +44,28 @@ CONTEXT = re.compile(
 )
 
 
-def sequential_scans(sqls):
-    """The big tables each query reads from end to end, by its EXPLAIN."""
+def explained(sqls):
+    """(query, its EXPLAIN) for each SELECT of ``sqls``, asked with ``enable_seqscan`` off."""
     found = []
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         for sql in sqls:
             sql = CONTEXT.sub("", sql)
-            if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
-                continue
-            cursor.execute(f"EXPLAIN {sql}")
-            plan = "\n".join(row[0] for row in cursor.fetchall())
-            found += [
-                (table, sql[:120]) for table in BIG_TABLES if f"Seq Scan on {table} " in plan + " "
-            ]
+            if sql.lstrip().upper().startswith(("SELECT", "WITH")):
+                cursor.execute(f"EXPLAIN {sql}")
+                found.append((sql, "\n".join(row[0] for row in cursor.fetchall())))
         cursor.execute("SET LOCAL enable_seqscan = on")
     return found
+
+
+def sequential_scans(sqls):
+    """The big tables each query reads from end to end, by its EXPLAIN."""
+    return [
+        (table, sql[:120])
+        for sql, plan in explained(sqls)
+        for table in BIG_TABLES
+        if f"Seq Scan on {table} " in plan + " "
+    ]
 
 
 def captured(client, path):
@@ -98,20 +104,6 @@ def test_a_meetings_attendance_and_a_records_history_are_read_by_index(admin_cli
     assert sequential_scans(sqls) == []
 
 
-def plans(sqls):
-    """Each query's EXPLAIN (with ``enable_seqscan`` off, as :func:`sequential_scans`)."""
-    found = []
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        for sql in sqls:
-            sql = CONTEXT.sub("", sql)
-            if sql.lstrip().upper().startswith(("SELECT", "WITH")):
-                cursor.execute(f"EXPLAIN {sql}")
-                found.append("\n".join(row[0] for row in cursor.fetchall()))
-        cursor.execute("SET LOCAL enable_seqscan = on")
-    return found
-
-
 def test_the_anonymous_changes_feed_finds_private_only_updates_by_index(client, national, settings):
     """The anonymous feed (which did not answer in ten minutes at national scale) keeps out
     updates that changed only a person's contact details, found from the updates' own index and
@@ -131,7 +123,7 @@ def test_the_anonymous_changes_feed_finds_private_only_updates_by_index(client, 
     assert [scan for scan in sequential_scans(sqls) if scan[0].endswith("event")] == []
     feed = [sql for sql in sqls if "pghistory_events" in sql]
     assert len(feed) == 2
-    keys, page = plans(feed)
+    keys, page = [plan for _, plan in explained(feed)]
     assert "partnerships_personevent_updates" in keys
     assert "partnerships_personevent_obj_seq" in keys
     assert "WindowAgg" in keys  # the count, in the same query
