@@ -9,8 +9,8 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
 
     default_limit = 50
     max_limit = 200
-    #: No list is this long; an offset past it would overflow Postgres's bigint ``OFFSET``
-    #: in the paginations that choose a page's keys before counting (``KeysFirstPagination``).
+    #: No list is this long; an offset past it would overflow Postgres's bigint ``OFFSET`` in
+    #: :meth:`paginate_rows`, which reads the page before it knows the count.
     max_offset = 10**18
 
     def _read(self, request, name, minimum, maximum=None):
