@@ -2,13 +2,16 @@
 the integrated care board of each and its codes as at the ``as_at`` date (the ICB is a
 partnerships organisation, which the places app may not know)."""
 
-from django.db.models import Prefetch
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef, Prefetch
+from django.db.models.functions import JSONObject
 from rest_framework import serializers
 
+from icsgov.core.api.serializers import absolute_link
 from icsgov.core.visibility import visible
 from partnerships.api.serializers.briefs import BriefOrganisationSerializer
 from partnerships.choices import OrganisationKind
-from partnerships.models import Organisation
+from partnerships.models import Organisation, OrganisationIdentifier
 from places.api.serializers import SystemSerializer
 from places.api.views import SystemViewSet as PlacesSystemViewSet
 
@@ -59,6 +62,62 @@ class SystemDirectorySerializer(SystemSerializer):
         codes = icb.codes_on(date) if icb and date else {}
         return {"as_at": date, "ods": codes.get("ods"), "gss": codes.get("gss")}
 
+    #: The lean list read (icsgov.core.api.lean): the page's boards with their codes on the
+    #: date, in one query.
+    lean_page_fields = ("icb", "codes")
+
+    def lean_page_icb(self, context, pks):
+        return {pk: icb and icb[0] for pk, icb in _lean_boards(context, pks).items()}
+
+    def lean_page_codes(self, context, pks):
+        date = context.get("as_at")
+        return {
+            pk: {"as_at": date, "ods": codes.get("ods"), "gss": codes.get("gss")}
+            for pk, (_, codes) in _lean_boards(context, pks).items()
+        }
+
+
+def integrated_care_boards(user):
+    """The integrated care boards ``user`` may see, a system's first to start (its board)
+    first."""
+    icbs = visible(Organisation.objects.filter(kind=OrganisationKind.ICB), user)
+    return icbs.order_by("start_date", "name", "pk")
+
+
+def _lean_boards(context, pks):
+    """``{system pk: (brief or None, {scheme: code})}`` for the page's systems: each one's
+    board (BriefOrganisationSerializer's fields) and the board's codes in effect on the date
+    (as ``Organisation.codes_on``: by scheme and code, the last of a scheme counts), in one
+    query made once for the request (both ``icb`` and ``codes`` read it)."""
+    if "_lean_boards" in context:
+        return context["_lean_boards"]
+    request, date = context["request"], context.get("as_at")
+    fields = [name for name in BriefOrganisationSerializer.Meta.fields if name != "url"]
+    codes = (
+        OrganisationIdentifier.objects.filter(organisation=OuterRef("pk"))
+        .as_at(date)
+        .order_by("scheme", "code")
+        .values(row=JSONObject(scheme="scheme", code="code"))
+    )
+    rows = (
+        integrated_care_boards(request.user)
+        .filter(system__in=pks)
+        .values_list("system", *fields, ArraySubquery(codes))
+    )
+    found = dict.fromkeys(pks, (None, {}))
+    for system, *values, held in rows:
+        if found[system][0] is None:
+            brief = dict(zip(fields, values, strict=True))
+            url = absolute_link(request, "api:organisation-detail", "slug", brief["slug"])
+            brief = {name: url if name == "url" else brief[name] for name in BRIEF}
+            found[system] = (brief, {c["scheme"]: c["code"] for c in held})
+    context["_lean_boards"] = found
+    return found
+
+
+#: The fields of a brief organisation, in their order.
+BRIEF = BriefOrganisationSerializer.Meta.fields
+
 
 class SystemViewSet(PlacesSystemViewSet):
     """Integrated care systems, each with its NHS region, its integrated care board and the
@@ -69,8 +128,7 @@ class SystemViewSet(PlacesSystemViewSet):
     serializer_class = SystemDirectorySerializer
 
     def get_queryset(self):
-        icbs = visible(Organisation.objects.filter(kind=OrganisationKind.ICB), self.request.user)
-        icbs = icbs.order_by("start_date", "name").prefetch_related("identifiers")
+        icbs = integrated_care_boards(self.request.user).prefetch_related("identifiers")
         return (
             super()
             .get_queryset()

@@ -113,7 +113,12 @@ class System(SluggedModel, SourcedModel, PopulationMixin, ValidityPeriod):
     @property
     def change_date(self):
         """The first day after the system ended: when its successors took over its area."""
-        return self.end_date + datetime.timedelta(days=1) if self.end_date else None
+        return self.change_date_after(self.end_date)
+
+    @staticmethod
+    def change_date_after(end_date):
+        """The change date of a system that ended on ``end_date`` (None while it continues)."""
+        return end_date + datetime.timedelta(days=1) if end_date else None
 
     def councils_on(self, date, viewer=None):
         """The upper-tier councils in the system's area on ``date``, as ``viewer`` may see them,

@@ -65,6 +65,8 @@ def test_the_appointments_list_is_read_lean_and_others_are_judged_by_their_seria
     # Many-valued fields from a prefetch: a body's convening organisations, predecessors and
     # successors.
     assert "boards" in names
+    # Fields made for the whole page: a system's board, its codes, predecessors and successors.
+    assert "systems" in names
 
 
 @pytest.mark.parametrize(("endpoint", "factory", "key"), RESOURCES, ids=IDS)
@@ -198,6 +200,62 @@ def test_bodies_lean_and_serializer_agree_with_links_many_and_hidden(
         assert sorted(predecessors) == sorted([old.slug, hidden_old.slug])
         assert sorted(conveners) == sorted([convener.slug, hidden_convener.slug])
         assert child["parent"]["slug"] == hidden_old.slug
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_systems_lean_and_serializer_agree_on_boards_codes_and_succession(
+    api_world, as_role, role, monkeypatch
+):
+    """The systems directory's page-wide fields: a merger and a split, a predecessor the viewer
+    may not see, a system with two boards (the first is its board) and one with none, codes
+    that change on a date."""
+    own = api_world.own.system
+    own.end_date, own.end_kind = D(2026, 3, 31), "merged"
+    own.save()
+    split = factories.SystemFactory(
+        name="A split system", end_date=D(2025, 3, 31), end_kind="split"
+    )
+    hidden = factories.SystemFactory(name="A synthetic system", is_synthetic=True)
+    merged = factories.SystemFactory(name="The merged system", start_date=D(2026, 4, 1))
+    merged.predecessors.add(own, split, hidden)
+    api_world.other.system.predecessors.add(split)
+    first = factories.OrganisationFactory(
+        system=merged, kind="icb", name="First board", start_date=D(2026, 4, 1)
+    )
+    factories.OrganisationFactory(
+        system=merged, kind="icb", name="Second board", start_date=D(2026, 5, 1)
+    )
+    factories.OrganisationIdentifierFactory(
+        organisation=first, scheme="ods", code="QAA", valid_to=D(2026, 6, 30)
+    )
+    factories.OrganisationIdentifierFactory(
+        organisation=first, scheme="ods", code="QBB", valid_from=D(2026, 7, 1)
+    )
+    factories.OrganisationIdentifierFactory(organisation=first, scheme="gss", code="E54000099")
+    client = as_role(role)
+    for query in (
+        "",
+        "?as_at=2026-06-01",
+        "?as_at=2026-08-01",
+        "?fields=slug,icb,codes",
+        "?format=csv",
+        "?limit=2&offset=1",
+    ):
+        fast, slow = both_ways(client, f"/api/v1/systems/{query}", monkeypatch)
+        assert fast == slow, (role, query)
+    rows = {r["slug"]: r for r in client.get("/api/v1/systems/?as_at=2026-08-01").json()["results"]}
+    assert rows[merged.slug]["icb"]["name"] == "First board"
+    assert rows[merged.slug]["codes"] == {"as_at": "2026-08-01", "ods": "QBB", "gss": "E54000099"}
+    predecessors = [(p["slug"], p["date"], p["part"]) for p in rows[merged.slug]["predecessors"]]
+    expected = [(split.slug, "2025-04-01", True), (own.slug, "2026-04-01", False)]
+    if role == "superuser":
+        expected.insert(1, (hidden.slug, None, False))  # by name: "A split", "A synthetic"
+    assert predecessors == expected
+    everything = {r["slug"]: r for r in client.get("/api/v1/systems/").json()["results"]}
+    successors = [(s["slug"], s["date"], s["part"]) for s in everything[split.slug]["successors"]]
+    assert successors == sorted(
+        [(merged.slug, "2025-04-01", True), (api_world.other.system.slug, "2025-04-01", True)]
+    )
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -21,6 +21,11 @@ value, with the field's own ``to_representation``:
   serializer the plan was made from: its context is not this request's);
 - a many-valued field read from a prefetch (``visible_prefetch``): the request's prefetch
   queryset, filtered to the page's records, one query;
+- a field made for the whole page at once (what a prefetch and a ``SerializerMethodField``
+  make together, e.g. a system's successors with the day it ended): only when its serializer
+  names it in ``lean_page_fields`` and has a method ``lean_page_<field>(context, pks)``
+  returning ``{pk: value}`` for every record of the page (``context`` is this request's
+  serializer context; the method's queries are the page's, not a row's);
 - private fields (``PrivateFieldsMixin``): left out unless the row's ``_changeable`` column.
 
 Anything else — a ``source`` the plan cannot follow, a many-valued field not from a prefetch,
@@ -58,6 +63,14 @@ def _lean_columns(serializer) -> dict:
     for cls in reversed(type(serializer).__mro__):
         declared.update(cls.__dict__.get("lean_columns", {}))
     return declared
+
+
+def _lean_page_fields(serializer) -> set:
+    """The ``lean_page_fields`` named along the serializer's classes."""
+    named = set()
+    for cls in type(serializer).__mro__:
+        named.update(cls.__dict__.get("lean_page_fields", ()))
+    return named
 
 
 def _check_serializer(serializer):
@@ -120,9 +133,18 @@ def _plan(serializer, model, prefix: str, columns: _Columns, annotations):
     if not issubclass(model, serializer.Meta.model):
         raise NotLean(f"{model.__name__} is not {serializer.Meta.model.__name__}")
     lean = _lean_columns(serializer)
+    pages = _lean_page_fields(serializer)
     steps = []
     for field in serializer._readable_fields:
         name = field.field_name
+        if name in pages:
+            method = getattr(serializer, f"lean_page_{name}", None)
+            if method is None or prefix:
+                raise NotLean(f"lean_page_{name}")
+            holder = _Page(name, method)
+            _planning.many.append(holder)
+            steps.append(("page", name, columns("pk"), holder))
+            continue
         if name in lean:
             method = getattr(serializer, f"lean_{name}", None)
             if method is None:
@@ -222,6 +244,8 @@ def _compile(steps, hidden, changeable):
                 ret[name] = absolute_link(request, view_name, kwarg, row[step[2]])
             elif kind == "many":
                 ret[name] = many[step[3].to_attr].get(row[step[2]], [])
+            elif kind == "page":
+                ret[name] = many[step[3].to_attr][row[step[2]]]
             elif kind == "nested":
                 _, _, key, mark, inner = step
                 if row[key] is None or (mark is not None and row[mark] is False):
@@ -292,7 +316,7 @@ class _Many:
         _planning.many.append(holder)
         return holder
 
-    def rows(self, queryset, pks, request):
+    def rows(self, queryset, pks, request, context):
         """``{record's pk: [its answers]}`` for the page's records."""
         groups = {}
         if not pks:
@@ -303,6 +327,17 @@ class _Many:
         for row in rows:
             groups.setdefault(row[0], []).append(build(row, request))
         return groups
+
+
+class _Page:
+    """A field the serializer makes for a whole page (``lean_page_<field>``)."""
+
+    def __init__(self, name, method):
+        self.to_attr, self.method = f"page:{name}", method
+
+    def rows(self, queryset, pks, request, context):
+        """``{record's pk: value}`` for the page's records."""
+        return self.method(context, pks) if pks else {}
 
 
 class _Planning(threading.local):
@@ -325,14 +360,16 @@ class Plan:
         """The request's queryset read as the plan's tuples."""
         return queryset.prefetch_related(None).values_list(*self.columns)
 
-    def render(self, rows, queryset, request):
-        """The answers for ``rows`` (tuples of ``self.queryset(queryset)``)."""
+    def render(self, rows, queryset, request, context=None):
+        """The answers for ``rows`` (tuples of ``self.queryset(queryset)``); ``context`` is the
+        request's serializer context (for the fields made per page)."""
         rows = list(rows)
         build = self.build
         if not self.many:
             return [build(row, request) for row in rows]
         pks = [row[self.pk_index] for row in rows]
-        found = {many.to_attr: many.rows(queryset, pks, request) for many in self.many}
+        context = {"request": request} if context is None else context
+        found = {many.to_attr: many.rows(queryset, pks, request, context) for many in self.many}
         return [build(row, request, found) for row in rows]
 
 

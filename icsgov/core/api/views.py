@@ -137,9 +137,10 @@ class RegistryViewSet(CachedReadMixin, FieldsMixin, viewsets.ReadOnlyModelViewSe
         # The page and the count in one query where the paginator can (the registry's can).
         paginate = getattr(self.paginator, "paginate_rows", None)
         page = paginate(rows, request, view=self) if paginate else self.paginate_queryset(rows)
+        context = self.get_serializer_context()
         if page is not None:
-            return self.get_paginated_response(plan.render(page, queryset, request))
-        return Response(plan.render(rows, queryset, request))
+            return self.get_paginated_response(plan.render(page, queryset, request, context))
+        return Response(plan.render(rows, queryset, request, context))
 
     def _lean_plan(self, queryset):
         """The lean plan of this list (made once per serializer, ``?fields=`` and the

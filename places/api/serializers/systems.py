@@ -6,8 +6,10 @@ from icsgov.core.api.serializers import (
     SOURCE,
     BriefSerializer,
     SourcedSerializer,
+    absolute_link,
     brief_url,
 )
+from icsgov.core.visibility import visible
 from places.choices import SystemEnding
 from places.models import System
 
@@ -66,25 +68,64 @@ class SystemSerializer(SourcedSerializer):
             *SOURCE,
         ]
 
-    def _succession(self, other, date, part):
-        request = self.context.get("request")
-        path = reverse("api:system-detail", kwargs={"slug": other.slug})
-        return {
-            "slug": other.slug,
-            "name": other.name,
-            "url": request.build_absolute_uri(path) if request else path,
-            "date": date,
-            "part": part,
-        }
-
     def get_predecessors(self, system) -> SuccessionSerializer(many=True):
+        request = self.context.get("request")
         return [
-            self._succession(p, p.change_date, p.end_kind == SystemEnding.SPLIT)
+            succession(request, p.slug, p.name, p.end_date, p.end_kind)
             for p in system.predecessors.all()
         ]
 
     def get_successors(self, system) -> SuccessionSerializer(many=True):
+        request = self.context.get("request")
         return [
-            self._succession(s, system.change_date, system.end_kind == SystemEnding.SPLIT)
+            succession(request, s.slug, s.name, system.end_date, system.end_kind)
             for s in system.successors.all()
         ]
+
+    #: The lean list read (icsgov.core.api.lean): the region's name from its code; the
+    #: predecessors and successors of the whole page in one query each.
+    lean_columns = {"region_name": ("region",)}
+    lean_page_fields = ("predecessors", "successors")
+
+    def lean_region_name(self, request, region):
+        return dict(System._meta.get_field("region").flatchoices).get(region, region)
+
+    def lean_page_predecessors(self, context, pks):
+        # The systems the page's systems replaced (each row's ``successors`` is the page's);
+        # the change is theirs: the day after they ended.
+        return _successions(context, pks, "successors", "")
+
+    def lean_page_successors(self, context, pks):
+        # The systems that replaced the page's: the change is the page's system's ending.
+        return _successions(context, pks, "predecessors", "predecessors__")
+
+
+def _successions(context, pks, link, ended):
+    """``{pk: [succession]}`` for the systems ``pks`` through ``link``, the ending read from
+    the system at ``ended``, of the systems the request's user may see, by name (as the
+    viewset's prefetch)."""
+    request = context["request"]
+    rows = (
+        visible(System.objects.filter(**{f"{link}__in": pks}), request.user)
+        .order_by("name", "pk")
+        .values_list(link, "slug", "name", f"{ended}end_date", f"{ended}end_kind")
+    )
+    found = {pk: [] for pk in pks}
+    for pk, slug, name, end_date, end_kind in rows:
+        found[pk].append(succession(request, slug, name, end_date, end_kind))
+    return found
+
+
+def succession(request, slug, name, end_date, end_kind):
+    """A predecessor or successor (``slug``, ``name``) as SuccessionSerializer shows it, given
+    how the predecessor ended (``end_date``, ``end_kind``)."""
+    path = "api:system-detail"
+    return {
+        "slug": slug,
+        "name": name,
+        "url": absolute_link(request, path, "slug", slug)
+        if request
+        else reverse(path, kwargs={"slug": slug}),
+        "date": System.change_date_after(end_date),
+        "part": end_kind == SystemEnding.SPLIT,
+    }

@@ -16,7 +16,7 @@ class SystemViewSet(RegistryViewSet):
 
     def get_queryset(self):
         # Predecessors and successors the client may see, read once for the whole page.
-        seen = visible(System.objects.order_by("name"), self.request.user)
+        seen = visible(System.objects.order_by("name", "pk"), self.request.user)
         return (
             super()
             .get_queryset()
