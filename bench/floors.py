@@ -331,8 +331,7 @@ def _board_briefs(where):
      WHERE l.{where[0]} = b.id)"""
 
 
-BODIES = f"""
-SELECT b.slug, b.name, b.short_name, b.kind, b.status,
+BODIES_COLUMNS = f"""b.slug, b.name, b.short_name, b.kind, b.status,
        sy.slug, sy.name, sy.short_name, pl.slug, pl.name, fp.slug, fp.name, cl.slug, cl.name,
        pa.slug, pa.name, pa.short_name,
        (SELECT COALESCE(json_agg(json_build_object(
@@ -345,17 +344,56 @@ SELECT b.slug, b.name, b.short_name, b.kind, b.status,
        {_board_briefs(("to_board_id", "from_board_id"))},
        b.chair_model, b.meets_in_public, b.purpose, b.attendance_expectation,
        b.start_date, b.start_precision, b.end_date, b.end_precision, b.end_reason,
-       b.source_section, b.confirmed_on, {SOURCE_COLUMNS}, count(*) OVER ()
+       b.source_section, b.confirmed_on, {SOURCE_COLUMNS}"""
+
+BODIES_FROM = """
 FROM partnerships_board b
 JOIN places_system sy ON sy.id = b.system_id
 LEFT JOIN places_place pl ON pl.id = b.place_id
 LEFT JOIN places_footprint fp ON fp.id = b.footprint_id
 LEFT JOIN places_cluster cl ON cl.id = b.cluster_id
 LEFT JOIN partnerships_board pa ON pa.id = b.parent_id
-LEFT JOIN core_source s ON s.id = b.source_id
+LEFT JOIN core_source s ON s.id = b.source_id"""
+
+BODIES = f"""
+SELECT {BODIES_COLUMNS}, count(*) OVER ()
+{BODIES_FROM}
 ORDER BY sy.name, b.name, b.id
 LIMIT %s OFFSET %s
 """
+
+
+def _body(r):
+    """A body as the bodies list shows it, from the first 39 columns of a BODIES row."""
+    brief_source, known = source(r[31:39], r[30])
+    return {
+        "slug": r[0],
+        "url": f"{BASE}/api/v1/boards/{r[0]}/",
+        "name": r[1],
+        "short_name": r[2],
+        "kind": r[3],
+        "status": r[4],
+        "system": brief("systems", r[5], ("name", r[6]), ("short_name", r[7])),
+        "place": brief("places", r[8], ("name", r[9])),
+        "footprint": brief("footprints", r[10], ("name", r[11])),
+        "cluster": brief("clusters", r[12], ("name", r[13])),
+        "parent": brief("boards", r[14], ("name", r[15]), ("short_name", r[16])),
+        "convening_organisations": r[17],
+        "predecessors": r[18],
+        "successors": r[19],
+        "chair_model": r[20],
+        "meets_in_public": r[21],
+        "purpose": r[22],
+        "attendance_expectation": r[23],
+        "start_date": iso(r[24]),
+        "start_precision": r[25],
+        "end_date": iso(r[26]),
+        "end_precision": r[27],
+        "end_reason": r[28],
+        "source": brief_source,
+        "source_section": r[29],
+        "known_as_of": known,
+    }
 
 
 def bodies_list(path):
@@ -363,41 +401,103 @@ def bodies_list(path):
     with db().cursor() as cursor:
         cursor.execute(BODIES, [limit, offset])
         rows = cursor.fetchall()
-    results = []
-    for r in rows:
-        brief_source, known = source(r[31:39], r[30])
-        results.append(
-            {
-                "slug": r[0],
-                "url": f"{BASE}/api/v1/boards/{r[0]}/",
-                "name": r[1],
-                "short_name": r[2],
-                "kind": r[3],
-                "status": r[4],
-                "system": brief("systems", r[5], ("name", r[6]), ("short_name", r[7])),
-                "place": brief("places", r[8], ("name", r[9])),
-                "footprint": brief("footprints", r[10], ("name", r[11])),
-                "cluster": brief("clusters", r[12], ("name", r[13])),
-                "parent": brief("boards", r[14], ("name", r[15]), ("short_name", r[16])),
-                "convening_organisations": r[17],
-                "predecessors": r[18],
-                "successors": r[19],
-                "chair_model": r[20],
-                "meets_in_public": r[21],
-                "purpose": r[22],
-                "attendance_expectation": r[23],
-                "start_date": iso(r[24]),
-                "start_precision": r[25],
-                "end_date": iso(r[26]),
-                "end_precision": r[27],
-                "end_reason": r[28],
-                "source": brief_source,
-                "source_section": r[29],
-                "known_as_of": known,
-            }
-        )
+    results = [_body(r) for r in rows]
     count = rows[0][-1] if rows else 0
     return envelope(path, count, limit, offset, results)
+
+
+# --- /api/v1/boards/<slug>/?as_at=... ------------------------------------------------------------
+
+# In effect on the date %(on)s: started on or before it (or start unknown), not ended before it.
+_IN_EFFECT = (
+    "({t}.start_date IS NULL OR {t}.start_date <= %(on)s) AND "
+    "({t}.end_date IS NULL OR {t}.end_date >= %(on)s)"
+)
+
+BOARD_ON = f"""
+SELECT {BODIES_COLUMNS},
+       (SELECT COALESCE(json_agg(json_build_object(
+            'slug', m.slug, 'url', '{BASE}/api/v1/memberships/' || m.slug || '/',
+            'person', json_build_object('slug', pe.slug, 'name', pe.name,
+                'honorific', pe.honorific, 'url', '{BASE}/api/v1/people/' || pe.slug || '/'),
+            'post', json_build_object('slug', p.slug, 'name', p.label, 'role', p.role,
+                'url', '{BASE}/api/v1/posts/' || p.slug || '/'),
+            'on_behalf_of', CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object(
+                'slug', o.slug, 'name', o.name, 'short_name', o.short_name,
+                'url', '{BASE}/api/v1/organisations/' || o.slug || '/') END,
+            'kind', m.kind, 'is_voting', COALESCE(m.voting, p.voting),
+            'start_date', m.start_date, 'end_date', m.end_date)
+            ORDER BY p."order", p.label, m.kind, pe.sort_name, pe.name), '[]')
+        FROM partnerships_membership m
+        JOIN partnerships_post p ON p.id = m.post_id
+        JOIN partnerships_person pe ON pe.id = m.person_id
+        LEFT JOIN partnerships_organisation o ON o.id = m.on_behalf_of_id
+        WHERE p.board_id = b.id AND {_IN_EFFECT.format(t="m")}),
+       (SELECT COALESCE(json_agg(json_build_object(
+            'slug', p.slug, 'url', '{BASE}/api/v1/posts/' || p.slug || '/',
+            'label', p.label, 'role', p.role, 'office', p.office, 'places', p.places,
+            'filled', f.filled,
+            'membership_maintained', COALESCE(b.membership_maintained_from <= %(on)s, false),
+            'vacancies', CASE WHEN p.places IS NOT NULL
+                AND b.membership_maintained_from <= %(on)s
+                THEN GREATEST(p.places - f.filled, 0) END,
+            'holders_not_recorded', CASE WHEN p.places IS NOT NULL
+                AND NOT COALESCE(b.membership_maintained_from <= %(on)s, false)
+                THEN GREATEST(p.places - f.filled, 0) END,
+            'nominating_organisation', CASE WHEN n.id IS NULL THEN NULL ELSE json_build_object(
+                'slug', n.slug, 'name', n.name, 'short_name', n.short_name,
+                'url', '{BASE}/api/v1/organisations/' || n.slug || '/') END,
+            'nominating_sector', p.nominating_sector, 'voting', p.voting,
+            'statutory', p.statutory, 'notes', p.notes)
+            ORDER BY p."order", p.label), '[]')
+        FROM partnerships_post p
+        LEFT JOIN partnerships_organisation n ON n.id = p.nominating_organisation_id
+        CROSS JOIN LATERAL (
+            SELECT count(*)::int AS filled FROM partnerships_membership m
+            WHERE m.post_id = p.id AND m.kind = 'member' AND {_IN_EFFECT.format(t="m")}) f
+        WHERE p.board_id = b.id AND {_IN_EFFECT.format(t="p")}),
+       EXISTS (SELECT 1 FROM partnerships_termsofreference t WHERE t.board_id = b.id)
+{BODIES_FROM}
+WHERE b.slug = %(slug)s
+"""
+
+
+def board_detail(path):
+    """A body as at a date, as the superuser sees it: its members (with the chairs among them),
+    its seats with places filled, vacant or not recorded. Written for bodies without terms of
+    reference (the synthetic ones): it refuses a body that has some."""
+    from partnerships.choices import ChairModel, MembershipKind, Role
+
+    slug = urlsplit(path).path.rstrip("/").rsplit("/", 1)[-1]
+    on = datetime.date.fromisoformat(params(path)["as_at"])
+    with db().cursor() as cursor:
+        cursor.execute(BOARD_ON, {"on": on, "slug": slug})
+        r = cursor.fetchone()
+    if r[-1]:
+        raise SystemExit(f"board detail floor: {slug} has terms of reference (not written)")
+    body = _body(r)
+    members, seats = r[-3], r[-2]
+    chairing = {str(role) for role in Role.chairing()}
+    body.update(
+        {
+            "as_at": on.isoformat(),
+            "chair": {
+                "model": body["chair_model"],
+                "label": dict(ChairModel.choices).get(body["chair_model"], body["chair_model"]),
+                "several_chairs_allowed": body["chair_model"]
+                in {str(model) for model in ChairModel.allowing_several_chairs()},
+                "chairs": [
+                    m
+                    for m in members
+                    if m["kind"] == MembershipKind.MEMBER and m["post"]["role"] in chairing
+                ],
+            },
+            "members": members,
+            "seats": seats,
+            "terms_of_reference": None,
+        }
+    )
+    return orjson.dumps(body)
 
 
 # --- /api/v1/search/?q=...&type=person -----------------------------------------------------

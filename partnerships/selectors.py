@@ -55,8 +55,17 @@ class BoardOnDate:
 def board_on(board, date, viewer=None) -> BoardOnDate:
     """Who sits on ``board`` on ``date``, its seats with places filled and vacant, its chairs and
     its terms of reference in force — what ``viewer`` may see (anonymous when None)."""
-    members = list(visible(Membership.objects.all(), viewer).on_board(board, date))
-    seats = list(
+    members, seats, terms = board_on_querysets(board, date, viewer)
+    members, seats, terms = list(members), list(seats), terms.first()
+    return BoardOnDate(board, date, members, chairs_among(members), seats, terms)
+
+
+def board_on_querysets(board, date, viewer=None):
+    """``board_on``'s three reads, not yet run: the members in effect (seat by seat), the seats
+    in effect with their counts, the terms of reference in force (the first) — for a door that
+    reads their rows as tuples (the API's detail)."""
+    members = visible(Membership.objects.all(), viewer).on_board(board, date)
+    seats = (
         visible(Post.objects.filter(board=board), viewer)
         .as_at(date)
         .with_counts(date, viewer)
@@ -68,9 +77,8 @@ def board_on(board, date, viewer=None) -> BoardOnDate:
         .in_force_on(date)
         .select_related("board", "approval_meeting")
         .prefetch_related("clauses")
-        .first()
     )
-    return BoardOnDate(board, date, members, chairs_among(members), seats, terms)
+    return members, seats, terms
 
 
 @dataclass

@@ -8,7 +8,12 @@ from partnerships.choices import MembershipKind, Role
 
 
 def is_chair(membership) -> bool:
-    return membership.kind == MembershipKind.MEMBER and membership.post.role in Role.chairing()
+    return is_chair_from(membership.kind, membership.post.role)
+
+
+def is_chair_from(kind, seat_role) -> bool:
+    """``is_chair`` from an appointment's kind and its seat's role (for rows read as tuples)."""
+    return kind == MembershipKind.MEMBER and seat_role in Role.chairing()
 
 
 def chairs_among(memberships) -> list:

@@ -280,3 +280,44 @@ def test_a_lean_page_counts_the_list_in_its_own_query(appointments, as_role, rol
             client.get("/api/v1/memberships/?system=own&limit=2")
         queries[lean_on] = len(captured)
     assert queries[True] == queries[False] - 1
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_body_detail_gives_its_members_and_seats_as_their_serializers_do(
+    appointments, api_world, as_role, role
+):
+    """The body detail's members, chairs and seats are read as tuples
+    (partnerships.api.serializers.boards.board_on_answers): the same answers the serializers
+    give from board_on's instances, for every branch of the appointments fixture (links the
+    viewer may not follow, votes overridden, unpublished rows) and a chair."""
+    from rest_framework.request import Request
+    from rest_framework.test import APIRequestFactory
+
+    from partnerships.api.serializers import BoardDetailSerializer
+    from partnerships.api.serializers.appointments import BoardMemberSerializer
+    from partnerships.api.serializers.seats import BoardSeatSerializer
+    from partnerships.selectors import board_on
+
+    board = api_world.own.board
+    chair_seat = factories.PostFactory(board=board, role="chair", label="Chair", order=0)
+    chair = factories.MembershipFactory(post=chair_seat, start_date=D(2022, 7, 1))
+    client = as_role(role)
+    answer = client.get(f"/api/v1/boards/{board.slug}/?as_at=2024-06-01").json()
+    token = client._credentials.get("HTTP_AUTHORIZATION")
+    from rest_framework.authtoken.models import Token
+
+    user = Token.objects.get(key=token.split()[1]).user if token else None
+    request = Request(APIRequestFactory().get("/", HTTP_HOST="testserver"))
+    request.user = user
+    context = {"request": request}
+    described = board_on(board, D(2024, 6, 1), user)
+    members = BoardMemberSerializer(described.members, many=True, context=context).data
+    seats = BoardSeatSerializer(described.seats, many=True, context=context).data
+    assert answer["members"] == [dict(m) for m in members]
+    assert answer["seats"] == [dict(s) for s in seats]
+    assert [m["slug"] for m in answer["chair"]["chairs"]] == [chair.slug]
+    assert "members" in BoardDetailSerializer().fields
+    slugs = {m["slug"] for m in answer["members"]}
+    assert (appointments[-1].slug in slugs) == (role != "anonymous")
+    hidden = next(m for m in answer["members"] if m["slug"] == appointments[0].slug)
+    assert (hidden["on_behalf_of"] is None) == (role == "anonymous")

@@ -8,7 +8,8 @@ becomes one or more columns of the query and a small step that turns them into t
 value, with the field's own ``to_representation``:
 
 - a field showing one of the model's columns (``source`` a column, or a dotted path to a column
-  through links that are never empty, e.g. ``post.role``): the column;
+  through links that are never empty, e.g. ``post.role``), or one of the queryset's
+  annotations (e.g. a seat's ``filled``): the column;
 - a link to the record itself (``LinkField``): the column it is addressed by, filled into the
   request's link template (``absolute_link``);
 - a nested record (``BriefSerializer`` and other ``ReadSerializer``\\ s, through a forward
@@ -207,6 +208,10 @@ def _plan(serializer, model, prefix: str, columns: _Columns, annotations):
         attrs = field.source_attrs
         if not attrs:
             raise NotLean(f"{name}: whole record")
+        if not prefix and len(attrs) == 1 and attrs[0] in annotations:
+            convert = str if type(field) in _STR_FIELDS else field.to_representation
+            steps.append(("column", name, columns(attrs[0]), convert))
+            continue
         target, path = model, []
         for attr in attrs[:-1]:
             link = _forward_link(target, attr)
@@ -424,3 +429,20 @@ def plan_for(serializer, queryset, key=None):
             _plans.clear()
         _plans[key] = plan
     return plan
+
+
+def answers(serializer, queryset, request, *extra, context=None):
+    """``[(answer, *extra values)]``: the rows of ``queryset`` as ``serializer`` answers them,
+    read lean, each with the values of its ``extra`` columns — for a detail's nested lists (a
+    body's members and seats as at a date), made without model instances. The plan is kept as a
+    list's is. NotLean when the serializer's answer cannot be made from columns."""
+    key = plan_key(type(serializer), ("answers", *extra), queryset)
+    plan = cached_plan(key)
+    if plan is UNPLANNED:
+        plan = plan_for(serializer, queryset, key)
+    if plan is None:
+        raise NotLean(type(serializer).__name__)
+    at = len(plan.columns)
+    rows = list(queryset.prefetch_related(None).values_list(*plan.columns, *extra))
+    built = plan.render([row[:at] for row in rows], queryset, request, context)
+    return [(answer, *row[at:]) for answer, row in zip(built, rows, strict=True)]

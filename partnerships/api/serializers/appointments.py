@@ -6,6 +6,7 @@ from icsgov.core.api.serializers import (
     SOURCE,
     WRITE_SOURCE,
     LinkSlugField,
+    ReadSerializer,
     SlugOnCreateMixin,
     SourcedSerializer,
     SourcedWriteSerializer,
@@ -20,7 +21,17 @@ from partnerships.api.serializers.briefs import (
 from partnerships.models import Membership, Organisation, Person, Post
 
 
-class MembershipSerializer(SourcedSerializer):
+class LeanIsVoting:
+    """The lean read (icsgov.core.api.lean) of ``is_voting``: Membership.is_voting from its
+    columns."""
+
+    lean_columns = {"is_voting": ("voting", "post__voting")}
+
+    def lean_is_voting(self, request, voting, post_voting):
+        return Membership.is_voting_from(voting, post_voting)
+
+
+class MembershipSerializer(LeanIsVoting, SourcedSerializer):
     url = brief_url("membership-detail")
     person = BriefPersonSerializer(read_only=True)
     post = BriefPostSerializer(read_only=True)
@@ -51,14 +62,8 @@ class MembershipSerializer(SourcedSerializer):
             *SOURCE,
         ]
 
-    #: The lean list read (icsgov.core.api.lean): Membership.is_voting from its columns.
-    lean_columns = {"is_voting": ("voting", "post__voting")}
 
-    def lean_is_voting(self, request, voting, post_voting):
-        return Membership.is_voting_from(voting, post_voting)
-
-
-class BoardMemberSerializer(serializers.ModelSerializer):
+class BoardMemberSerializer(LeanIsVoting, ReadSerializer):
     """An appointment as listed on its board: who, in which seat, for whom, since when."""
 
     url = brief_url("membership-detail")

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from icsgov.core.api import lean
 from icsgov.core.api.serializers import (
     DATED,
     SOURCE,
@@ -14,6 +15,8 @@ from partnerships.api.serializers.briefs import (
 from partnerships.api.serializers.seats import BoardSeatSerializer
 from partnerships.api.serializers.terms import TermsOfReferenceSerializer
 from partnerships.models import Board
+from partnerships.rules.chairs import is_chair_from
+from partnerships.selectors import BoardOnDate, board_on_querysets
 from places.api.serializers import (
     BriefClusterSerializer,
     BriefFootprintSerializer,
@@ -83,9 +86,9 @@ class ChairArrangementSerializer(serializers.Serializer):
 
 class BoardDetailSerializer(BoardSerializer):
     """A board as at a date (``?as_at=``, default today): its members, its seats with places
-    filled and vacant, its terms of reference in force and its chair arrangement — the read
-    model ``partnerships.selectors.board_on`` that the board page shows too, given in the
-    context as ``board_on``."""
+    filled and vacant, its terms of reference in force and its chair arrangement — the reads of
+    ``partnerships.selectors.board_on`` that the board page shows too, made into answers by
+    ``board_on_answers`` and given in the context as ``board_on``."""
 
     as_at = serializers.SerializerMethodField(help_text="The date the board is described at.")
     members = serializers.SerializerMethodField()
@@ -109,26 +112,41 @@ class BoardDetailSerializer(BoardSerializer):
         return self.context["board_on"].date.isoformat()
 
     def get_members(self, board) -> BoardMemberSerializer(many=True):
-        members = self.context["board_on"].members
-        return BoardMemberSerializer(members, many=True, context=self.context).data
+        return self.context["board_on"].members
 
     def get_seats(self, board) -> BoardSeatSerializer(many=True):
-        seats = self.context["board_on"].seats
-        return BoardSeatSerializer(seats, many=True, context=self.context).data
+        return self.context["board_on"].seats
 
     def get_terms_of_reference(self, board) -> TermsOfReferenceSerializer(allow_null=True):
-        terms = self.context["board_on"].terms
-        if terms is None:
-            return None
-        return TermsOfReferenceSerializer(terms, context=self.context).data
+        return self.context["board_on"].terms
 
     def get_chair(self, board) -> ChairArrangementSerializer:
-        return ChairArrangementSerializer(
-            {
-                "model": board.chair_model,
-                "label": board.get_chair_model_display(),
-                "several_chairs_allowed": board.allows_several_chairs,
-                "chairs": self.context["board_on"].chairs,
-            },
-            context=self.context,
-        ).data
+        return {
+            "model": board.chair_model,
+            "label": board.get_chair_model_display(),
+            "several_chairs_allowed": board.allows_several_chairs,
+            "chairs": self.context["board_on"].chairs,
+        }
+
+
+def board_on_answers(board, date, request, context) -> BoardOnDate:
+    """``partnerships.selectors.board_on`` as the API answers it: the members and seats read
+    as tuples and made into BoardMemberSerializer's and BoardSeatSerializer's answers without
+    model instances (icsgov.core.api.lean.answers), the chairs among the members by the one rule
+    (partnerships.rules.chairs), the terms of reference through their serializer."""
+    members, seats, terms = board_on_querysets(board, date, request.user)
+    members = lean.answers(
+        BoardMemberSerializer(context=context), members, request, "kind", "post__role"
+    )
+    seats = [
+        answer for (answer,) in lean.answers(BoardSeatSerializer(context=context), seats, request)
+    ]
+    terms = terms.first()
+    return BoardOnDate(
+        board,
+        date,
+        [answer for answer, _, _ in members],
+        [answer for answer, kind, role in members if is_chair_from(kind, role)],
+        seats,
+        None if terms is None else TermsOfReferenceSerializer(terms, context=context).data,
+    )

@@ -6,6 +6,7 @@ from icsgov.core.api.serializers import (
     SOURCE,
     WRITE_SOURCE,
     LinkSlugField,
+    ReadSerializer,
     SlugOnCreateMixin,
     SourcedSerializer,
     SourcedWriteSerializer,
@@ -75,7 +76,7 @@ class PostSerializer(SeatCountsMixin, SourcedSerializer):
         ]
 
 
-class BoardSeatSerializer(SeatCountsMixin, serializers.ModelSerializer):
+class BoardSeatSerializer(SeatCountsMixin, ReadSerializer):
     url = brief_url("post-detail")
     nominating_organisation = BriefOrganisationSerializer(read_only=True, allow_null=True)
 

@@ -9,6 +9,7 @@ from partnerships.api.serializers import (
     BoardDetailSerializer,
     BoardSerializer,
 )
+from partnerships.api.serializers.boards import board_on_answers
 from partnerships.api.views.params import (
     AS_AT_DETAIL,
     attendance_year,
@@ -16,7 +17,7 @@ from partnerships.api.views.params import (
 )
 from partnerships.filtersets import BoardFilterSet
 from partnerships.models import Board, Membership, Organisation
-from partnerships.selectors import attendance_records, attendance_years, board_on
+from partnerships.selectors import attendance_records, attendance_years
 
 
 @extend_schema_view(retrieve=extend_schema(parameters=[AS_AT_DETAIL]))
@@ -66,8 +67,6 @@ class BoardViewSet(RegistryViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         board = self.get_object()
-        context = {
-            **self.get_serializer_context(),
-            "board_on": board_on(board, self.as_at, request.user),
-        }
+        context = self.get_serializer_context()
+        context["board_on"] = board_on_answers(board, self.as_at, request, context)
         return Response(self.get_serializer(board, context=context).data)
