@@ -163,7 +163,7 @@ def reads():
             floor("appointments_csv"),
             kind="export",
         ),
-        Read("changes feed, 100", "/api/v1/changes/?limit=100", True),
+        Read("changes feed, 100", "/api/v1/changes/?limit=100", True, floor("changes_feed")),
         Read("changes feed, 100, staff", "/api/v1/changes/?limit=100", "staff"),
         Read("changes feed, 100, anonymous", "/api/v1/changes/?limit=100", False, cached=False),
         Read(

@@ -183,5 +183,5 @@ class ChangeViewSet(CachedReadMixin, mixins.ListModelMixin, viewsets.GenericView
         queryset = self.filter_queryset(self.get_queryset())
         with history.reading_history():
             page = self.paginate_queryset(queryset)
-        rows = [_row(change) for change in history.describe_all(page, request.user)]
+        rows = [_row(change) for change in history.describe_all(page, request.user, named=False)]
         return self.get_paginated_response(ChangeSerializer(rows, many=True).data)

@@ -375,9 +375,10 @@ def describe(event, users: dict, *, show_users: bool, show_private: bool) -> Cha
     )
 
 
-def describe_all(events, user) -> list[Change]:
+def describe_all(events, user, *, named=True) -> list[Change]:
     """``events`` described for ``user`` (a page of them: three queries, and one per kind of
-    record their links point to, however many events)."""
+    record their links point to, however many events). ``named=False`` leaves links as ids
+    (the API gives ids only; the names are for pages and the admin)."""
     events = list(events)
     users = event_users(events)
     shown = private_shown_for(events, user)
@@ -391,7 +392,8 @@ def describe_all(events, user) -> list[Change]:
         )
         for e in events
     ]
-    name_links(changes, user)
+    if named:
+        name_links(changes, user)
     return changes
 
 
