@@ -683,3 +683,71 @@ def changes_feed(path):
         )
     count = rows[0][-1] if rows else 0
     return envelope(path, count, limit, offset, results)
+
+
+# --- /api/v1/systems/<slug>/popolo/ (a superuser, no date) ------------------------------
+
+POPOLO = """
+WITH sy AS (SELECT id FROM places_system WHERE slug = %(slug)s),
+ms AS (
+    SELECT m.*, p.slug AS post_slug, p.role AS post_role, p."order" AS post_order,
+           b.slug AS board_slug, b.name AS board_name
+    FROM partnerships_membership m
+    JOIN partnerships_post p ON p.id = m.post_id
+    JOIN partnerships_board b ON b.id = p.board_id
+    WHERE b.system_id = (SELECT id FROM sy))
+SELECT
+  (SELECT COALESCE(json_agg(json_build_object(
+       'id', pe.slug, 'name', pe.name, 'sort_name', pe.sort_name,
+       'honorific_prefix', pe.honorific, 'biography', pe.biography)
+       ORDER BY pe.sort_name, pe.name, pe.id), '[]')
+   FROM partnerships_person pe WHERE pe.id IN (SELECT person_id FROM ms)),
+  (SELECT COALESCE(json_agg(json_build_object(
+       'id', b.slug, 'name', b.name, 'classification', 'body:' || b.kind,
+       'parent_id', pa.slug, 'founding_date', b.start_date, 'dissolution_date', b.end_date,
+       'identifiers', '[]'::json) ORDER BY s.name, b.name, b.id), '[]')
+   FROM partnerships_board b JOIN places_system s ON s.id = b.system_id
+   LEFT JOIN partnerships_board pa ON pa.id = b.parent_id
+   WHERE b.system_id = (SELECT id FROM sy)),
+  (SELECT COALESCE(json_agg(json_build_object(
+       'id', o.slug, 'name', o.name, 'classification', 'organisation:' || o.kind,
+       'parent_id', NULL, 'founding_date', o.start_date, 'dissolution_date', o.end_date,
+       'identifiers', (SELECT COALESCE(json_agg(json_build_object(
+            'scheme', i.scheme, 'identifier', i.code) ORDER BY i.scheme, i.code, i.valid_from),
+            '[]') FROM partnerships_organisationidentifier i WHERE i.organisation_id = o.id))
+       ORDER BY o.name, o.id), '[]')
+   FROM partnerships_organisation o
+   WHERE o.system_id = (SELECT id FROM sy)
+      OR o.id IN (SELECT organisation_id FROM partnerships_councilarea
+                  WHERE system_id = (SELECT id FROM sy))),
+  (SELECT COALESCE(json_agg(json_build_object(
+       'id', p.slug, 'label', p.label, 'role', p.role, 'organization_id', b.slug,
+       'start_date', p.start_date, 'end_date', p.end_date)
+       ORDER BY b.name, p."order", p.label, p.id), '[]')
+   FROM partnerships_post p JOIN partnerships_board b ON b.id = p.board_id
+   WHERE b.system_id = (SELECT id FROM sy)),
+  (SELECT COALESCE(json_agg(json_build_object(
+       'id', ms.slug, 'person_id', pe.slug, 'post_id', ms.post_slug,
+       'organization_id', ms.board_slug, 'on_behalf_of_id', o.slug, 'role', ms.post_role,
+       'start_date', ms.start_date, 'end_date', ms.end_date)
+       ORDER BY ms.board_name, ms.post_order, ms.start_date, ms.id), '[]')
+   FROM ms JOIN partnerships_person pe ON pe.id = ms.person_id
+   LEFT JOIN partnerships_organisation o ON o.id = ms.on_behalf_of_id)
+"""
+
+
+def popolo_export(path):
+    """A system's Popolo export as a superuser reads it, without a date (everything)."""
+    slug = urlsplit(path).path.rstrip("/").split("/")[-2]
+    with db().cursor() as cursor:
+        cursor.execute(POPOLO, {"slug": slug})
+        persons, boards, organisations, posts, memberships = cursor.fetchone()
+    return orjson.dumps(
+        {
+            "as_at": None,
+            "persons": persons,
+            "organizations": boards + organisations,
+            "posts": posts,
+            "memberships": memberships,
+        }
+    )

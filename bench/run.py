@@ -155,7 +155,12 @@ def reads():
         Read(
             "people search", f"/api/v1/search/?q={words}&type=person", True, floor("people_search")
         ),
-        Read("Popolo export of a system", f"/api/v1/systems/{system.slug}/popolo/", True),
+        Read(
+            "Popolo export of a system",
+            f"/api/v1/systems/{system.slug}/popolo/",
+            True,
+            floor("popolo_export"),
+        ),
         Read(
             "appointments CSV, 100",
             f"/api/v1/memberships/?system={system.slug}&limit=100&format=csv",

@@ -10,6 +10,9 @@ upper-tier councils in the system's area. Only what the client may see is export
 from django.db.models import Q
 from rest_framework import serializers
 
+from icsgov.core.api import lean
+from icsgov.core.api.serializers import ReadSerializer
+from icsgov.core.api.views import total_order
 from icsgov.core.visibility import shown, visible
 from partnerships.models import Board, CouncilArea, Membership, Organisation, Person, Post
 
@@ -18,7 +21,7 @@ def _slug(obj):
     return obj.slug if obj is not None else None
 
 
-class PopoloPersonSerializer(serializers.ModelSerializer):
+class PopoloPersonSerializer(ReadSerializer):
     id = serializers.CharField(source="slug")
     honorific_prefix = serializers.CharField(source="honorific")
 
@@ -44,7 +47,7 @@ class PopoloOrganizationSerializer(serializers.Serializer):
     identifiers = PopoloIdentifierSerializer(many=True)
 
 
-class PopoloPostSerializer(serializers.ModelSerializer):
+class PopoloPostSerializer(ReadSerializer):
     id = serializers.CharField(source="slug")
     organization_id = serializers.CharField(source="board.slug")
 
@@ -53,7 +56,7 @@ class PopoloPostSerializer(serializers.ModelSerializer):
         fields = ["id", "label", "role", "organization_id", "start_date", "end_date"]
 
 
-class PopoloMembershipSerializer(serializers.ModelSerializer):
+class PopoloMembershipSerializer(ReadSerializer):
     id = serializers.CharField(source="slug")
     person_id = serializers.CharField(source="person.slug")
     post_id = serializers.CharField(source="post.slug")
@@ -77,6 +80,13 @@ class PopoloMembershipSerializer(serializers.ModelSerializer):
     def get_on_behalf_of_id(self, membership) -> str | None:
         return _slug(shown(membership, "on_behalf_of"))
 
+    #: The lean read (icsgov.core.api.lean): the organisation's slug, null where the viewer
+    #: may not follow the link (as ``shown``).
+    lean_columns = {"on_behalf_of_id": ("on_behalf_of__slug", "_public_on_behalf_of")}
+
+    def lean_on_behalf_of_id(self, request, slug, public):
+        return slug if public is not False else None
+
 
 class PopoloExportSerializer(serializers.Serializer):
     as_at = serializers.DateField(allow_null=True)
@@ -90,17 +100,23 @@ def _dated(queryset, date):
     return queryset.as_at(date) if date else queryset
 
 
-def popolo_export(system, user, date=None) -> dict:
-    """The system's records in Popolo, restricted to what ``user`` may see, as at ``date``."""
+def popolo_export(system, request, date=None) -> dict:
+    """The system's records in Popolo, restricted to what the request's user may see, as at
+    ``date``, as PopoloExportSerializer shows them: each list in its model's order, ties by id
+    (two exports of the same data are the same); the persons, posts and memberships read as
+    tuples into their serializers' answers (icsgov.core.api.lean.answers), without a model
+    instance for each of the system's thousands of rows."""
+    user = request.user
     boards = _dated(visible(Board.objects.filter(system=system), user), date)
-    boards = boards.select_related("parent")
-    posts = _dated(visible(Post.objects.filter(board__system=system), user), date)
+    boards = total_order(boards.select_related("parent"))
+    posts = total_order(_dated(visible(Post.objects.filter(board__system=system), user), date))
     memberships = _dated(visible(Membership.objects.filter(post__board__system=system), user), date)
-    memberships = memberships.select_related("person", "post__board", "on_behalf_of")
-    memberships = list(memberships)
-    people = visible(
-        Person.objects.filter(pk__in={m.person_id for m in memberships}), user
-    ).order_by("sort_name", "name")
+    memberships = lean.answers(
+        PopoloMembershipSerializer(), total_order(memberships), request, "person"
+    )
+    people = total_order(
+        visible(Person.objects.filter(pk__in={person for _, person in memberships}), user)
+    )
     # The system's own organisations, and the councils in its area (on the date, if one).
     councils = _dated(visible(CouncilArea.objects.filter(system=system), user), date)
     organisations = _dated(
@@ -111,7 +127,8 @@ def popolo_export(system, user, date=None) -> dict:
             user,
         ),
         date,
-    ).prefetch_related("identifiers")
+    )
+    organisations = total_order(organisations).prefetch_related("identifiers")
 
     organizations = [
         {
@@ -143,9 +160,11 @@ def popolo_export(system, user, date=None) -> dict:
         for organisation in organisations
     ]
     return {
-        "as_at": date,
-        "persons": list(people),
-        "organizations": organizations,
-        "posts": list(posts.select_related("board")),
-        "memberships": memberships,
+        "as_at": date.isoformat() if date else None,
+        "persons": [
+            answer for (answer,) in lean.answers(PopoloPersonSerializer(), people, request)
+        ],
+        "organizations": PopoloOrganizationSerializer(organizations, many=True).data,
+        "posts": [answer for (answer,) in lean.answers(PopoloPostSerializer(), posts, request)],
+        "memberships": [answer for answer, _ in memberships],
     }

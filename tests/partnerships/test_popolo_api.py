@@ -98,3 +98,22 @@ def test_export_queries_do_not_grow_with_rows(api, system):
     for _ in range(20):
         factories.MembershipFactory(post__board__system=system, on_behalf_of__system=system)
     assert queries() == few
+
+
+def test_a_link_the_client_may_not_follow_is_null_and_ties_come_in_one_order(api, system):
+    """An appointment on behalf of an unpublished organisation names it to a superuser only;
+    people with the same name come in the same order in every export (by id)."""
+    from tests.conftest import token_client
+
+    hidden = factories.OrganisationFactory(system=system, slug="hidden-org", is_published=False)
+    seat = factories.PostFactory(board__system=system, slug="hidden-seat", places=3)
+    twins = [factories.PersonFactory(name="Alex Same", sort_name="") for _ in range(3)]
+    for person in twins:
+        factories.MembershipFactory(post=seat, person=person, on_behalf_of=hidden)
+    root = factories.UserFactory(username="popolo-root", is_staff=True, is_superuser=True)
+    for client, shown in ((api, None), (token_client(root), "hidden-org")):
+        export = client.get("/api/v1/systems/hiow/popolo/").json()
+        named = {m["on_behalf_of_id"] for m in export["memberships"] if m["post_id"] == seat.slug}
+        assert named == {shown}
+        same = [p["id"] for p in export["persons"] if p["name"] == "Alex Same"]
+        assert same == [p.slug for p in sorted(twins, key=lambda p: p.pk)]

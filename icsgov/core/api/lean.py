@@ -19,7 +19,8 @@ value, with the field's own ``to_representation``:
 - a field computed in Python from the record (a property, a ``SerializerMethodField``): only
   when its serializer declares the columns it needs in ``lean_columns`` and a method
   ``lean_<field>(request, *values)`` computing the same value from them (``self`` is the
-  serializer the plan was made from: its context is not this request's);
+  serializer the plan was made from: its context is not this request's); a link mark
+  ``_public_<field>`` the queryset does not carry (a superuser's) is given as True;
 - a many-valued field read from a prefetch (``visible_prefetch``): the request's prefetch
   queryset, filtered to the page's records, one query;
 - a field made for the whole page at once (what a prefetch and a ``SerializerMethodField``
@@ -150,7 +151,14 @@ def _plan(serializer, model, prefix: str, columns: _Columns, annotations):
             method = getattr(serializer, f"lean_{name}", None)
             if method is None:
                 raise NotLean(f"lean_{name}")
-            indexes = tuple(columns(prefix + column) for column in lean[name])
+            # A link mark (``_public_<field>``) the queryset does not carry: the viewer may
+            # follow every link (a superuser's), read as True.
+            indexes = tuple(
+                None
+                if column.startswith("_public_") and column not in annotations
+                else columns(prefix + column)
+                for column in lean[name]
+            )
             raw = isinstance(field, serializers.SerializerMethodField)
             steps.append(("computed", name, indexes, method, raw, field.to_representation))
             continue
@@ -260,7 +268,7 @@ def _compile(steps, hidden, changeable):
             else:
                 _, _, indexes, method, raw, to_representation = step
                 try:
-                    value = method(request, *(row[i] for i in indexes))
+                    value = method(request, *(True if i is None else row[i] for i in indexes))
                 except SkipField:
                     continue
                 if raw:

@@ -32,5 +32,4 @@ class SystemPopoloView(CachedReadMixin, APIView):
     def get(self, request, slug):
         system = get_object_or_404(visible(System.objects.all(), request.user), slug=slug)
         date = as_at_param(request, default_today=False)
-        data = popolo_export(system, request.user, date)
-        return Response(PopoloExportSerializer(data).data)
+        return Response(popolo_export(system, request, date))
