@@ -67,9 +67,16 @@ def page(request, browser):
             else None
         ),
     )
+    # A request the browser itself cancelled (the user followed a link while an icon the CSS
+    # asks for was still loading: net::ERR_ABORTED) is not an asset failing; a missing asset
+    # is a 404 above.
     page.on(
         "requestfailed",
-        lambda r: page.errors.append(f"failed {r.url}") if "/static/" in r.url else None,
+        lambda r: (
+            page.errors.append(f"failed {r.url} ({r.failure})")
+            if "/static/" in r.url and r.failure != "net::ERR_ABORTED"
+            else None
+        ),
     )
     yield page
     context.close()
