@@ -2,10 +2,11 @@
 same URLs, same order) from ONE hand-written SQL query through psycopg2, assembled in plain
 Python and encoded with orjson — no Django ORM, no serializer, no view, no middleware.
 
-Related lists (a body's convening organisations, predecessors, successors) are aggregated by
-Postgres in the same query (``json_agg``). The only registry code used is
-``icsgov.core.dates.format_date``, the one function that writes a source's date in words (the
-``when`` of a source), which is plain Python.
+Related lists (a body's convening organisations, predecessors, successors, members, seats) are
+aggregated by Postgres in the same query (``json_agg``). The registry code used is plain Python
+or plain data: ``icsgov.core.dates.format_date`` (a source's date in words), the choices'
+labels and sets (a region's name, a chair model's label, the chairing roles), and, once, the
+list of tracked models and their event tables to write the changes feed's query text.
 
 Each floor takes the request path the benchmark made (for its parameters) and returns the bytes.
 The benchmark (bench/run.py) checks that the floor's JSON equals ours before it times it.
