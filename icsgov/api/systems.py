@@ -4,7 +4,7 @@ partnerships organisation, which the places app may not know)."""
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import OuterRef, Prefetch
-from django.db.models.functions import JSONObject
+from django.db.models.functions import Collate, JSONObject
 from rest_framework import serializers
 
 from icsgov.core.api.serializers import absolute_link
@@ -96,7 +96,7 @@ def _lean_boards(context, pks):
     codes = (
         OrganisationIdentifier.objects.filter(organisation=OuterRef("pk"))
         .as_at(date)
-        .order_by("scheme", "code")
+        .order_by("scheme", Collate("code", "C"))  # as codes_on sorts: by code point
         .values(row=JSONObject(scheme="scheme", code="code"))
     )
     rows = (

@@ -153,6 +153,8 @@ def _plan(serializer, model, prefix: str, columns: _Columns, annotations):
                 raise NotLean(f"lean_{name}")
             # A link mark (``_public_<field>``) the queryset does not carry: the viewer may
             # follow every link (a superuser's), read as True.
+            if prefix and any(column.startswith("_public_") for column in lean[name]):
+                raise NotLean(f"{name}: a link mark, nested")  # marks are the row's own
             indexes = tuple(
                 None
                 if column.startswith("_public_") and column not in annotations

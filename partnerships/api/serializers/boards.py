@@ -135,12 +135,8 @@ def board_on_answers(board, date, request, context) -> BoardOnDate:
     model instances (icsgov.core.api.lean.answers), the chairs among the members by the one rule
     (partnerships.rules.chairs), the terms of reference through their serializer."""
     members, seats, terms = board_on_querysets(board, date, request.user)
-    members = lean.answers(
-        BoardMemberSerializer(context=context), members, request, "kind", "post__role"
-    )
-    seats = [
-        answer for (answer,) in lean.answers(BoardSeatSerializer(context=context), seats, request)
-    ]
+    members = lean.answers(BoardMemberSerializer(), members, request, "kind", "post__role")
+    seats = [answer for (answer,) in lean.answers(BoardSeatSerializer(), seats, request)]
     terms = terms.first()
     return BoardOnDate(
         board,
