@@ -108,8 +108,8 @@ def _lean_boards(context, pks):
     for system, *values, held in rows:
         if found[system][0] is None:
             brief = dict(zip(fields, values, strict=True))
-            url = absolute_link(request, "api:organisation-detail", "slug", brief["slug"])
-            brief = {name: url if name == "url" else brief[name] for name in BRIEF}
+            brief["url"] = absolute_link(request, "api:organisation-detail", "slug", brief["slug"])
+            brief = {name: brief[name] for name in BRIEF}  # in the brief's order
             found[system] = (brief, {c["scheme"]: c["code"] for c in held})
     context["_lean_boards"] = found
     return found

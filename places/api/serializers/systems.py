@@ -88,7 +88,7 @@ class SystemSerializer(SourcedSerializer):
     lean_page_fields = ("predecessors", "successors")
 
     def lean_region_name(self, request, region):
-        return dict(System._meta.get_field("region").flatchoices).get(region, region)
+        return _REGION_NAMES.get(region, region)  # as System.get_region_display
 
     def lean_page_predecessors(self, context, pks):
         # The systems the page's systems replaced (each row's ``successors`` is the page's);
@@ -98,6 +98,10 @@ class SystemSerializer(SourcedSerializer):
     def lean_page_successors(self, context, pks):
         # The systems that replaced the page's: the change is the page's system's ending.
         return _successions(context, pks, "predecessors", "predecessors__")
+
+
+#: The NHS regions' names by code (the region field's choices), made once.
+_REGION_NAMES = dict(System._meta.get_field("region").flatchoices)
 
 
 def _successions(context, pks, link, ended):
