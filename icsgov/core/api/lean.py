@@ -151,10 +151,10 @@ def _plan(serializer, model, prefix: str, columns: _Columns, annotations):
             method = getattr(serializer, f"lean_{name}", None)
             if method is None:
                 raise NotLean(f"lean_{name}")
-            # A link mark (``_public_<field>``) the queryset does not carry: the viewer may
-            # follow every link (a superuser's), read as True.
             if prefix and any(column.startswith("_public_") for column in lean[name]):
                 raise NotLean(f"{name}: a link mark, nested")  # marks are the row's own
+            # A link mark (``_public_<field>``) the queryset does not carry: the viewer may
+            # follow every link (a superuser's), read as True.
             indexes = tuple(
                 None
                 if column.startswith("_public_") and column not in annotations
