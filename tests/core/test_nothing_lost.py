@@ -94,6 +94,24 @@ def test_a_stale_write_is_refused_with_412_and_a_fresh_one_applies(api_as, own):
     )
 
 
+def test_a_meeting_read_then_written_with_its_etag_is_saved(api_as, meeting):
+    """The ETag a write compares is the detail's, which for a meeting carries its quoracy
+    (the list's fields do not): a fresh If-Match applies, a stale one is a 412."""
+    client = api_as("secretariat-own")
+    url = "/api/v1/meetings/the-meeting/"
+    read = client.get(url)
+    assert "quoracy" in read.json()
+    fresh = read["ETag"]
+    written = client.patch(url, {"location": "Civic Centre"}, format="json", HTTP_IF_MATCH=fresh)
+    assert written.status_code == 200, written.content[:300]
+    assert written.json() == client.get(url).json()  # the answer is the detail as read
+    assert written["ETag"] == client.get(url)["ETag"]
+    stale = client.patch(url, {"location": "Town Hall"}, format="json", HTTP_IF_MATCH=fresh)
+    assert stale.status_code == 412
+    meeting.refresh_from_db()
+    assert meeting.location == "Civic Centre"
+
+
 def test_the_second_of_two_admin_saves_of_one_record_is_refused(login, own):
     person = factories.PersonFactory(system=own.system)
     url = f"/admin/partnerships/person/{person.pk}/change/"

@@ -1,6 +1,7 @@
-"""Lean list reads: a list page's rows read as tuples (``values_list``) and turned into the same
-answers the read serializer gives, without making a model instance, a related instance per
-``select_related`` link, or going through DRF's field machinery for each row.
+"""Lean reads: a list page's rows (or a detail's record) read as tuples (``values_list``) and
+turned into the same answers the read serializer gives, without making a model instance, a
+related instance per ``select_related`` link, or going through DRF's field machinery for each
+row.
 
 The plan is made from the read serializer itself (after ``?fields=`` has trimmed it), so the
 serializer stays the one description of an answer (and of the schema): each field it shows
@@ -27,15 +28,20 @@ value, with the field's own ``to_representation``:
   make together, e.g. a system's successors with the day it ended): only when its serializer
   names it in ``lean_page_fields`` and has a method ``lean_page_<field>(context, pks)``
   returning ``{pk: value}`` for every record of the page (``context`` is this request's
-  serializer context; the method's queries are the page's, not a row's);
+  serializer context; the method's queries are the page's, not a row's) — or, when the
+  serializer names columns for it in ``lean_page_columns``, ``lean_page_<field>(context, pks,
+  values)`` with ``values`` the page's ``{pk: (the columns' values)}`` (e.g. a body's chair
+  arrangement: its chair model, and its chairs on the date);
 - private fields (``PrivateFieldsMixin``): left out unless the row's ``_changeable`` column.
 
 Anything else — a ``source`` the plan cannot follow, a many-valued field not from a prefetch,
 a serializer with its own ``to_representation`` — makes the list go through the serializer as
 before (``plan_for`` returns None), so an answer is never made by a path that does not know
 how to make it. A plan is made once per serializer class, ``?fields=`` and set of annotations
-(the viewer's visibility marks) and kept for the process (``plan_key``).
-``tests/core/test_lean_reads.py`` compares both paths' bytes for every resource.
+(the viewer's visibility marks) and kept for the process (``plan_key``). A detail is read
+the same way, as a page of one (``icsgov.core.api.views.RegistryViewSet.retrieve``).
+``tests/core/test_lean_reads.py`` compares both paths' bytes for every resource, list and
+detail.
 """
 
 import threading
@@ -73,6 +79,14 @@ def _lean_page_fields(serializer) -> set:
     for cls in type(serializer).__mro__:
         named.update(cls.__dict__.get("lean_page_fields", ()))
     return named
+
+
+def _lean_page_columns(serializer) -> dict:
+    """The ``lean_page_columns`` declared along the serializer's classes (subclasses win)."""
+    declared = {}
+    for cls in reversed(type(serializer).__mro__):
+        declared.update(cls.__dict__.get("lean_page_columns", {}))
+    return declared
 
 
 def _check_serializer(serializer):
@@ -113,6 +127,23 @@ def _column_field(model, name):
     return None
 
 
+def _column_path(model, attrs, name) -> str:
+    """The ``__`` path of the column at ``attrs`` from ``model``, through forward links that are
+    never empty (one value a row), or NotLean (``name``: the field asking)."""
+    target, path = model, []
+    for attr in attrs[:-1]:
+        link = _forward_link(target, attr)
+        if link.null:
+            raise NotLean(f"{name}: through an empty link")
+        path.append(attr)
+        target = link.related_model
+    column = _column_field(target, attrs[-1])
+    if column is None:
+        raise NotLean(f"{name}: {attrs[-1]} is not a column")
+    path.append(column.attname)
+    return "__".join(path)
+
+
 class _Columns:
     """The query's columns, each asked for once, by position."""
 
@@ -141,9 +172,13 @@ def _plan(serializer, model, prefix: str, columns: _Columns, annotations):
         name = field.field_name
         if name in pages:
             method = getattr(serializer, f"lean_page_{name}", None)
-            if method is None or prefix:
-                raise NotLean(f"lean_page_{name}")
-            holder = _Page(name, method)
+            if method is None or prefix or _planning.in_child:
+                raise NotLean(f"lean_page_{name}")  # a page's fields are the page's records'
+            given = [
+                _column_path(model, c.split("__"), name)
+                for c in _lean_page_columns(serializer).get(name, ())
+            ]
+            holder = _Page(name, method, columns("pk"), tuple(columns(c) for c in given))
             _planning.many.append(holder)
             steps.append(("page", name, columns("pk"), holder))
             continue
@@ -222,19 +257,9 @@ def _plan(serializer, model, prefix: str, columns: _Columns, annotations):
             convert = str if type(field) in _STR_FIELDS else field.to_representation
             steps.append(("column", name, columns(attrs[0]), convert))
             continue
-        target, path = model, []
-        for attr in attrs[:-1]:
-            link = _forward_link(target, attr)
-            if link.null:
-                raise NotLean(f"{name}: through an empty link")
-            path.append(attr)
-            target = link.related_model
-        column = _column_field(target, attrs[-1])
-        if column is None:
-            raise NotLean(f"{name}: {attrs[-1]} is not a column")
-        path.append(column.attname)
+        path = _column_path(model, attrs, name)
         convert = str if type(field) in _STR_FIELDS else field.to_representation
-        steps.append(("column", name, columns(prefix + "__".join(path)), convert))
+        steps.append(("column", name, columns(prefix + path), convert))
 
     hidden = ()
     changeable = None
@@ -326,12 +351,16 @@ class _Many:
             raise NotLean(f"{field.field_name}: prefetch inside")
         columns = _Columns()
         columns(lookup)  # first: the record the row belongs to
-        build = _plan(field.child, queryset.model, "", columns, set(queryset.query.annotations))
+        was, _planning.in_child = _planning.in_child, True
+        try:
+            build = _plan(field.child, queryset.model, "", columns, set(queryset.query.annotations))
+        finally:
+            _planning.in_child = was
         holder = cls(field.source, lookup, build, columns.names)
         _planning.many.append(holder)
         return holder
 
-    def rows(self, queryset, pks, request, context):
+    def rows(self, queryset, pks, request, context, rows=()):
         """``{record's pk: [its answers]}`` for the page's records."""
         groups = {}
         if not pks:
@@ -345,14 +374,21 @@ class _Many:
 
 
 class _Page:
-    """A field the serializer makes for a whole page (``lean_page_<field>``)."""
+    """A field the serializer makes for a whole page (``lean_page_<field>``), given the page's
+    values of the columns it names in ``lean_page_columns`` if any."""
 
-    def __init__(self, name, method):
+    def __init__(self, name, method, pk_index, indexes=()):
         self.to_attr, self.method = f"page:{name}", method
+        self.pk_index, self.indexes = pk_index, indexes
 
-    def rows(self, queryset, pks, request, context):
-        """``{record's pk: value}`` for the page's records."""
-        return self.method(context, pks) if pks else {}
+    def rows(self, queryset, pks, request, context, rows=()):
+        """``{record's pk: value}`` for the page's records (``rows``)."""
+        if not pks:
+            return {}
+        if not self.indexes:
+            return self.method(context, pks)
+        values = {row[self.pk_index]: tuple(row[i] for i in self.indexes) for row in rows}
+        return self.method(context, pks, values)
 
 
 class _Planning(threading.local):
@@ -360,6 +396,7 @@ class _Planning(threading.local):
 
     queryset = None
     many: list = []  # noqa: RUF012 (set per planning)
+    in_child = False  # planning a many-valued field's child
 
 
 _planning = _Planning()
@@ -384,7 +421,9 @@ class Plan:
             return [build(row, request) for row in rows]
         pks = [row[self.pk_index] for row in rows]
         context = {"request": request} if context is None else context
-        found = {many.to_attr: many.rows(queryset, pks, request, context) for many in self.many}
+        found = {
+            many.to_attr: many.rows(queryset, pks, request, context, rows) for many in self.many
+        }
         return [build(row, request, found) for row in rows]
 
 
@@ -443,15 +482,28 @@ def plan_for(serializer, queryset, key=None):
 
 def answers(serializer, queryset, request, *extra, context=None):
     """``[(answer, *extra values)]``: the rows of ``queryset`` as ``serializer`` answers them,
-    read lean, each with the values of its ``extra`` columns — for a detail's nested lists (a
-    body's members and seats as at a date), made without model instances. The plan is kept as a
-    list's is. NotLean when the serializer's answer cannot be made from columns."""
+    read lean, each with the values of its ``extra`` columns (``__`` paths) — for a detail's
+    nested lists (a body's members and seats as at a date), made without model instances. The
+    plan is kept as a list's is. When the serializer's answer cannot be made from columns, the
+    same through the serializer: the instances, each answered by a serializer of the same
+    class, with the extra values read along the instance's links."""
     key = plan_key(type(serializer), ("answers", *extra), queryset)
     plan = cached_plan(key)
     if plan is UNPLANNED:
         plan = plan_for(serializer, queryset, key)
     if plan is None:
-        raise NotLean(type(serializer).__name__)
+        instances = list(queryset)
+        context = {"request": request} if context is None else context
+        kwargs = {k: v for k, v in serializer._kwargs.items() if k not in ("many", "context")}
+        data = type(serializer)(instances, many=True, context=context, **kwargs).data
+        values = {}
+        if extra and instances:
+            rows = queryset.filter(pk__in=[i.pk for i in instances]).values_list("pk", *extra)
+            values = {pk: tuple(rest) for pk, *rest in rows}
+        return [
+            (dict(answer), *values.get(instance.pk, (None,) * len(extra)))
+            for answer, instance in zip(data, instances, strict=True)
+        ]
     at = len(plan.columns)
     rows = list(queryset.prefetch_related(None).values_list(*plan.columns, *extra))
     built = plan.render([row[:at] for row in rows], queryset, request, context)

@@ -17,6 +17,10 @@ class RegistryWritePermission(BasePermission):
         "You may not change this: writes need a secretariat role on the record's system "
         "(viewers read only)."
     )
+    #: Every read (a safe method) of a record the viewer may see is allowed: a detail read
+    #: without the record's instance need not ask ``has_object_permission``
+    #: (icsgov.core.api.views.RegistryViewSet.retrieve).
+    reads_open = True
 
     def has_permission(self, request, view):
         if request.method in SAFE_METHODS:

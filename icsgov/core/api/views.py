@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, ProtectedError, RestrictedError
+from django.http import Http404
 from django.middleware.http import ConditionalGetMiddleware
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -9,6 +10,7 @@ from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.permissions import SAFE_METHODS
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -142,6 +144,43 @@ class RegistryViewSet(CachedReadMixin, FieldsMixin, viewsets.ReadOnlyModelViewSe
             return self.get_paginated_response(plan.render(page, queryset, request, context))
         return Response(plan.render(rows, queryset, request, context))
 
+    def retrieve(self, request, *args, **kwargs):
+        """DRF's retrieve; when the detail's serializer can be made from columns (as a list's,
+        with the same plan machinery), the record is read as a tuple and made into the same
+        answer without a model instance, its related instances or its prefetched lists'
+        instances. Object permissions are not asked: this is a read, and the registry's
+        permission lets every read through that ``get_queryset`` (what the viewer may see)
+        lets through (``RegistryWritePermission.reads_open``); a view with any other
+        permission goes through DRF's retrieve."""
+        queryset = self.filter_queryset(self.get_queryset())
+        plan = None
+        if (
+            self.lean_reads
+            and request.method in SAFE_METHODS
+            # The browsable API's forms are made from the instance behind the answer.
+            and request.accepted_renderer.format != "api"
+            and all(_reads_open(permission) for permission in self.get_permissions())
+        ):
+            plan = self._lean_plan(queryset)
+        if plan is None:
+            return super().retrieve(request, *args, **kwargs)
+        kwarg = self.lookup_url_kwarg or self.lookup_field
+        try:
+            rows = list(plan.queryset(queryset.filter(**{self.lookup_field: self.kwargs[kwarg]})))
+        except (TypeError, ValueError, DjangoValidationError):
+            # A lookup the field or the database cannot hold (letters for an id, a NUL): the
+            # bare 404 of DRF's get_object_or_404.
+            raise Http404 from None
+        if len(rows) != 1:
+            # None: a 404, whether the record does not exist or the viewer may not see it.
+            # More than one cannot happen for a unique lookup; DRF's path reports it if it does.
+            if rows:
+                return super().retrieve(request, *args, **kwargs)
+            # The message of Django's get_object_or_404, which DRF's retrieve raises.
+            raise Http404(f"No {queryset.model._meta.object_name} matches the given query.")
+        context = self.get_serializer_context()
+        return Response(plan.render(rows, queryset, request, context)[0])
+
     def _lean_plan(self, queryset):
         """The lean plan of this list (made once per serializer, ``?fields=`` and the
         queryset's annotations), or None."""
@@ -172,6 +211,16 @@ class RegistryViewSet(CachedReadMixin, FieldsMixin, viewsets.ReadOnlyModelViewSe
     def as_at(self):
         """The ``as_at`` date a detail answers for (default today); a malformed date is a 400."""
         return as_at_param(self.request)
+
+
+def _reads_open(permission) -> bool:
+    """Whether ``permission`` allows every read of a record the view's queryset lets through:
+    declared (``reads_open``) by the class that decides object permissions, so a subclass
+    deciding them anew is asked as DRF asks it."""
+    for cls in type(permission).__mro__:
+        if "has_object_permission" in cls.__dict__:
+            return bool(cls.__dict__.get("reads_open", False))
+    return False
 
 
 def total_order(queryset):
@@ -353,11 +402,18 @@ class WritableRegistryViewSet(
         return super().filter_queryset(queryset)
 
     def read_answer(self, instance):
-        """The record as GET shows it, re-read through the read queryset (with its prefetches
-        and privacy marks)."""
-        instance = self.get_queryset().get(pk=instance.pk)
-        serializer_class = RegistryViewSet.get_serializer_class(self)
-        return serializer_class(instance, context=self.get_serializer_context()).data
+        """The record as its detail's GET shows it — re-read through the detail's queryset (its
+        prefetches and privacy marks) into the detail's serializer — so a write's answer, and
+        the ETag an ``If-Match`` is compared with, are the detail's (a meeting's detail has its
+        quoracy, which its list leaves out)."""
+        action, self.action = self.action, "retrieve"
+        try:
+            instance = self.get_queryset().get(pk=instance.pk)
+            serializer_class = self.get_serializer_class()
+            context = self.get_serializer_context()
+        finally:
+            self.action = action
+        return serializer_class(instance, context=context).data
 
     def save_checked(self, serializer):
         user = self.request.user

@@ -9,7 +9,6 @@ from partnerships.api.serializers import (
     BoardDetailSerializer,
     BoardSerializer,
 )
-from partnerships.api.serializers.boards import board_on_answers
 from partnerships.api.views.params import (
     AS_AT_DETAIL,
     attendance_year,
@@ -65,8 +64,8 @@ class BoardViewSet(RegistryViewSet):
         data = AttendanceRecordSerializer(records, many=True, context={"request": request}).data
         return Response({"board": board.slug, "year": year, "results": data})
 
-    def retrieve(self, request, *args, **kwargs):
-        board = self.get_object()
-        context = self.get_serializer_context()
-        context["board_on"] = board_on_answers(board, self.as_at, request, context)
-        return Response(self.get_serializer(board, context=context).data)
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.action == "retrieve" and getattr(self, "request", None) is not None:
+            context["as_at"] = self.as_at  # the date the detail describes the body at
+        return context
