@@ -60,8 +60,11 @@ def test_the_appointments_list_is_read_lean_and_others_are_judged_by_their_seria
     assert "people" in names
     # Links by numeric id.
     assert {"agenda-items", "glossary", "principles"} <= names
-    # A computed field no serializer declared columns for (a meeting's "when"): the serializer.
-    assert "meetings" not in names
+    # A computed field no serializer declared columns for (a decision's "is_decision"): the
+    # serializer.
+    assert "decisions" not in names
+    # Dates in words and a review date, from the columns their rules read.
+    assert {"meetings", "milestones", "interests", "gifts-and-hospitality"} <= names
     # Many-valued fields from a prefetch: a body's convening organisations, predecessors and
     # successors.
     assert "boards" in names
@@ -504,3 +507,37 @@ def test_a_page_field_inside_a_many_valued_field_is_not_read_lean():
         boards = BriefBoardSerializer(source="listed_boards", many=True, read_only=True)
 
     assert lean.plan_for(Plain(), plain) is not None  # the test can fail: the rest is lean
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_dates_in_words_lean_as_their_rules_give_them(api_world, as_role, role, monkeypatch):
+    """A meeting's, a milestone's and a gift's date in words and an interest's review date,
+    read lean from the columns their rules read: an annual milestone with its note and one
+    without, a range of months, a day, a year; an interest reviewed by a date it names and one
+    reviewed a year after it was declared — the same bytes as the serializer's."""
+    from strategy.choices import Recurrence
+
+    own = api_world.own
+    month_range = {"precision": DatePrecision.MONTH_RANGE, "date_end": D(2024, 6, 1)}
+    factories.MilestoneFactory(
+        system=own.system, recurrence=Recurrence.ANNUAL, recurrence_note="Each March"
+    )
+    factories.MilestoneFactory(system=own.system, recurrence=Recurrence.ANNUAL)
+    factories.MilestoneFactory(system=own.system, date=D(2024, 4, 1), **month_range)
+    factories.MeetingFactory(board=own.board, date_precision=DatePrecision.YEAR)
+    factories.MeetingFactory(
+        board=own.board,
+        date=D(2024, 5, 1),
+        date_precision=DatePrecision.MONTH_RANGE,
+        date_end=D(2024, 6, 1),
+    )
+    seat = factories.MembershipFactory(post__board=own.board)
+    factories.GiftOrHospitalityFactory(membership=seat, date_precision=DatePrecision.MONTH)
+    factories.InterestFactory(membership=seat, review_by=D(2023, 1, 31))
+    factories.InterestFactory(membership=seat, review_by=None)
+    client = as_role(role)
+    for endpoint in ("milestones", "meetings", "gifts-and-hospitality", "interests"):
+        fast, slow = both_ways(client, f"/api/v1/{endpoint}/", monkeypatch)
+        assert fast == slow, endpoint
+    answers = both_ways(client, "/api/v1/milestones/", monkeypatch)[0].decode()
+    assert "Each March" in answers

@@ -12,6 +12,7 @@ from icsgov.core.api.serializers import (
     WriteSerializer,
     brief_url,
 )
+from icsgov.core.dates import format_date
 from partnerships.api.serializers.briefs import (
     BriefBoardSerializer,
     BriefMeetingSerializer,
@@ -30,6 +31,7 @@ from partnerships.models import (
     Organisation,
     Person,
 )
+from partnerships.rules import interests as interest_rules
 
 INTEREST_FIELDS = [
     "occasion",
@@ -79,6 +81,13 @@ class InterestSerializer(PrivateFieldsMixin, SourcedSerializer):
             "withheld_note",
             *SOURCE,
         ]
+
+    #: The lean read (icsgov.core.api.lean): the review date from its columns, by the rule
+    #: ``Interest.review_due_on`` applies.
+    lean_columns = {"review_due_on": ("declared_on", "review_by")}
+
+    def lean_review_due_on(self, request, declared_on, review_by):
+        return interest_rules.review_due(declared_on, review_by)
 
 
 class InterestWriteSerializer(SourcedWriteSerializer):
@@ -148,6 +157,13 @@ class GiftOrHospitalitySerializer(SourcedSerializer):
             "is_published",
             *SOURCE,
         ]
+
+    #: The lean read (icsgov.core.api.lean): the date in words from its columns, as
+    #: ``GiftOrHospitality.when`` gives it.
+    lean_columns = {"when": ("date", "date_precision")}
+
+    def lean_when(self, request, date, precision):
+        return format_date(date, precision)
 
 
 class GiftOrHospitalityWriteSerializer(SourcedWriteSerializer):

@@ -17,7 +17,7 @@ from icsgov.core.api.serializers import (
     brief_url,
     validation_error,
 )
-from icsgov.core.dates import today
+from icsgov.core.dates import format_date, today
 from partnerships.api.serializers.briefs import (
     BriefBoardSerializer,
     BriefMeetingSerializer,
@@ -73,6 +73,13 @@ class MeetingSerializer(SourcedSerializer):
             "minutes_approved_on",
             *SOURCE,
         ]
+
+    #: The lean read (icsgov.core.api.lean): the date in words from its columns, as
+    #: ``Meeting.when`` gives it.
+    lean_columns = {"when": ("date", "date_precision", "date_end")}
+
+    def lean_when(self, request, date, precision, end):
+        return format_date(date, precision, end)
 
 
 class QuoracySerializer(serializers.Serializer):

@@ -20,6 +20,7 @@ from places.api.serializers import BriefPlaceSerializer, BriefSystemSerializer
 from places.models import Place, System
 from strategy.api.serializers.strategies import BriefStrategySerializer
 from strategy.models import Milestone, Strategy
+from strategy.models.milestones import milestone_when
 
 
 class MilestoneSerializer(SourcedSerializer):
@@ -59,6 +60,13 @@ class MilestoneSerializer(SourcedSerializer):
             "order",
             *SOURCE,
         ]
+
+    #: The lean read (icsgov.core.api.lean): the date in words from its columns, by the
+    #: milestone's own rule.
+    lean_columns = {"when": ("recurrence", "recurrence_note", "date", "precision", "date_end")}
+
+    def lean_when(self, request, *columns):
+        return milestone_when(*columns)
 
 
 class MilestoneWriteSerializer(SlugOnCreateMixin, SourcedWriteSerializer):
