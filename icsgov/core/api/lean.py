@@ -485,8 +485,8 @@ def answers(serializer, queryset, request, *extra, context=None):
     read lean, each with the values of its ``extra`` columns (``__`` paths) — for a detail's
     nested lists (a body's members and seats as at a date), made without model instances. The
     plan is kept as a list's is. When the serializer's answer cannot be made from columns, the
-    same through the serializer: the instances, each answered by a serializer of the same
-    class, with the extra values read along the instance's links."""
+    same through the serializer: the instances answered by a serializer of the same class and
+    arguments, the extra values read as columns of the same rows."""
     key = plan_key(type(serializer), ("answers", *extra), queryset)
     plan = cached_plan(key)
     if plan is UNPLANNED:

@@ -1,7 +1,6 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, ProtectedError, RestrictedError
-from django.http import Http404
 from django.middleware.http import ConditionalGetMiddleware
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -10,6 +9,7 @@ from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.generics import get_object_or_404
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.response import Response
@@ -164,22 +164,12 @@ class RegistryViewSet(CachedReadMixin, FieldsMixin, viewsets.ReadOnlyModelViewSe
             plan = self._lean_plan(queryset)
         if plan is None:
             return super().retrieve(request, *args, **kwargs)
+        # As DRF's get_object, on the plan's tuples: the same 404 for a record that does not
+        # exist, one the viewer may not see, and a lookup the field cannot hold.
         kwarg = self.lookup_url_kwarg or self.lookup_field
-        try:
-            rows = list(plan.queryset(queryset.filter(**{self.lookup_field: self.kwargs[kwarg]})))
-        except (TypeError, ValueError, DjangoValidationError):
-            # A lookup the field or the database cannot hold (letters for an id, a NUL): the
-            # bare 404 of DRF's get_object_or_404.
-            raise Http404 from None
-        if len(rows) != 1:
-            # None: a 404, whether the record does not exist or the viewer may not see it.
-            # More than one cannot happen for a unique lookup; DRF's path reports it if it does.
-            if rows:
-                return super().retrieve(request, *args, **kwargs)
-            # The message of Django's get_object_or_404, which DRF's retrieve raises.
-            raise Http404(f"No {queryset.model._meta.object_name} matches the given query.")
+        row = get_object_or_404(plan.queryset(queryset), **{self.lookup_field: self.kwargs[kwarg]})
         context = self.get_serializer_context()
-        return Response(plan.render(rows, queryset, request, context)[0])
+        return Response(plan.render([row], queryset, request, context)[0])
 
     def _lean_plan(self, queryset):
         """The lean plan of this list (made once per serializer, ``?fields=`` and the
