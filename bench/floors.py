@@ -589,48 +589,42 @@ _CHANGES_SQL = None
 
 
 def _changes_sql():
-    """The feed's query: every event table's keys in one list (UNION ALL), the page of it by
-    time with the count of the whole, and for each event on the page its data, the data of the
-    event before it of the same record (for an update's difference) and its context. The event
-    tables are named once, from the registry's list of tracked models (plain text made once;
-    the query itself is Postgres's alone)."""
+    """The feed's query: the page of the keys table (every event's key, kept by triggers on the
+    event tables: icsgov/change_keys.py) by time, with the count of the whole, and for each
+    event on the page its data, the data of the event before it of the same record (for an
+    update's difference) and its context. The event tables are named once, from the
+    registry's list of tracked models (plain text made once; the query itself is Postgres's
+    alone)."""
     global _CHANGES_SQL
     if _CHANGES_SQL is None:
         from icsgov.core import history
 
         tables = [
-            (
-                history.event_model(m)._meta.label,
-                m._meta.label,
-                history.event_model(m)._meta.db_table,
-            )
+            (history.event_model(m)._meta.label, history.event_model(m)._meta.db_table)
             for m in history.tracked_models()
         ]
-        keys = "\nUNION ALL ".join(
-            f"SELECT '{event}' AS m, '{tracked}' AS obj_model, pgh_id, pgh_created_at, pgh_label,"
-            f" pgh_obj_id, pgh_context_id FROM {table}"
-            for event, tracked, table in tables
-        )
 
         def pick(alias, condition):
             branches = " ".join(
                 f"WHEN '{event}' THEN (SELECT row_to_json(x)::jsonb FROM {table} x WHERE "
                 f"{condition.format(x='x')} ORDER BY x.pgh_id DESC LIMIT 1)"
-                for event, _, table in tables
+                for event, table in tables
             )
             return f"CASE {alias}.m {branches} END"
 
         _CHANGES_SQL = f"""
         WITH page AS (
-            SELECT k.*, k.m || ':' || k.pgh_id AS slug, count(*) OVER () AS total
-            FROM ({keys}) k
-            ORDER BY k.pgh_created_at DESC, slug DESC
+            SELECT k.pgh_model AS m, k.pgh_obj_model AS obj_model, k.pgh_id, k.pgh_created_at,
+                   k.pgh_label, k.pgh_obj_id::bigint AS pgh_obj_id, k.pgh_context_id,
+                   k.pgh_slug AS slug
+            FROM icsgov_change_key k
+            ORDER BY k.pgh_created_at DESC, k.pgh_slug DESC
             LIMIT %(limit)s OFFSET %(offset)s)
         SELECT p.slug, p.pgh_created_at, p.pgh_label, p.obj_model, p.pgh_obj_id::text,
                {pick("p", "{x}.pgh_id = p.pgh_id")},
                CASE WHEN p.pgh_label = 'update' THEN
                    {pick("p", "{x}.pgh_obj_id = p.pgh_obj_id AND {x}.pgh_id < p.pgh_id")} END,
-               c.metadata, u.username, p.total
+               c.metadata, u.username, (SELECT count(*) FROM icsgov_change_key)
         FROM page p
         LEFT JOIN pghistory_context c ON c.id = p.pgh_context_id
         LEFT JOIN auth_user u ON jsonb_typeof(c.metadata -> 'user') = 'number'

@@ -18,7 +18,8 @@ from rest_framework.exceptions import ValidationError
 from icsgov.core import history, scoping
 from icsgov.core.api.pagination import StrictLimitOffsetPagination
 from icsgov.core.api.views import CachedReadMixin
-from icsgov.core.visibility import is_declared, visible
+from icsgov.core.visibility import is_declared, sees_unpublished, visible
+from icsgov.models import ChangeKey
 
 
 def _tracked():
@@ -31,6 +32,18 @@ LABELS = tuple((label, label) for label in history.LABELS)
 def _model_choices():
     """The tracked models, known once the apps are ready (the filter is declared at import)."""
     return [(label, label) for label in sorted(_tracked())]
+
+
+class WhenOrdering(django_filters.OrderingFilter):
+    """By time, then by the event's key in the same direction: the changes of one transaction
+    share their time, and without the key their order (so what each page holds) was Postgres's
+    choice, different from one query to the next."""
+
+    def filter(self, qs, value):
+        ordering = [self.get_ordering_value(param) for param in value or () if param]
+        if not ordering:
+            return qs
+        return qs.order_by(*ordering, f"{'-' if ordering[-1].startswith('-') else ''}pgh_slug")
 
 
 class ChangeFilterSet(django_filters.FilterSet):
@@ -56,7 +69,7 @@ class ChangeFilterSet(django_filters.FilterSet):
     date_before = django_filters.DateFilter(
         field_name="pgh_created_at", lookup_expr="date__lte", label="On or before this date."
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = WhenOrdering(
         fields=(("pgh_created_at", "when"),), label="when (oldest first) or -when (default)."
     )
 
@@ -92,7 +105,19 @@ class ChangeFilterSet(django_filters.FilterSet):
         if not (user and user.is_authenticated and user.is_staff):
             raise ValidationError({"user": ["Filtering by user is open to signed-in staff only."]})
         pk = get_user_model().objects.filter(username=value).values_list("pk", flat=True).first()
-        return queryset.filter(pgh_context__user=pk) if pk else queryset.none()
+        if not pk:
+            return queryset.none()
+        # Events hold their context's metadata; the keys table links to the context.
+        keys = queryset.model is ChangeKey
+        return queryset.filter(**{f"pgh_context__{'metadata__' if keys else ''}user": pk})
+
+
+class ChangeKeyFilterSet(ChangeFilterSet):
+    """The same filters over the keys table (a superuser's feed): its columns are named as the
+    events'."""
+
+    class Meta(ChangeFilterSet.Meta):
+        model = ChangeKey
 
 
 class FieldChangeSerializer(serializers.Serializer):
@@ -136,19 +161,26 @@ def _row(change):
 
 class KeysFirstPagination(StrictLimitOffsetPagination):
     """Limit/offset over the history, in two steps: the page's keys (``pgh_slug``, in the
-    list's order) and the count of the whole list first, in one query that reads no event's
-    data, then those events whole, by primary key from their own tables. django-pghistory's
-    ``Events`` builds each event's data and its difference from the previous one for every
-    event it considers, so asking it for a page directly built them for the whole history
-    (about 376,000 events at national scale: 7–11 s) before keeping 100; and counting, then
-    choosing the keys, chose which events a viewer may see twice over."""
+    list's order) and the count of the whole list first, reading no event's data, then those
+    events whole, by primary key from their own tables. django-pghistory's ``Events`` builds
+    each event's data and its difference from the previous one for every event it considers,
+    so asking it for a page directly built them for the whole history (about 376,000 events at
+    national scale: 7–11 s) before keeping 100; and counting, then choosing the keys, chose
+    which events a viewer may see twice over. From ``Events``, the keys and the count come in
+    one query (the whole list is built for either); from the keys table (a superuser's feed),
+    the page is the top of an index and the count a scan of its narrow rows, in two."""
 
     def paginate_queryset(self, queryset, request, view=None):
-        rows = self.paginate_rows(queryset.values_list("pgh_slug"), request, view)
-        return _events(queryset.model, [key for key, *_ in rows])
+        rows = self.paginate_rows(
+            queryset.values_list("pgh_slug"),
+            request,
+            view,
+            count_apart=queryset.model is ChangeKey,
+        )
+        return _events([key for key, *_ in rows])
 
 
-def _events(model, keys):
+def _events(keys):
     """The events of ``keys`` (``pgh_slug``: "app.ModelEvent:pgh_id"), in that order, read from
     their own event tables by primary key (the keys were chosen from what the viewer may see)."""
     ids = {}
@@ -161,7 +193,7 @@ def _events(model, keys):
     for label, numbers in ids.items():
         condition |= Q(pgh_model=label, pgh_id__in=numbers)
     place = {key: n for n, key in enumerate(keys)}
-    events = model.objects.across(*ids).filter(condition)
+    events = Events.objects.across(*ids).filter(condition)
     return sorted(events, key=lambda event: place[event.pgh_slug])
 
 
@@ -173,11 +205,23 @@ class ChangeViewSet(CachedReadMixin, mixins.ListModelMixin, viewsets.GenericView
     (except superusers)."""
 
     serializer_class = ChangeSerializer
-    filterset_class = ChangeFilterSet
     pagination_class = KeysFirstPagination
 
     def get_queryset(self):
-        return history.visible_events(self.request.user).order_by("-pgh_created_at", "-pgh_slug")
+        if self._every_change():
+            # The keys table (icsgov.change_keys) is the same list, with an index in the
+            # feed's order, without building the union of every event table.
+            return ChangeKey.objects.order_by("-pgh_created_at", "-pgh_slug")
+        events = history.visible_events(self.request.user)
+        return events.order_by("-pgh_created_at", "-pgh_slug")
+
+    def _every_change(self):
+        request = getattr(self, "request", None)
+        return request is not None and sees_unpublished(request.user)
+
+    @property
+    def filterset_class(self):
+        return ChangeKeyFilterSet if self._every_change() else ChangeFilterSet
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())

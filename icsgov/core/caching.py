@@ -60,6 +60,8 @@ IGNORED_PREFIXES = (
     "pghistory_context",
     "icsgov_changes_",
     "icsgov_throttle",
+    # The changes feed's keys: written only with an event, whose own table is watched.
+    "icsgov_change_key",
 )
 
 INSTALL_SQL = f"""

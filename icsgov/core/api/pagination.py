@@ -34,15 +34,19 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
     def get_offset(self, request):
         return self._read(request, self.offset_query_param, 0, self.max_offset) or 0
 
-    def paginate_rows(self, rows, request, view=None):
+    def paginate_rows(self, rows, request, view=None, *, count_apart=False):
         """``paginate_queryset`` for ``rows``, a ``values_list`` query, in one query where DRF
         makes two: the page's rows each carry the count of the whole list as their last value
         (``count(*) OVER ()``, counted before the limit), as the benchmark's floors do
         (docs/performance.md). Past the end of the list no row carries it, and it is counted
         on its own; a ``DISTINCT`` list (whose window would count the rows before they are made
-        distinct) is paginated as DRF does."""
-        if rows.query.distinct or rows.query.combinator:
-            return self.paginate_queryset(rows, request, view)
+        distinct) is paginated as DRF does. ``count_apart``: two queries, as DRF makes them,
+        for a list whose page an index gives from the top without reading the rest, which the
+        window would have to build whole (the changes feed's keys)."""
+        if rows.query.distinct or rows.query.combinator or count_apart:
+            # DRF's own (a subclass's paginate_queryset may call this one).
+            page = super().paginate_queryset(rows, request, view)
+            return [(*row, self.count) for row in page]
         self.request = request
         self.limit = self.get_limit(request)
         self.offset = self.get_offset(request)
