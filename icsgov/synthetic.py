@@ -31,6 +31,7 @@ import pgtrigger
 from django.apps import apps
 from django.db import connection, transaction
 
+from icsgov.access import SystemAccess
 from partnerships.choices import (
     AttendanceStatus,
     BoardKind,
@@ -130,11 +131,19 @@ def write_history(created):
 
 def delete_synthetic():
     """Remove every synthetic record and its (synthetic) history, in one transaction. Returns
-    the number of synthetic systems removed."""
-    with transaction.atomic(), pgtrigger.ignore():
+    the number of synthetic systems removed. Roles on a synthetic system (the benchmark's staff
+    viewer has one) go with it, their removal recorded in the roles' history; the users stay."""
+    with transaction.atomic():
         count = System.objects.filter(is_synthetic=True).count()
         if not count:
             return 0
+        SystemAccess.objects.filter(system__is_synthetic=True).delete()
+        _delete_synthetic_rows()
+    return count
+
+
+def _delete_synthetic_rows():
+    with pgtrigger.ignore():
         Board.objects.filter(system__is_synthetic=True).update(parent=None)
         for queryset in _synthetic_rows():
             events = _event_model(queryset.model)
@@ -143,7 +152,6 @@ def delete_synthetic():
                     events.objects.db
                 )
             queryset._raw_delete(queryset.db)
-    return count
 
 
 FIRST_NAMES = [

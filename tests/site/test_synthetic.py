@@ -99,3 +99,19 @@ def test_generating_again_replaces_and_delete_removes_rows_and_history():
     assert not Attendance.objects.exists()
     assert not _event_model(Meeting).objects.filter(pgh_obj_id__in=meeting_ids).exists()
     assert not _event_model(Attendance).objects.exists()
+
+
+def test_a_role_on_a_synthetic_system_goes_with_it_and_its_user_stays():
+    """The benchmark gives its staff viewer a role on a synthetic system; generating again (or
+    deleting) after a benchmark run failed on that role's link to the system."""
+    from icsgov.access import AccessRole, SystemAccess
+    from tests import factories
+
+    generate()
+    viewer = factories.UserFactory(username="bench-staff", is_staff=True)
+    system = System.objects.filter(is_synthetic=True).first()
+    SystemAccess.objects.create(user=viewer, system=system, role=AccessRole.VIEWER)
+    generate()
+    assert not SystemAccess.objects.filter(user=viewer).exists()
+    viewer.refresh_from_db()
+    assert System.objects.filter(is_synthetic=True).exists()
