@@ -9,7 +9,6 @@ clients are not told staff usernames.
 import django_filters
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from drf_spectacular.utils import extend_schema
 from pghistory.models import Events
 from rest_framework import mixins, serializers, viewsets
@@ -177,24 +176,7 @@ class KeysFirstPagination(StrictLimitOffsetPagination):
             view,
             count_apart=queryset.model is ChangeKey,
         )
-        return _events([key for key, *_ in rows])
-
-
-def _events(keys):
-    """The events of ``keys`` (``pgh_slug``: "app.ModelEvent:pgh_id"), in that order, read from
-    their own event tables by primary key (the keys were chosen from what the viewer may see)."""
-    ids = {}
-    for key in keys:
-        label, _, pgh_id = key.rpartition(":")
-        ids.setdefault(label, []).append(int(pgh_id))
-    if not ids:
-        return []
-    condition = Q(pk__in=[])
-    for label, numbers in ids.items():
-        condition |= Q(pgh_model=label, pgh_id__in=numbers)
-    place = {key: n for n, key in enumerate(keys)}
-    events = Events.objects.across(*ids).filter(condition)
-    return sorted(events, key=lambda event: place[event.pgh_slug])
+        return history.events_by_key([key for key, *_ in rows])
 
 
 @extend_schema(responses={200: ChangeSerializer(many=True)})
