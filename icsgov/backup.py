@@ -10,7 +10,9 @@ empty database, everything the registry holds that a new database would not make
 - the history: every pghistory event table and ``pghistory.Context``.
 
 Not in the file: what ``migrate`` and ``createcachetable`` make (content types, permissions, the
-migrations table, the cache), sessions, login lockouts (django-axes) and the admin's own log.
+migrations table, the cache), sessions, login lockouts (django-axes), the admin's own log, and
+the changes feed's keys (``icsgov.ChangeKey``, which their triggers make again as the event
+tables load: icsgov/change_keys.py).
 
 The format, version 1 (docs/deploy.md, "The registry's own export", describes it for readers)::
 
