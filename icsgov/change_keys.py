@@ -32,6 +32,12 @@ TRIGGERS = (
     ("icsgov_change_keys_emptied", "TRUNCATE", ""),
 )
 
+#: The keys table's columns, as the trigger and the backfill write them.
+COLUMNS = (
+    "pgh_slug, pgh_model, pgh_id, pgh_created_at, pgh_obj_model, pgh_obj_id, pgh_label, "
+    "pgh_context_id"
+)
+
 #: The trigger function: its arguments are the event model's label and the tracked model's.
 FUNCTION_SQL = f"""
 CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql
@@ -45,8 +51,7 @@ BEGIN
         DELETE FROM {TABLE} k USING removed r WHERE k.pgh_slug = TG_ARGV[0] || ':' || r.pgh_id;
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        INSERT INTO {TABLE} (pgh_slug, pgh_model, pgh_id, pgh_created_at, pgh_obj_model,
-                             pgh_obj_id, pgh_label, pgh_context_id)
+        INSERT INTO {TABLE} ({COLUMNS})
         SELECT TG_ARGV[0] || ':' || a.pgh_id, TG_ARGV[0], a.pgh_id, a.pgh_created_at,
                TG_ARGV[1], a.pgh_obj_id::text, a.pgh_label, a.pgh_context_id
         FROM added a
@@ -110,13 +115,14 @@ def install(connection):
     with transaction.atomic(using=connection.alias):
         lacking = set(missing(connection))
         qn = connection.ops.quote_name
+        tracked = tables()
         with connection.cursor() as cursor:
-            labels = [event_label for _, event_label, _ in tables()]
+            labels = [event_label for _, event_label, _ in tracked]
             cursor.execute(f"DELETE FROM {TABLE} WHERE pgh_model <> ALL(%s)", [labels])
             cursor.execute(FUNCTION_SQL)  # as this code has it
             if not lacking:
                 return
-            for table, event_label, tracked_label in tables():
+            for table, event_label, tracked_label in tracked:
                 if table not in lacking:
                     continue
                 arguments = f"{_quoted(event_label)}, {_quoted(tracked_label)}"
@@ -128,8 +134,7 @@ def install(connection):
                     )
                 cursor.execute(f"DELETE FROM {TABLE} WHERE pgh_model = %s", [event_label])
                 cursor.execute(
-                    f"INSERT INTO {TABLE} (pgh_slug, pgh_model, pgh_id, pgh_created_at, "
-                    "pgh_obj_model, pgh_obj_id, pgh_label, pgh_context_id) "
+                    f"INSERT INTO {TABLE} ({COLUMNS}) "
                     "SELECT %s || ':' || e.pgh_id, %s, e.pgh_id, e.pgh_created_at, %s, "
                     f"e.pgh_obj_id::text, e.pgh_label, e.pgh_context_id FROM {qn(table)} e",
                     [event_label, event_label, tracked_label],

@@ -72,6 +72,9 @@ class ChangeFilterSet(django_filters.FilterSet):
         fields=(("pgh_created_at", "when"),), label="when (oldest first) or -when (default)."
     )
 
+    #: The lookup of the user in an event's context: ``Events`` holds the context's metadata.
+    context_user = "pgh_context__user"
+
     class Meta:
         model = Events
         fields = []
@@ -104,16 +107,14 @@ class ChangeFilterSet(django_filters.FilterSet):
         if not (user and user.is_authenticated and user.is_staff):
             raise ValidationError({"user": ["Filtering by user is open to signed-in staff only."]})
         pk = get_user_model().objects.filter(username=value).values_list("pk", flat=True).first()
-        if not pk:
-            return queryset.none()
-        # Events hold their context's metadata; the keys table links to the context.
-        keys = queryset.model is ChangeKey
-        return queryset.filter(**{f"pgh_context__{'metadata__' if keys else ''}user": pk})
+        return queryset.filter(**{self.context_user: pk}) if pk else queryset.none()
 
 
 class ChangeKeyFilterSet(ChangeFilterSet):
     """The same filters over the keys table (a superuser's feed): its columns are named as the
-    events'."""
+    events', and it links to the context rather than holding its metadata."""
+
+    context_user = "pgh_context__metadata__user"
 
     class Meta(ChangeFilterSet.Meta):
         model = ChangeKey
