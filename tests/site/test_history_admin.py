@@ -156,3 +156,30 @@ def test_changes_list_pages_read_only_their_own_events_whole(login, own, other, 
         assert whole and not any(re.search(r"LIMIT 3\b", sql) for sql in whole)
         assert all(getattr(e, "change", None) for e in cl.result_list)
     assert paged == keys
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("user", ["superuser", "secretariat-own"])
+def test_changes_list_runs_the_same_queries_for_5_and_50_changes(login, own, user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests import factories
+
+    board = own.membership.post.board
+    client = login(user)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(EVENTS)
+        assert response.status_code == 200
+        return len(captured), len(response.context["cl"].result_list)
+
+    with command_context("import"):
+        factories.MembershipFactory.create_batch(2, post__board=board)
+    few, shown_few = queries()
+    with command_context("import"):
+        factories.MembershipFactory.create_batch(20, post__board=board)
+    many, shown_many = queries()
+    assert shown_many > shown_few
+    assert many == few
