@@ -160,7 +160,7 @@ def test_changes_list_pages_read_only_their_own_events_whole(login, own, other, 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("user", ["superuser", "secretariat-own"])
-def test_changes_list_runs_the_same_queries_for_5_and_50_changes(login, own, user):
+def test_changes_list_runs_the_same_queries_for_few_and_many_changes(login, own, user):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
