@@ -152,6 +152,15 @@ def reads():
             True,
             floor("appointments_list"),
         ),
+        # Lists whose order starts in another table (the bodies' names, the meetings' dates):
+        # the first page of every system's 40,000 appointments and 242,000 attendances.
+        Read(
+            "appointments, every system, 100",
+            "/api/v1/memberships/?limit=100",
+            True,
+            floor("appointments_list"),
+        ),
+        Read("attendance, 100", "/api/v1/attendance/?limit=100", True),
         Read(
             "people search", f"/api/v1/search/?q={words}&type=person", True, floor("people_search")
         ),

@@ -140,6 +140,12 @@ class Board(SluggedModel, SourcedModel, PublishableModel, ValidityPeriod):
         verbose_name = "body"
         verbose_name_plural = "bodies"
         ordering = ["system__name", "name"]
+        indexes = [
+            # The lists in their bodies' order by name (appointments, seats, terms of
+            # reference) read their first page body by body, not by sorting every row
+            # (docs/performance.md, 25).
+            models.Index(fields=["name"], name="partnerships_board_by_name"),
+        ]
         constraints = [
             end_not_before_start("partnerships_board"),
             models.CheckConstraint(

@@ -174,6 +174,12 @@ class Meeting(SluggedModel, SourcedModel, CheckedModel):
 
     class Meta:
         ordering = ["-date", "board__name"]
+        indexes = [
+            # The lists in the meetings' order (meetings, and their attendance, papers and
+            # decisions) read their first page from the newest meeting down, not by sorting
+            # every row (docs/performance.md, 25).
+            models.Index(fields=["-date"], name="partnerships_meeting_newest"),
+        ]
         constraints = [
             end_not_before_start(
                 "partnerships_meeting", "date", "date_end", names=("date", "end of the range")

@@ -151,3 +151,38 @@ def test_lists_of_changes_are_read_with_memory_for_their_hashed_lists(admin_clie
     with connection.cursor() as cursor:
         cursor.execute("SHOW work_mem")
         assert cursor.fetchone()[0] == HISTORY_WORK_MEM
+
+
+def _page_plans(sqls):
+    """The EXPLAIN of each page of 100 among ``sqls``."""
+    return [plan for sql, plan in explained(sqls) if "LIMIT 100" in sql]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        # In the bodies' order by name, then the seat and the start.
+        "/api/v1/memberships/?limit=100",
+        # In the meetings' order, newest first, then by person.
+        "/api/v1/attendance/?limit=100",
+        "/api/v1/meetings/?limit=100",
+    ],
+)
+def test_a_long_lists_first_page_is_read_in_its_order_not_sorted_whole(
+    admin_client, national, path
+):
+    """A list whose order starts in another table reads its first page from that table's
+    index down (partnerships/0020_list_order_indexes), and counts the list in a scalar
+    subquery Postgres answers once, apart from the page: before, the count was a window over
+    the page's own rows, so every appointment or attendance was joined and sorted before the
+    first 100 (200 and 450 ms at national scale; docs/performance.md, 25)."""
+    sqls = captured(admin_client, path)
+    (plan,) = _page_plans(sqls)
+    assert "WindowAgg" not in plan
+    assert "InitPlan" in plan  # the count
+    # Under the limit: rows in the order's first columns from an index, sorted only within
+    # each group that ties on them (or not at all), never a sort of the whole list.
+    assert plan.startswith("Limit"), plan
+    (under_limit,) = [line[6:] for line in plan.splitlines() if line.startswith("  ->  ")]
+    assert not under_limit.startswith("Sort "), plan
+    assert "Index Scan" in plan, plan

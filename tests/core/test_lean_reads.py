@@ -58,6 +58,8 @@ def test_the_appointments_list_is_read_lean_and_others_are_judged_by_their_seria
     names = lean_resources()
     assert "memberships" in names
     assert "people" in names
+    # Attendance: who attended, with their meeting, appointment and deputy as brief records.
+    assert "attendance" in names
     # Links by numeric id.
     assert {"agenda-items", "glossary", "principles"} <= names
     # A computed field no serializer declared columns for (a decision's "is_decision"): the

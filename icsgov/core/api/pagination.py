@@ -1,4 +1,4 @@
-from django.db.models import Count, Window
+from django.db.models import Count, Subquery, Value, Window
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 
@@ -34,15 +34,25 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
     def get_offset(self, request):
         return self._read(request, self.offset_query_param, 0, self.max_offset) or 0
 
-    def paginate_rows(self, rows, request, view=None, *, count_apart=False):
+    def paginate_rows(self, rows, request, view=None, *, count_apart=False, counted=None):
         """``paginate_queryset`` for ``rows``, a ``values_list`` query, in one query where DRF
-        makes two: the page's rows each carry the count of the whole list as their last value
-        (``count(*) OVER ()``, counted before the limit), as the benchmark's floors do
-        (docs/performance.md). Past the end of the list no row carries it, and it is counted
-        on its own; a ``DISTINCT`` list (whose window would count the rows before they are made
-        distinct) is paginated as DRF does. ``count_apart``: two queries, as DRF makes them,
-        for a list whose page an index gives from the top without reading the rest, which the
-        window would have to build whole (the changes feed's keys)."""
+        makes two: the page's rows each carry the count of the whole list as their last value.
+
+        - With ``counted`` (the list's queryset before the page's columns were chosen: its
+          filters, without the joins the columns bring), the count is a scalar subquery of it,
+          which Postgres answers once, apart from the page: the page keeps its ``LIMIT``, so a
+          list ordered by an index (an unfiltered list of 40,000 appointments by body name,
+          seat and start) reads only the rows it shows, and the count reads only the list's own
+          table and what its filters join.
+        - Without it, ``count(*) OVER ()``, counted before the limit, for a list that has to be
+          built whole anyway (the changes feed's union of every event table, whose rows the
+          viewer may see are chosen once for both the page and the count).
+        - Past the end of the list no row carries the count, and it is counted on its own.
+        - A ``DISTINCT`` list (whose window would count the rows before they are made
+          distinct) is paginated as DRF does; so is ``count_apart``: two queries, as DRF
+          makes them, for a list whose page an index gives from the top without reading the
+          rest (the changes feed's keys).
+        """
         if rows.query.distinct or rows.query.combinator or count_apart:
             # DRF's own (a subclass's paginate_queryset may call this one).
             page = super().paginate_queryset(rows, request, view)
@@ -51,9 +61,26 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
         self.limit = self.get_limit(request)
         self.offset = self.get_offset(request)
         page = list(
-            rows.annotate(_list_count=Window(Count("*")))[self.offset : self.offset + self.limit]
+            rows.annotate(_list_count=_count_of(counted))[self.offset : self.offset + self.limit]
         )
         self.count = page[0][-1] if page else (self.get_count(rows) if self.offset else 0)
         if self.count > self.limit and self.template is not None:
             self.display_page_controls = True
         return page
+
+
+def _count_of(counted):
+    """The expression counting the list in its page's query: a scalar subquery of ``counted``
+    (``SELECT count(*) FROM ... WHERE <its filters>``), or the window over the page's own rows
+    when there is no ``counted`` or it groups its rows (an aggregate annotation), which one
+    ``count(*)`` over its filters would not count as its rows."""
+    if counted is None or counted.query.distinct or _groups(counted.query):
+        return Window(Count("*"))
+    return Subquery(counted.order_by().values(_one=Value(1)).annotate(_n=Count("*")).values("_n"))
+
+
+def _groups(query):
+    return query.group_by is not None or any(
+        getattr(annotation, "contains_aggregate", False)
+        for annotation in query.annotations.values()
+    )

@@ -138,7 +138,11 @@ class RegistryViewSet(CachedReadMixin, FieldsMixin, viewsets.ReadOnlyModelViewSe
         rows = plan.queryset(queryset)
         # The page and the count in one query where the paginator can (the registry's can).
         paginate = getattr(self.paginator, "paginate_rows", None)
-        page = paginate(rows, request, view=self) if paginate else self.paginate_queryset(rows)
+        page = (
+            paginate(rows, request, view=self, counted=queryset)
+            if paginate
+            else self.paginate_queryset(rows)
+        )
         context = self.get_serializer_context()
         if page is not None:
             return self.get_paginated_response(plan.render(page, queryset, request, context))

@@ -10,6 +10,7 @@ from icsgov.core.api.serializers import (
     BriefSerializer,
     LinkIdField,
     LinkSlugField,
+    ReadSerializer,
     SlugOnCreateMixin,
     SourcedSerializer,
     SourcedWriteSerializer,
@@ -148,7 +149,7 @@ class MeetingWriteSerializer(SlugOnCreateMixin, SourcedWriteSerializer):
         extra_kwargs = SLUG_ON_CREATE
 
 
-class AttendanceSerializer(serializers.ModelSerializer):
+class AttendanceSerializer(ReadSerializer):
     url = brief_url("attendance-detail", lookup_field="pk")
     meeting = BriefMeetingSerializer(read_only=True)
     person = BriefPersonSerializer(read_only=True)
