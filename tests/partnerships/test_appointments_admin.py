@@ -190,3 +190,32 @@ def test_seat_over_capacity_is_a_form_error_not_a_500(admin_client):
     assert response.status_code == 200
     assert "has 1 place and on 1 April 2023 it is already filled by" in response.content.decode()
     assert post.memberships.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_lists_filters_offer_only_the_bodies_and_systems_of_the_users_appointments(
+    login, own, other, superuser
+):
+    """The relation filters (icsgov.core.admin.base.PresentRelatedFilter) list the bodies and
+    systems that hold one of the appointments the user may see: never another system's, nor a
+    body of their own with no appointment (a filter with one value to offer is not shown)."""
+    second = factories.BoardFactory(system=own.system, name="Own second board")
+    factories.MembershipFactory(post=factories.PostFactory(board=second))
+    empty = factories.BoardFactory(system=own.system, name="Own board with no appointments")
+
+    def offered(client, parameter):
+        specs = client.get(MEMBERSHIPS).context["cl"].filter_specs
+        shown = [s for s in specs if getattr(s, "lookup_kwarg", None) == parameter]
+        return {label for spec in shown for _, label in spec.lookup_choices}
+
+    secretariat = login("secretariat-own")
+    assert offered(secretariat, "post__board__id__exact") == {str(own.board), str(second)}
+    assert offered(secretariat, "post__board__system__id__exact") == set()  # theirs alone
+    everyone = login("superuser")
+    bodies = offered(everyone, "post__board__id__exact")
+    assert {str(own.board), str(second), str(other.board)} <= bodies
+    assert str(empty) not in bodies
+    assert offered(everyone, "post__board__system__id__exact") >= {
+        str(own.system),
+        str(other.system),
+    }

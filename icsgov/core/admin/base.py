@@ -18,6 +18,7 @@ from django.core.exceptions import (
     ValidationError,
 )
 from django.db import IntegrityError, models, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.forms.forms import NON_FIELD_ERRORS
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
@@ -85,6 +86,21 @@ class VersionedForm(forms.ModelForm):
         if self.instance.pk is not None and changed:
             raise ValidationError(concurrency.CONFLICT, code="conflict")
         return data
+
+
+class PresentRelatedFilter(admin.RelatedOnlyFieldListFilter):
+    """Django's ``RelatedOnlyFieldListFilter`` (a relation's filter offers only the values
+    present in the user's rows), asked as "each value for which one of the rows exists"
+    (``EXISTS``, by the relation's index) rather than "the value is among the distinct values
+    of every row": at national scale the systems of 40,000 appointments took 20–33 ms to list
+    that way, against about 3 ms (docs/performance.md, 26)."""
+
+    def field_choices(self, field, request, model_admin):
+        present = model_admin.get_queryset(request).filter(**{self.field_path: OuterRef("pk")})
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        return field.get_choices(
+            include_blank=False, limit_choices_to=Q(Exists(present)), ordering=ordering
+        )
 
 
 class ScopedAdmin(ScopedPermissionsMixin, admin.ModelAdmin):
@@ -156,7 +172,7 @@ class ScopedAdmin(ScopedPermissionsMixin, admin.ModelAdmin):
                 except FieldDoesNotExist:
                     field = None
                 if field is not None and field.is_relation:
-                    entry = (entry, admin.RelatedOnlyFieldListFilter)
+                    entry = (entry, PresentRelatedFilter)
             filters.append(entry)
         return filters
 
