@@ -418,9 +418,12 @@ def _generate(shape, seed, publish):
                 slug=f"{PREFIX}person-{n}",
                 name=_name(rng),
                 biography=SYNTHETIC_BIOGRAPHY,
+                # Added in their seat's synthetic system, so never public with real people's
+                # records (partnerships.visibility.public_person), published or not.
+                system_id=board_system[post.board_id],
                 is_published=published,
             )
-            for n in range(1, len(plan) + 1)
+            for n, (post, _, _) in enumerate(plan, start=1)
         ),
         batch_size=BATCH,
     )

@@ -39,6 +39,7 @@ from partnerships.models import (
     TermsClause,
     TermsOfReference,
 )
+from places.models import System
 from places.visibility import public_system
 
 
@@ -66,7 +67,13 @@ def public_board(prefix=""):
 
 
 def public_person(prefix=""):
-    return _q(prefix, is_published=True)
+    # Published, and added nationally or in a public system: the people of a synthetic system
+    # never are (but for a benchmark run), as its bodies and appointments are not. The system
+    # is asked by its id among the public systems', so the rule adds no join.
+    return _q(prefix, is_published=True) & (
+        _q(prefix, system__isnull=True)
+        | _q(prefix, system__in=System.objects.filter(public_system()).values("pk"))
+    )
 
 
 def public_post(prefix=""):

@@ -79,11 +79,21 @@ def test_the_same_seed_makes_the_same_data_and_another_seed_other_data():
 def test_published_synthetic_data_is_shown_only_by_a_benchmark_run(client):
     generate("--publish")
     board = Board.objects.filter(system__is_synthetic=True).first()
+    person = Person.objects.filter(memberships__post__board=board).first()
+    assert person.system == board.system  # added in their seat's synthetic system
     assert not Board.objects.public().filter(pk=board.pk).exists()
     assert client.get(f"/api/v1/boards/{board.slug}/").status_code == 404
+    # Nor are its people, published as they are: not in the people list, their page, the
+    # public search or the changes feed.
+    assert not Person.objects.public().filter(pk=person.pk).exists()
+    assert client.get(f"/api/v1/people/{person.slug}/").status_code == 404
+    assert client.get("/api/v1/people/").json()["count"] == 0
+    assert client.get(f"/api/v1/search/?q={person.name}&type=person").json()["count"] == 0
+    assert client.get("/api/v1/changes/").json()["count"] == 0
     with override_settings(SHOW_SYNTHETIC=True):
         assert Board.objects.public().filter(pk=board.pk).exists()
         assert client.get(f"/api/v1/boards/{board.slug}/").status_code == 200
+        assert client.get(f"/api/v1/people/{person.slug}/").status_code == 200
 
 
 def test_generating_again_replaces_and_delete_removes_rows_and_history():
