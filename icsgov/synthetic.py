@@ -28,10 +28,10 @@ import random
 from dataclasses import dataclass
 
 import pgtrigger
-from django.apps import apps
 from django.db import connection, transaction
 
 from icsgov.access import SystemAccess
+from icsgov.core.history import event_model
 from icsgov.models import ChangeKey
 from partnerships.choices import (
     AttendanceStatus,
@@ -95,14 +95,6 @@ def _synthetic_rows():
     ]
 
 
-def _event_model(model):
-    """The history (pghistory event) model tracking ``model``, if any."""
-    for candidate in apps.get_models():
-        if getattr(candidate, "pgh_tracked_model", None) is model:
-            return candidate
-    return None
-
-
 def write_history(created):
     """One ``insert`` history event for each row just generated (``created``: (model, ids)
     pairs), as its trigger would have written it, in one ``INSERT ... SELECT`` per table."""
@@ -110,7 +102,7 @@ def write_history(created):
         cursor.execute("SELECT _pgh_attach_context()")  # the run's context (command_context)
         (context_id,) = cursor.fetchone()
         for model, ids in created:
-            events = _event_model(model)
+            events = event_model(model)
             if events is None or not ids:
                 continue
             tracked = {f.column for f in model._meta.concrete_fields}
@@ -147,7 +139,7 @@ def _delete_synthetic_rows():
     with pgtrigger.ignore():
         Board.objects.filter(system__is_synthetic=True).update(parent=None)
         for queryset in _synthetic_rows():
-            events = _event_model(queryset.model)
+            events = event_model(queryset.model)
             if events is not None:
                 events.objects.filter(pgh_obj_id__in=queryset.values("pk"))._raw_delete(
                     events.objects.db
@@ -273,7 +265,7 @@ def generate(shape: Shape, seed: int = 2022, publish: bool = False):
     # (until autovacuum came by, plans chosen for the tables' old sizes were up to 8× slower).
     tables = [ChangeKey._meta.db_table]
     for model, _ in created.values():
-        events = _event_model(model)
+        events = event_model(model)
         tables += [model._meta.db_table, *([events._meta.db_table] if events else [])]
     with connection.cursor() as cursor:
         for table in dict.fromkeys(tables):

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from icsgov.synthetic import _event_model
+from icsgov.core.history import event_model
 from partnerships.models import Attendance, Board, Meeting, Membership, Person, Post
 from places.models import System
 from strategy.models import Milestone
@@ -55,7 +55,7 @@ def test_generator_makes_marked_unpublished_systems_with_turnover_and_attendance
         assert row.membership.end_date is None or row.meeting.date <= row.membership.end_date
     assert Milestone.objects.filter(system__in=systems).exists()
     # History: one insert event per generated row.
-    events = _event_model(Attendance).objects.filter(pgh_label="insert")
+    events = event_model(Attendance).objects.filter(pgh_label="insert")
     assert events.filter(pgh_obj_id__in=attendance.values("pk")).count() == attendance.count()
 
 
@@ -107,8 +107,8 @@ def test_generating_again_replaces_and_delete_removes_rows_and_history():
     assert not System.objects.filter(is_synthetic=True).exists()
     assert not Person.objects.filter(slug__startswith="synthetic-").exists()
     assert not Attendance.objects.exists()
-    assert not _event_model(Meeting).objects.filter(pgh_obj_id__in=meeting_ids).exists()
-    assert not _event_model(Attendance).objects.exists()
+    assert not event_model(Meeting).objects.filter(pgh_obj_id__in=meeting_ids).exists()
+    assert not event_model(Attendance).objects.exists()
 
 
 def test_a_role_on_a_synthetic_system_goes_with_it_and_its_user_stays():
