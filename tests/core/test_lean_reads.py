@@ -60,6 +60,8 @@ def test_the_appointments_list_is_read_lean_and_others_are_judged_by_their_seria
     assert "people" in names
     # Attendance: who attended, with their meeting, appointment and deputy as brief records.
     assert "attendance" in names
+    # Organisations, with their codes from a prefetch of those the viewer may see.
+    assert "organisations" in names
     # Links by numeric id.
     assert {"agenda-items", "glossary", "principles"} <= names
     # A computed field no serializer declared columns for (a decision's "is_decision"): the

@@ -1,9 +1,8 @@
-from rest_framework import serializers
-
 from icsgov.core.api.serializers import (
     DATED,
     SOURCE,
     OptionalURLField,
+    ReadSerializer,
     SourcedSerializer,
     brief_url,
 )
@@ -12,7 +11,7 @@ from partnerships.models import Organisation, OrganisationIdentifier
 from places.api.serializers import BriefSystemSerializer
 
 
-class IdentifierSerializer(serializers.ModelSerializer):
+class IdentifierSerializer(ReadSerializer):
     """An official code as its organisation lists it; ``url`` gives the code in full, with its
     source."""
 
@@ -48,7 +47,7 @@ class OrganisationIdentifierSerializer(SourcedSerializer):
 class OrganisationSerializer(SourcedSerializer):
     url = brief_url("organisation-detail")
     system = BriefSystemSerializer(read_only=True, allow_null=True)
-    identifiers = IdentifierSerializer(many=True, read_only=True)
+    identifiers = IdentifierSerializer(source="visible_identifiers", many=True, read_only=True)
     website = OptionalURLField(help_text="Public website; null if not known.")
 
     class Meta:

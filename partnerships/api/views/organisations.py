@@ -1,4 +1,4 @@
-from icsgov.core.api.views import RegistryViewSet
+from icsgov.core.api.views import RegistryViewSet, visible_prefetch
 from partnerships.api.serializers import OrganisationIdentifierSerializer, OrganisationSerializer
 from partnerships.filtersets import OrganisationFilterSet, OrganisationIdentifierFilterSet
 from partnerships.models import Organisation, OrganisationIdentifier
@@ -7,9 +7,17 @@ from partnerships.models import Organisation, OrganisationIdentifier
 class OrganisationViewSet(RegistryViewSet):
     """Partner organisations: ICBs, trusts, councils, Healthwatch, VCSE bodies..."""
 
-    queryset = Organisation.objects.select_related("system").prefetch_related("identifiers")
+    queryset = Organisation.objects.select_related("system")
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilterSet
+
+    def get_queryset(self):
+        # The codes as the viewer may see them (those of an organisation they may see), in one
+        # query: the lean read makes the page's codes from it (icsgov.core.api.lean).
+        codes = visible_prefetch(
+            "identifiers", OrganisationIdentifier.objects.all(), self.request.user
+        )
+        return super().get_queryset().prefetch_related(codes)
 
 
 class OrganisationIdentifierViewSet(RegistryViewSet):
