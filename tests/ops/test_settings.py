@@ -90,3 +90,25 @@ def test_the_admin_path_is_configurable():
         env=process_env(DATABASE_URL=NO_DATABASE, DJANGO_ADMIN_PATH="/secretariat-only/"),
     )
     assert result.stdout.split("\n")[:2] == ["/secretariat-only/", "no /admin/"]
+
+
+def test_connections_plan_joins_four_at_a_time_keeping_the_urls_own_options():
+    """Every connection asks PostgreSQL to order at most four joins together (its
+    join_collapse_limit; docs/performance.md, 28), added to any options the database URL gives."""
+    options = 'DATABASES["default"]["OPTIONS"]["options"]'
+    assert setting(options) == "'-c join_collapse_limit=4'"
+    assert setting(options, DATABASE_JOIN_COLLAPSE_LIMIT="8") == "'-c join_collapse_limit=8'"
+    with_own = f"{NO_DATABASE}?options=-c%20statement_timeout%3D5000"
+    assert (
+        setting(options, DATABASE_URL=with_own)
+        == "'-c statement_timeout=5000 -c join_collapse_limit=4'"
+    )
+
+
+@pytest.mark.django_db
+def test_the_registrys_connection_has_the_setting():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW join_collapse_limit")
+        assert cursor.fetchone() == ("4",)
