@@ -170,7 +170,9 @@ TEMPLATES = [
 #: system, place, footprint, cluster, parent and source): Postgres searched every order of
 #: those joins each time, 15–43 ms of planning for a page of bodies or milestones that then
 #: ran in 1–10 ms; with 4 it plans them in 1–3 ms, and every read measured kept its plan's
-#: speed (docs/performance.md, 28). Another value: DATABASE_JOIN_COLLAPSE_LIMIT.
+#: speed (docs/performance.md, 28). Another value: DATABASE_JOIN_COLLAPSE_LIMIT; 0 gives no
+#: setting when connecting (a connection pooler that refuses startup options, e.g. PgBouncer
+#: by default: set it on the database then).
 JOIN_COLLAPSE_LIMIT = env.int("DATABASE_JOIN_COLLAPSE_LIMIT", default=4)
 
 
@@ -183,8 +185,10 @@ def database(url, **extra):
         "connect_timeout": env.int("DATABASE_CONNECT_TIMEOUT", default=5),
         **config.get("OPTIONS", {}),
     }
-    given = config["OPTIONS"].get("options", "")
-    config["OPTIONS"]["options"] = f"{given} -c join_collapse_limit={JOIN_COLLAPSE_LIMIT}".strip()
+    if JOIN_COLLAPSE_LIMIT:
+        given = config["OPTIONS"].get("options", "")
+        limit = f"-c join_collapse_limit={JOIN_COLLAPSE_LIMIT}"
+        config["OPTIONS"]["options"] = f"{given} {limit}".strip()
     config["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     config["CONN_HEALTH_CHECKS"] = True
     return {**config, **extra}

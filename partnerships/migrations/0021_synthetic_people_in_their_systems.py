@@ -14,8 +14,11 @@ def place_synthetic_people(apps, schema_editor):
     seat_system = Membership.objects.filter(
         person=OuterRef("pk"), post__board__system__is_synthetic=True
     ).values("post__board__system")[:1]
+    # The generator's people (its slugs), appointed only in synthetic systems.
     synthetic = Person.objects.filter(
-        system__isnull=True, memberships__post__board__system__is_synthetic=True
+        slug__startswith="synthetic-",
+        system__isnull=True,
+        memberships__post__board__system__is_synthetic=True,
     ).exclude(memberships__post__board__system__is_synthetic=False)
     synthetic.update(system=Subquery(seat_system))
 

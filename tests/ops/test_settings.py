@@ -98,6 +98,11 @@ def test_connections_plan_joins_four_at_a_time_keeping_the_urls_own_options():
     options = 'DATABASES["default"]["OPTIONS"]["options"]'
     assert setting(options) == "'-c join_collapse_limit=4'"
     assert setting(options, DATABASE_JOIN_COLLAPSE_LIMIT="8") == "'-c join_collapse_limit=8'"
+    # 0: none, for a connection pooler that refuses startup options.
+    assert (
+        setting('DATABASES["default"]["OPTIONS"].get("options")', DATABASE_JOIN_COLLAPSE_LIMIT="0")
+        == "None"
+    )
     with_own = f"{NO_DATABASE}?options=-c%20statement_timeout%3D5000"
     assert (
         setting(options, DATABASE_URL=with_own)

@@ -42,8 +42,9 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
           filters, without the joins the columns bring), the count is a scalar subquery of it,
           which Postgres answers once, apart from the page: the page keeps its ``LIMIT``, so a
           list ordered by an index (an unfiltered list of 40,000 appointments by body name,
-          seat and start) reads only the rows it shows, and the count reads only the list's own
-          table and what its filters join.
+          seat and start) reads only the rows it shows, and the count reads the list's own
+          table with what its filters join (and the forward links its visibility marks
+          join, which add no rows).
         - Without it, ``count(*) OVER ()``, counted before the limit, for a list that has to be
           built whole anyway (the changes feed's union of every event table, whose rows the
           viewer may see are chosen once for both the page and the count).
