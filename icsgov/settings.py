@@ -173,7 +173,14 @@ TEMPLATES = [
 #: speed (docs/performance.md, 28). Another value: DATABASE_JOIN_COLLAPSE_LIMIT; 0 gives no
 #: setting when connecting (a connection pooler that refuses startup options, e.g. PgBouncer
 #: by default: set it on the database then).
-JOIN_COLLAPSE_LIMIT = env.int("DATABASE_JOIN_COLLAPSE_LIMIT", default=4)
+JOIN_COLLAPSE_LIMIT = env.str("DATABASE_JOIN_COLLAPSE_LIMIT", default="4").strip()
+if not JOIN_COLLAPSE_LIMIT.isdigit() or int(JOIN_COLLAPSE_LIMIT) > 2**31 - 1:
+    # PostgreSQL would refuse every connection with any other value.
+    raise ImproperlyConfigured(
+        f"DATABASE_JOIN_COLLAPSE_LIMIT must be a whole number, 1 or more, or 0 for none; "
+        f"not {JOIN_COLLAPSE_LIMIT!r}."
+    )
+JOIN_COLLAPSE_LIMIT = int(JOIN_COLLAPSE_LIMIT)
 
 
 def database(url, **extra):

@@ -117,3 +117,17 @@ def test_the_registrys_connection_has_the_setting():
     with connection.cursor() as cursor:
         cursor.execute("SHOW join_collapse_limit")
         assert cursor.fetchone() == ("4",)
+
+
+@pytest.mark.parametrize("value", ["-1", "four", "99999999999"])
+def test_a_join_collapse_limit_postgres_would_refuse_stops_the_start_with_its_reason(value):
+    result = manage(
+        "check",
+        env=process_env(DATABASE_URL=NO_DATABASE, DATABASE_JOIN_COLLAPSE_LIMIT=value),
+        check=False,
+    )
+    assert result.returncode != 0
+    assert (
+        "DATABASE_JOIN_COLLAPSE_LIMIT must be a whole number, 1 or more, or 0 for none"
+        in result.stderr
+    )
