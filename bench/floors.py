@@ -12,9 +12,11 @@ Each floor takes the request path the benchmark made (for its parameters) and re
 The benchmark (bench/run.py) checks that the floor's JSON equals ours before it times it.
 """
 
+import base64
 import csv
 import datetime
 import io
+import json
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import orjson
@@ -608,7 +610,8 @@ _CHANGES_SQL = None
 
 def _changes_sql():
     """The feed's query: the page of the keys table (every event's key, kept by triggers on the
-    event tables: icsgov/change_keys.py) by time, with the count of the whole, and for each
+    event tables: icsgov/change_keys.py) by time, one more than the page to know whether
+    there is a next (the feed pages by cursor and has no count), and for each
     event on the page its data, the data of the event before it of the same record (for an
     update's difference) and its context. The event tables are named once, from the
     registry's list of tracked models (plain text made once; the query itself is Postgres's
@@ -637,12 +640,12 @@ def _changes_sql():
                    k.pgh_slug AS slug
             FROM icsgov_change_key k
             ORDER BY k.pgh_created_at DESC, k.pgh_slug DESC
-            LIMIT %(limit)s OFFSET %(offset)s)
+            LIMIT %(limit)s)
         SELECT p.slug, p.pgh_created_at, p.pgh_label, p.obj_model, p.pgh_obj_id::text,
                {pick("p", "{x}.pgh_id = p.pgh_id")},
                CASE WHEN p.pgh_label = 'update' THEN
                    {pick("p", "{x}.pgh_obj_id = p.pgh_obj_id AND {x}.pgh_id < p.pgh_id")} END,
-               c.metadata, u.username, (SELECT count(*) FROM icsgov_change_key)
+               c.metadata, u.username
         FROM page p
         LEFT JOIN pghistory_context c ON c.id = p.pgh_context_id
         LEFT JOIN auth_user u ON jsonb_typeof(c.metadata -> 'user') = 'number'
@@ -659,12 +662,13 @@ def _utc(moment):
 def changes_feed(path):
     """The changes feed as a superuser reads it (every record, private fields kept, staff
     named)."""
-    limit, offset = limits(path)
+    limit, _ = limits(path)
     with db().cursor() as cursor:
-        cursor.execute(_changes_sql(), {"limit": limit, "offset": offset})
+        cursor.execute(_changes_sql(), {"limit": limit + 1})
         rows = cursor.fetchall()
+    more, rows = len(rows) > limit, rows[:limit]
     results = []
-    for slug, when, label, obj_model, obj_id, data, before, context, username, _ in rows:
+    for slug, when, label, obj_model, obj_id, data, before, context, username in rows:
         data, context = data or {}, context or {}
         if "command" in context:
             who = context.get("username") or f"command {context['command']}"
@@ -694,8 +698,14 @@ def changes_feed(path):
                 "changes": {k: {"before": b, "after": a} for k, (b, a) in sorted(pairs.items())},
             }
         )
-    count = rows[0][-1] if rows else 0
-    return envelope(path, count, limit, offset, results)
+    following = None
+    if more:
+        when, slug = rows[-1][1], rows[-1][0]
+        at = [when.astimezone(datetime.UTC).isoformat(), slug]
+        raw = json.dumps({"back": False, "at": at}, separators=(",", ":")).encode()
+        query = dict(params(path), cursor=base64.urlsafe_b64encode(raw).decode().rstrip("="))
+        following = f"{BASE}{urlsplit(path).path}?{urlencode(sorted(query.items()))}"
+    return orjson.dumps({"next": following, "previous": None, "results": results})
 
 
 # --- /api/v1/systems/<slug>/popolo/ (a superuser, no date) ------------------------------

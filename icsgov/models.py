@@ -52,6 +52,14 @@ class ChangeKey(models.Model):
                 name="icsgov_change_key_feed",
             ),
             models.Index(fields=["pgh_obj_model", "pgh_obj_id"], name="icsgov_change_key_obj"),
+            # One kind of record's changes in the feed's order (``?model=``), read from the
+            # top rather than found among every other kind's on the way down.
+            models.Index(
+                "pgh_obj_model",
+                models.F("pgh_created_at").desc(),
+                models.F("pgh_slug").desc(),
+                name="icsgov_change_key_model_feed",
+            ),
         ]
 
     def __str__(self):

@@ -19,13 +19,19 @@ import pghistory
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, transaction
-from django.db.models import BigIntegerField, Q, TextField
+from django.db.models import BigIntegerField, Exists, OuterRef, Q, TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 
 from icsgov.core import registry, scoping
-from icsgov.core.visibility import is_declared, private_fields, sees_unpublished, visible
+from icsgov.core.visibility import (
+    is_declared,
+    private_fields,
+    sees_unpublished,
+    visible,
+    visible_rows,
+)
 
 LABELS = ("insert", "update", "delete")
 #: Each kind of change in the secretariat's words (the admin's history pages and changes list).
@@ -91,42 +97,63 @@ def _ids_text(queryset):
 def _seen_rows(model, user):
     """The rows of ``model`` whose changes ``user`` may see, or None for none of them."""
     if is_declared(model):
-        return visible(model._default_manager.all(), user)
+        return visible_rows(model._default_manager.all(), user)
     if user is not None and scoping.is_scoped(model) and scoping.can(user, scoping.VIEW):
         return scoping.restrict(model._default_manager.all(), user, scoping.VIEW)
     return None
 
 
-def _private_only_updates(model, hidden):
+def _private_only_updates(model, hidden, *, of_table=None):
     """SQL for the ``pgh_id`` of ``model``'s update events that changed nothing but the
     ``hidden`` fields, read from its event table alone: each update compared with the previous
     event of the same record (found by the (pgh_obj_id, pgh_id) index), field by field as
     django-pghistory's ``pgh_diff`` compares them — keys present in both, ``pgh_`` keys left
     out — so that no event's diff is built for the whole history. An update with no previous
     event, or one that changed no field at all, is not one of them (its diff is null, as
-    pghistory gives it)."""
-    table = connection.ops.quote_name(_event_model(model)._meta.db_table)
+    pghistory gives it).
+
+    With ``of_table`` (the outer query's table, which has a ``pgh_id``), only the update of the
+    outer row is looked at: Postgres then checks the rows it reads one by one, by the event
+    table's primary key, and need not find every such update first (or hashes them all, if
+    there are few)."""
+    qn = connection.ops.quote_name
+    table = qn(_event_model(model)._meta.db_table)
     names = ", ".join("%s" for _ in hidden)
     changed = (
         "SELECT 1 FROM jsonb_each(row_to_json(_update)::jsonb) _curr "
         "JOIN jsonb_each(row_to_json(_prev)::jsonb) _before ON _before.key = _curr.key "
         "WHERE _curr.key NOT LIKE 'pgh_%%' AND _curr.value != _before.value"
     )
+    outer = f" AND _update.pgh_id = {qn(of_table)}.pgh_id" if of_table else ""
     sql = (
         f"SELECT _update.pgh_id FROM {table} _update "
         f"JOIN LATERAL (SELECT * FROM {table} _p WHERE _p.pgh_obj_id = _update.pgh_obj_id "
         "AND _p.pgh_id < _update.pgh_id ORDER BY _p.pgh_id DESC LIMIT 1) _prev ON TRUE "
-        f"WHERE _update.pgh_label = 'update' AND EXISTS ({changed}) "
+        f"WHERE _update.pgh_label = 'update'{outer} AND EXISTS ({changed}) "
         f"AND NOT EXISTS ({changed} AND _curr.key NOT IN ({names}))"
     )
     return RawSQL(sql, tuple(hidden), output_field=BigIntegerField())
 
 
-def _events_of(events, rows_of, user):
+def _of_rows(model, rows, per_row):
+    """The condition "the event's record is one of ``rows``": a hashed list of the rows' ids
+    (the whole history is read: each list is made once), or, ``per_row``, an ``EXISTS`` for
+    the event's own record by its primary key (a page read from the top of an index: only the
+    events it reads are checked, and Postgres still hashes a list small enough for
+    ``work_mem``)."""
+    if per_row:
+        record = Cast(OuterRef("pgh_obj_id"), type(model._meta.pk)())
+        return Q(pgh_obj_model=model._meta.label) & Q(Exists(rows.filter(pk=record)))
+    return Q(pgh_obj_model=model._meta.label, pgh_obj_id__in=_ids_text(rows))
+
+
+def _events_of(events, rows_of, user, *, per_row=False, models=None):
     """``events`` of the rows ``rows_of(model, user)`` gives for each tracked model (one query
     whatever the number of models), without updates that changed only fields the user may not
-    see."""
-    models = tracked_models()
+    see. ``per_row``: each event is checked on its own (:func:`_of_rows`), for a page of the
+    changes feed's keys read in the order of their index. ``models``: only those models'
+    events (by default every tracked model's), and only their rules are built."""
+    models = tracked_models() if models is None else models
     events = events.filter(pgh_obj_model__in=[m._meta.label for m in models])
     if sees_unpublished(user):
         return events
@@ -135,11 +162,12 @@ def _events_of(events, rows_of, user):
     for model in models:
         rows = rows_of(model, user)
         if rows is not None:
-            condition |= Q(pgh_obj_model=model._meta.label, pgh_obj_id__in=_ids_text(rows))
+            condition |= _of_rows(model, rows, per_row)
         deleted, model_aliases = _deleted_in_systems(model, user)
         condition |= deleted
         aliases |= model_aliases
     events = events.alias(**aliases).filter(condition)
+    outer = events.model._meta.db_table if per_row else None
     for model in models:
         hidden = private_fields(model)
         if not hidden:
@@ -147,7 +175,7 @@ def _events_of(events, rows_of, user):
         kept = scoping.restrict(model._default_manager.all(), user, scoping.CHANGE)
         events = events.exclude(
             Q(pgh_obj_model=model._meta.label, pgh_label="update")
-            & Q(pgh_id__in=_private_only_updates(model, hidden))
+            & Q(pgh_id__in=_private_only_updates(model, hidden, of_table=outer))
             & ~Q(pgh_obj_id__in=_ids_text(kept))
         )
     return events
@@ -198,10 +226,21 @@ def _deleted_in_systems(model, user, systems=None):
 
 def visible_events(user):
     """The changes of the records ``user`` may see: the public record's for everyone, and the
-    user's own systems' for staff (the API's /changes/)."""
+    user's own systems' for staff, from django-pghistory's union of the event tables."""
     from pghistory.models import Events
 
     return _events_of(Events.objects.all(), _seen_rows, user)
+
+
+def visible_keys(keys, user, models=None):
+    """``keys`` (the changes feed's keys table, icsgov.ChangeKey, which this layer does not
+    import) limited to the changes :func:`visible_events` gives ``user``, by the same rules,
+    each key checked on its own: a page read from the top of the keys' index checks only the
+    keys it reads, where the union had to decide for every event of the history first (the
+    API's /changes/; docs/performance.md, "The changes feed read from the top"). ``models``:
+    only the events of those tracked models (a feed filtered by kind of record builds the rules
+    of that kind alone)."""
+    return _events_of(keys, _seen_rows, user, per_row=True, models=models)
 
 
 def events_by_key(keys, model=None) -> list:
@@ -237,12 +276,21 @@ def events_by_key(keys, model=None) -> list:
 HISTORY_WORK_MEM = "64MB"
 
 
+#: Memory for a page of the changes feed's keys read from the top of their index
+#: (:func:`visible_keys`): Postgres hashes the rows of a kind of record the viewer may see
+#: only if they fit, and otherwise checks each key it reads by the record's primary key. A
+#: page reads a few hundred keys; hashing every attendance the public may see (242,000 at
+#: national scale) for them took 0.15 s, checking them one by one well under a millisecond.
+KEYS_WORK_MEM = "1MB"
+
+
 @contextmanager
-def reading_history():
+def reading_history(work_mem=HISTORY_WORK_MEM):
     """A transaction for reading :func:`visible_events` (or the admin's lists of changes) with
-    the memory its hashed lists need (:data:`HISTORY_WORK_MEM`)."""
+    the memory its hashed lists need (:data:`HISTORY_WORK_MEM`), or for reading
+    :func:`visible_keys` with ``KEYS_WORK_MEM``."""
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('work_mem', %s, true)", [HISTORY_WORK_MEM])
+        cursor.execute("SELECT set_config('work_mem', %s, true)", [work_mem])
         yield
 
 

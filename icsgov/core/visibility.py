@@ -117,12 +117,19 @@ def visible_q(model, user=None) -> Q:
 def visible(queryset, user=None):
     """``queryset`` restricted to what ``user`` may see (anonymous when None), with each declared
     link marked ``_public_<field>`` (see :func:`shown`)."""
+    return mark_links(visible_rows(queryset, user), user)
+
+
+def visible_rows(queryset, user=None):
+    """``queryset`` restricted to what ``user`` may see, without marking its links: for asking
+    which rows (the history's "is this change's record one the viewer may see"), where the marks
+    would only be built to be thrown away."""
     model = queryset.model
-    if not sees_unpublished(user):
-        if model not in _rules and _own_rows(model, user) is None:
-            return queryset.none()
-        queryset = queryset.filter(visible_q(model, user))
-    return mark_links(queryset, user)
+    if sees_unpublished(user):
+        return queryset
+    if model not in _rules and _own_rows(model, user) is None:
+        return queryset.none()
+    return queryset.filter(visible_q(model, user))
 
 
 def mark_links(queryset, user, fields=None):

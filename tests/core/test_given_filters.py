@@ -66,7 +66,8 @@ def test_the_answer_is_that_of_every_filter_built(admin_client, world, url, monk
     assert given.status_code == every.status_code
     assert given.content == every.content
     if given.status_code == 200:
-        assert given.json()["count"] > 0 or "system=" not in url
+        body = given.json()  # the changes feed pages by cursor: no count
+        assert body.get("count", len(body["results"])) > 0 or "system=" not in url
 
 
 def test_the_browsable_apis_filter_form_offers_every_filter(admin_client, world):
