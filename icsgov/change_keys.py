@@ -2,11 +2,11 @@
 label in one table, kept by database triggers on each event table.
 
 django-pghistory keeps one event table per tracked model, and its ``Events`` reads them as one
-list through a ``UNION ALL`` of all of them. Ordering and counting that list means building
-all of it: about 376,000 events at national scale, 0.2 s a page however few are shown. The
-keys table holds the same list in one table with an index in the feed's order, so a
-superuser's page is read from the top of that index and counted by one scan of a narrow table
-(docs/performance.md, "The changes feed's keys").
+list through a ``UNION ALL`` of all of them. Ordering that list means building all of it:
+about 376,000 events at national scale, 0.2 s a page however few are shown. The keys table
+holds the same list in one table with an index in the feed's order, so a page is read from the
+top of that index, each key checked against what the viewer may see as it is read
+(``history.visible_keys``; docs/performance.md, 23 and 29).
 
 Each event table has four statement-level triggers (``AFTER INSERT``, ``UPDATE`` and
 ``DELETE``, with transition tables, so a bulk insert of events — the synthetic generator's, the

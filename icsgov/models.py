@@ -21,7 +21,7 @@ class Change(Events):
 
 class ChangeKey(models.Model):
     """One history event's key, in one table for every event table: what the changes feed
-    orders, filters and counts its superusers' pages by before it reads the page's events whole
+    orders, filters and pages by (for every viewer) before it reads the page's events whole
     (icsgov.change_keys; docs/performance.md, "The changes feed's keys"). Written only by
     database triggers on the event tables — a row for each event added, gone with its event —
     never by Django. The columns are named as django-pghistory's ``Events`` names them, so the

@@ -6,7 +6,7 @@ fields (contact details) are left out except for those who keep the record, and 
 clients are not told staff usernames.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import django_filters
 from django.apps import apps
@@ -48,7 +48,9 @@ class WhenOrdering(django_filters.OrderingFilter):
         ordering = [self.get_ordering_value(param) for param in value or () if param]
         if not ordering:
             return qs
-        return qs.order_by(*ordering, f"{'-' if ordering[-1].startswith('-') else ''}pgh_slug")
+        if len(ordering) > 1:
+            raise ValidationError({"ordering": ["Give one order: when (oldest first) or -when."]})
+        return qs.order_by(*ordering, f"{'-' if ordering[0].startswith('-') else ''}pgh_slug")
 
 
 class ChangeFilterSet(django_filters.FilterSet):
@@ -84,6 +86,8 @@ class ChangeFilterSet(django_filters.FilterSet):
         return queryset.filter(pgh_created_at__gte=_midnight(value))
 
     def filter_before(self, queryset, name, value):
+        if value == date.max:  # every change is on or before the last day there is
+            return queryset
         return queryset.filter(pgh_created_at__lt=_midnight(value + timedelta(days=1)))
 
     def filter_model(self, queryset, name, value: str):

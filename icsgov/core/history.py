@@ -277,10 +277,12 @@ HISTORY_WORK_MEM = "64MB"
 
 
 #: Memory for a page of the changes feed's keys read from the top of their index
-#: (:func:`visible_keys`): Postgres hashes the rows of a kind of record the viewer may see
-#: only if they fit, and otherwise checks each key it reads by the record's primary key. A
-#: page reads a few hundred keys; hashing every attendance the public may see (242,000 at
-#: national scale) for them took 0.15 s, checking them one by one well under a millisecond.
+#: (:func:`visible_keys`): Postgres hashes the rows of a kind of record the viewer may see only
+#: if they fit, and otherwise checks each key it reads by the record's primary key. A page
+#: reads a few hundred keys, so checking them one by one is cheap, where hashing a large kind
+#: (242,000 attendances at national scale) reads all of it first; and with less memory there
+#: are fewer plans to weigh. Measured at national scale, an anonymous page of 100: planning
+#: 20 ms and running 2.4 ms with 1 MB, against 39 and 4.7 with 64 MB.
 KEYS_WORK_MEM = "1MB"
 
 

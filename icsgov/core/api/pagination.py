@@ -43,7 +43,7 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
     def get_offset(self, request):
         return self._read(request, self.offset_query_param, 0, self.max_offset) or 0
 
-    def paginate_rows(self, rows, request, view=None, *, count_apart=False, counted=None):
+    def paginate_rows(self, rows, request, view=None, *, counted=None):
         """``paginate_queryset`` for ``rows``, a ``values_list`` query, in one query where DRF
         makes two: the page's rows each carry the count of the whole list as their last value.
 
@@ -54,16 +54,15 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
           seat and start) reads only the rows it shows, and the count reads the list's own
           table with what its filters join (and the forward links its visibility marks
           join, which add no rows).
-        - Without it, ``count(*) OVER ()``, counted before the limit, for a list that has to be
-          built whole anyway (the changes feed's union of every event table, whose rows the
-          viewer may see are chosen once for both the page and the count).
+        - Without it (or when ``counted`` groups its rows), ``count(*) OVER ()``, counted
+          before the limit.
         - Past the end of the list no row carries the count, and it is counted on its own.
         - A ``DISTINCT`` list (whose window would count the rows before they are made
-          distinct) is paginated as DRF does; so is ``count_apart``: two queries, as DRF
-          makes them, for a list whose page an index gives from the top without reading the
-          rest (the changes feed's keys).
+          distinct) is paginated as DRF does.
+
+        (The changes feed, too long to count, pages by cursor: :class:`KeysetPagination`.)
         """
-        if rows.query.distinct or rows.query.combinator or count_apart:
+        if rows.query.distinct or rows.query.combinator:
             # DRF's own (a subclass's paginate_queryset may call this one).
             page = super().paginate_queryset(rows, request, view)
             return [(*row, self.count) for row in page]
@@ -79,8 +78,22 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
         return page
 
 
-def _naive(value):
-    return isinstance(value, datetime.datetime) and timezone.is_naive(value)
+def _usable(value):
+    """A cursor's value as Postgres can compare it with the list's, or ``ValueError``: a time
+    with its zone, in UTC (Postgres refuses offsets Python allows, beyond 15:59); text
+    without NUL (which no Postgres text holds) or lone surrogates (which UTF-8 cannot
+    encode)."""
+    if value is None:
+        raise ValueError
+    if isinstance(value, datetime.datetime):
+        if timezone.is_naive(value):
+            raise ValueError
+        return value.astimezone(datetime.UTC)
+    if isinstance(value, str):
+        value.encode()
+        if "\x00" in value:
+            raise ValueError
+    return value
 
 
 def _count_of(counted):
@@ -181,12 +194,17 @@ class KeysetPagination(BasePagination):
             if len(values) != len(self.keys):
                 raise ValueError
             position = tuple(
-                self._field(key).to_python(value)
+                _usable(self._field(key).to_python(value))
                 for key, value in zip(self.keys, values, strict=True)
             )
-            if any(value is None or _naive(value) for value in position):
-                raise ValueError
-        except (ValueError, TypeError, KeyError, DjangoValidationError):
+        except (
+            ValueError,  # also not base64, not JSON, not UTF-8
+            TypeError,
+            KeyError,
+            OverflowError,
+            RecursionError,  # JSON nested deeper than Python goes
+            DjangoValidationError,
+        ):
             raise ValidationError(
                 {
                     self.cursor_query_param: [
@@ -208,7 +226,17 @@ class KeysetPagination(BasePagination):
         )
 
     def get_paginated_response(self, data):
-        return Response({"next": self._next, "previous": self._previous, "results": data})
+        # The links in a ``Link`` header too (RFC 8288), for answers that hold only the rows
+        # (``?format=csv``).
+        links = [
+            f'<{url}>; rel="{rel}"'
+            for url, rel in ((self._next, "next"), (self._previous, "prev"))
+            if url
+        ]
+        headers = {"Link": ", ".join(links)} if links else None
+        return Response(
+            {"next": self._next, "previous": self._previous, "results": data}, headers=headers
+        )
 
     def get_paginated_response_schema(self, schema):
         link = {"type": "string", "nullable": True, "format": "uri"}

@@ -28,7 +28,9 @@ def _flatten(value, prefix, row):
 
 
 class CSVRenderer(BaseRenderer):
-    """``?format=csv``: the rows of a list page (same filters, same limit and offset) as CSV."""
+    """``?format=csv``: the rows of a list page (same filters, same limit and offset) as CSV;
+    a list paged by cursor (the changes feed) gives its next and previous pages in the
+    answer's ``Link`` header."""
 
     media_type = "text/csv"
     format = "csv"
