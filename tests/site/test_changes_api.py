@@ -500,3 +500,36 @@ def test_empty_orderings_are_the_default_or_the_one_given(world, role, ordering)
     given = ordering.strip(",")
     expected = changes(client, f"?ordering={given}" if given else "")
     assert changes(client, f"?ordering={ordering}") == expected
+
+
+@pytest.mark.parametrize("role", ["anonymous", "secretariat", "root"])
+def test_the_feeds_answers_are_what_its_schemas_serializer_gives(world, role):
+    """The feed makes its answers directly (``answer``); ``ChangeSerializer``, the schema's,
+    gives the same for each change: inserts, an update, a delete, by a user and a command."""
+    from pghistory.models import Events
+
+    from icsgov.api.changes import ChangeSerializer, answer
+    from icsgov.core.history import describe_all, events_by_key
+
+    user = None if role == "anonymous" else world[role]
+    client_for(world["secretariat"]).patch(
+        "/api/v1/people/pat/", {"honorific": "Dr", "phone": "07700 900111"}, format="json"
+    )
+    with command_context("import"):
+        world["person"].memberships.first().delete()
+    keys = list(Events.objects.order_by("pgh_slug").values_list("pgh_slug", flat=True))
+    changes = describe_all(events_by_key(keys), user, named=False)
+    assert {change.label for change in changes} == {"insert", "update", "delete"}
+    for change in changes:
+        source = {
+            "pgh_slug": change.id,
+            "pgh_created_at": change.when,
+            "who": change.who,
+            "via": change.via,
+            "model": change.model,
+            "pgh_obj_id": change.object_id,
+            "object_slug": change.object_slug,
+            "pgh_label": change.label,
+            "changes": {f.name: {"before": f.before, "after": f.after} for f in change.fields},
+        }
+        assert answer(change) == ChangeSerializer(source).data

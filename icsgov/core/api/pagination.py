@@ -12,15 +12,13 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
 
-class StrictLimitOffsetPagination(LimitOffsetPagination):
-    """Limit/offset with a hard maximum. DRF quietly ignores a limit it cannot read; a client
-    that asked for ``limit=ten`` should hear about it, so a malformed value is a 400."""
+class StrictLimit:
+    """A page's ``limit`` with a hard maximum. DRF quietly ignores a limit it cannot read; a
+    client that asked for ``limit=ten`` should hear about it, so a malformed value is a 400."""
 
+    limit_query_param = "limit"
     default_limit = 50
     max_limit = 200
-    #: No list is this long; an offset past it would overflow Postgres's bigint ``OFFSET`` in
-    #: :meth:`paginate_rows`, which reads the page before it knows the count.
-    max_offset = 10**18
 
     def _read(self, request, name, minimum, maximum=None):
         raw = request.query_params.get(name)
@@ -39,6 +37,15 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
     def get_limit(self, request):
         limit = self._read(request, self.limit_query_param, 1)
         return self.default_limit if limit is None else min(limit, self.max_limit)
+
+
+class StrictLimitOffsetPagination(StrictLimit, LimitOffsetPagination):
+    """Limit/offset with a hard maximum (:class:`StrictLimit`); a malformed offset is a 400
+    too."""
+
+    #: No list is this long; an offset past it would overflow Postgres's bigint ``OFFSET`` in
+    #: :meth:`paginate_rows`, which reads the page before it knows the count.
+    max_offset = 10**18
 
     def get_offset(self, request):
         return self._read(request, self.offset_query_param, 0, self.max_offset) or 0
@@ -113,7 +120,7 @@ def _groups(query):
     )
 
 
-class KeysetPagination(BasePagination):
+class KeysetPagination(StrictLimit, BasePagination):
     """Pages that follow one another by where the last one ended, not by counting rows: for a
     list that grows at the top while it is read and is too long to count for each request (the
     changes feed: every change to the registry, about 376,000 at national scale).
@@ -132,17 +139,9 @@ class KeysetPagination(BasePagination):
     :attr:`keys` and returns the page's rows."""
 
     keys: tuple = ()
-    limit_query_param = "limit"
     cursor_query_param = "cursor"
-    default_limit = StrictLimitOffsetPagination.default_limit
-    max_limit = StrictLimitOffsetPagination.max_limit
     #: Parameters of other pagination styles that this one would otherwise ignore.
     refused_query_params = ("offset", "page")
-
-    def get_limit(self, request):
-        return StrictLimitOffsetPagination.get_limit(self, request)
-
-    _read = StrictLimitOffsetPagination._read
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
