@@ -157,11 +157,12 @@ def test_a_change_to_contact_details_and_a_public_field_shows_the_public_field_a
     assert len(changes(client_for(world["secretariat"]), label)) == 2
 
 
-def cursor_of(back, *at):
+def cursor_of(back, *at, order="desc"):
     """A cursor as the feed writes one (its JSON by hand, so that it may hold what JSON
     encoders refuse)."""
     values = ",".join(f'"{value}"' for value in at)
-    raw = f'{{"back":{str(back).lower()},"at":[{values}]}}'.encode()
+    named = f'"order":"{order}",' if order else ""
+    raw = f'{{"back":{str(back).lower()},{named}"at":[{values}]}}'.encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
@@ -202,6 +203,18 @@ def test_the_pages_follow_one_another_by_cursor_through_what_the_client_may_see(
     assert [page["results"] for page in back] == [page["results"] for page in pages[-2::-1]]
 
 
+def test_a_cursor_of_one_order_is_refused_in_the_other(world):
+    client = APIClient()
+    factories.PersonFactory.create_batch(3)
+    oldest_first = client.get("/api/v1/changes/?limit=2&ordering=when").json()["next"]
+    assert client.get(oldest_first).status_code == 200
+    refused = client.get(oldest_first.replace("ordering=when", "ordering=-when"))
+    assert refused.status_code == 400
+    assert refused.json()["errors"]["cursor"] == [
+        "Not a cursor of this list: follow a next or previous link as it was given."
+    ]
+
+
 def test_the_last_day_there_is_and_a_csv_page_with_its_links_in_the_header(world):
     client = APIClient()
     factories.PersonFactory.create_batch(3)
@@ -223,10 +236,13 @@ def test_the_last_day_there_is_and_a_csv_page_with_its_links_in_the_header(world
     [
         "?cursor=not-a-cursor",
         "?cursor=eyJiYWNrIjoxLCJhdCI6W119",  # JSON, but not a position this list gives
-        "?cursor=eyJiYWNrIjpmYWxzZSwiYXQiOlsiMjAyNi0xMy0wMSIsIngiXX0",  # month 13
-        "?cursor=eyJiYWNrIjpmYWxzZSwiYXQiOlsiMjAyNi0wMS0wMSIsIngiXX0",  # a day, not a time
+        "?cursor=" + cursor_of(False, "2026-13-01", "x"),  # month 13
+        "?cursor=" + cursor_of(False, "2026-01-01", "x"),  # a day, not a time
         # A time, and a key with a NUL in it (no Postgres text holds one).
-        "?cursor=eyJiYWNrIjpmYWxzZSwiYXQiOlsiMjAyNi0wMS0wMVQwMDowMDowMFoiLCJ4XHUwMDAweSJdfQ",
+        "?cursor=" + cursor_of(False, "2026-01-01T00:00:00Z", "x\\u0000y"),
+        # A good position, but in a cursor without its order, or of the other order.
+        "?cursor=" + cursor_of(False, "2026-01-01T00:00:00Z", "x", order=None),
+        "?cursor=" + cursor_of(False, "2026-01-01T00:00:00Z", "x", order="asc"),
         "?offset=100",
         "?limit=0",
         "?limit=ten",

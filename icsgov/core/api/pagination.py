@@ -133,7 +133,9 @@ class KeysetPagination(StrictLimit, BasePagination):
     one does, and a change made while a client pages through does not shift or repeat a row
     on its next page, as an offset would. There is no count: counting what a viewer may see
     of such a list is reading all of it. The answer is ``{"next", "previous", "results"}``;
-    ``next`` is null on the last page, ``previous`` on the first.
+    ``next`` is null on the last page, ``previous`` on the first. A cursor names the order it
+    was given in; with the list asked for in the other order it is refused (400), not read as
+    a place it is not.
 
     ``paginate_queryset`` takes the list as a ``values_list`` whose first values are
     :attr:`keys` and returns the page's rows."""
@@ -152,12 +154,13 @@ class KeysetPagination(StrictLimit, BasePagination):
                 )
         self.limit = self.get_limit(request)
         self._model = queryset.model
-        back, position = self._decode(request.query_params.get(self.cursor_query_param))
         ordering = list(queryset.query.order_by)
         descending = bool(ordering) and str(ordering[0]).startswith("-")
         directions = {str(o).startswith("-") for o in ordering}
         if [str(o).lstrip("-") for o in ordering] != list(self.keys) or len(directions) != 1:
             raise TypeError(f"{type(self).__name__} needs a list ordered by {self.keys}.")
+        self._order = "desc" if descending else "asc"
+        back, position = self._decode(request.query_params.get(self.cursor_query_param))
         rows = queryset
         if position is not None:
             # Forward in a newest-first list is towards smaller keys; back, towards greater.
@@ -190,6 +193,10 @@ class KeysetPagination(StrictLimit, BasePagination):
             values = data["at"]
             if not isinstance(back, bool) or not isinstance(values, list):
                 raise ValueError
+            if data.get("order") != self._order:
+                # A cursor of the list in the other order: its position is a place in that
+                # list, and followed in this one it would skip or repeat rows.
+                raise ValueError
             if len(values) != len(self.keys):
                 raise ValueError
             position = tuple(
@@ -218,7 +225,9 @@ class KeysetPagination(StrictLimit, BasePagination):
 
     def _link(self, back, position):
         values = [v.isoformat() if hasattr(v, "isoformat") else v for v in position]
-        raw = json.dumps({"back": back, "at": values}, separators=(",", ":")).encode()
+        raw = json.dumps(
+            {"back": back, "order": self._order, "at": values}, separators=(",", ":")
+        ).encode()
         cursor = base64.urlsafe_b64encode(raw).decode().rstrip("=")
         return replace_query_param(
             self.request.build_absolute_uri(), self.cursor_query_param, cursor
