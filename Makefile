@@ -9,6 +9,8 @@ PORT   ?= 8000
 STAMP  := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
+# Test processes (pytest-xdist): one per core by default; TEST_WORKERS=0 runs the suite in one.
+TEST_WORKERS ?= auto
 ADMIN_PATH := $(or $(DJANGO_ADMIN_PATH),admin/)
 # collectstatic's output; redone when a static source, the front-end packages or the install change.
 STATIC_ROOT := $(or $(DJANGO_STATIC_ROOT),staticfiles)
@@ -120,8 +122,10 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Each test process has its own test database; a module's tests stay in one process
+# (--dist loadscope), so a module's shared data (the seed, for one) is made once.
 test: lint chromium
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 # National scale (docs/performance.md): generates the synthetic national data (published, shown
 # only to the benchmark's own process) if absent, then times every key read against its floor.

@@ -7,6 +7,8 @@ seed data for a module that only reads it (``seeded``)."""
 import io
 import os
 import shutil
+import tempfile
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -15,6 +17,39 @@ from rest_framework.test import APIClient
 
 from icsgov.access import AccessRole, SystemAccess
 from tests import factories
+
+#: A folder shared by every test process of one run (pytest-xdist's workers inherit the
+#: variable from the process that starts them), for what is made once for all of them.
+SHARED = "ICSGOV_TESTS_SHARED_DIR"
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput") and SHARED not in os.environ:
+        os.environ[SHARED] = tempfile.mkdtemp(prefix="icsgov-tests-")
+        config._icsgov_shared = Path(os.environ[SHARED])
+
+
+def pytest_unconfigure(config):
+    shared = getattr(config, "_icsgov_shared", None)
+    if shared is not None:  # the process that made it, after every worker has finished
+        from icsgov.database import EmbeddedServer
+
+        for pgdata in shared.glob("*/data"):
+            EmbeddedServer(pgdata).stop("immediate")
+        shutil.rmtree(shared, ignore_errors=True)
+        del os.environ[SHARED]
+
+
+def shared_dir():
+    return Path(os.environ[SHARED])
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    """pytest-django's live server, started after the test database is made, so that it is
+    stopped (and its thread's connection closed) before the database is dropped: a process
+    whose first test uses it would otherwise drop the database while the server holds it."""
+    return live_server
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ Every process starts with the environment cleaned of the registry's variables, s
 sees is what the defaults (plus what the test sets) give, whatever the developer has exported.
 """
 
+import fcntl
 import os
 import shutil
 import socket
@@ -23,6 +24,7 @@ from icsgov.database import EmbeddedServer
 
 # The browser test's fixtures (a page in the session's Chromium, from tests/conftest.py).
 from tests.browser.conftest import desktop_page, hiow  # noqa: F401
+from tests.conftest import shared_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
@@ -135,12 +137,26 @@ def new_pgdata(ops_tmp):
 
 
 @pytest.fixture(scope="session")
-def migrated_template(ops_tmp):
-    """A data directory with the registry's tables and cache table, made once per session."""
-    pgdata = new_folder(ops_tmp, "template") / "data"
-    manage("migrate", "--no-input", pgdata=pgdata, timeout=300)
-    manage("createcachetable", pgdata=pgdata)
-    assert not EmbeddedServer(pgdata).is_running()  # the last command stopped it
+def migrated_template():
+    """A data directory with the registry's tables and cache table, made once per run: the
+    first test process to need it makes it (about a minute of migrations) while any other
+    waits on the lock, and each copies it (``migrated_pgdata``, ``copy_of``). It lives in the
+    run's shared folder, which the process that started the run removes at its end."""
+    folder = shared_dir() / "template"
+    pgdata = folder / "data"
+    folder.mkdir(exist_ok=True)
+    lock = os.open(folder / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "made").exists():
+            shutil.rmtree(pgdata, ignore_errors=True)  # a process cut short while making it
+            pgdata.mkdir()
+            manage("migrate", "--no-input", pgdata=pgdata, timeout=300)
+            manage("createcachetable", pgdata=pgdata)
+            assert not EmbeddedServer(pgdata).is_running()  # the last command stopped it
+            (folder / "made").touch()
+    finally:
+        os.close(lock)  # also releases the lock
     return pgdata
 
 
