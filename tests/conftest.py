@@ -8,6 +8,7 @@ import io
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -45,10 +46,31 @@ def shared_dir():
 
 
 @pytest.fixture(scope="session")
-def live_server(django_db_setup, live_server):
-    """pytest-django's live server, started after the test database is made, so that it is
-    stopped (and its thread's connection closed) before the database is dropped: a process
-    whose first test uses it would otherwise drop the database while the server holds it."""
+def served_test_database(django_db_setup, django_db_blocker):
+    """The test database, for the session's live server and browser: set up before them, so
+    torn down after them, and then only once every other connection to it is closed. The live
+    server answers each request in a thread of its own, which closes its connection when the
+    browser lets go of its keep-alive socket; without the wait the database was sometimes
+    dropped while a thread still held it (a warning at the end of the run, and the database
+    left behind)."""
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        for _ in range(100):
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            if not cursor.fetchone()[0]:
+                break
+            time.sleep(0.1)
+
+
+@pytest.fixture(scope="session")
+def live_server(served_test_database, live_server):
+    """pytest-django's live server, started after the test database is made (and so stopped
+    before it is dropped)."""
     return live_server
 
 
@@ -59,7 +81,7 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(served_test_database):
     """One Chromium for the session, for tests/browser and tests/ops alike: Playwright's sync API
     cannot run twice at once in one thread, so the fixture lives where both folders find it."""
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _skip_reason
