@@ -123,9 +123,9 @@ format: install
 	$(BIN)/ruff format .
 
 # Each test process has its own test database; a module's tests stay in one process
-# (--dist loadscope), so a module's shared data (the seed, for one) is made once.
+# (--dist loadfile), so a module's shared data (the seed, for one) is made once.
 test: lint chromium
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # National scale (docs/performance.md): generates the synthetic national data (published, shown
 # only to the benchmark's own process) if absent, then times every key read against its floor.

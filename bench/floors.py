@@ -702,7 +702,8 @@ def changes_feed(path):
     if more:
         when, slug = rows[-1][1], rows[-1][0]
         at = [when.astimezone(datetime.UTC).isoformat(), slug]
-        raw = json.dumps({"back": False, "at": at}, separators=(",", ":")).encode()
+        raw = json.dumps({"back": False, "order": "desc", "at": at}, separators=(",", ":"))
+        raw = raw.encode()
         query = dict(params(path), cursor=base64.urlsafe_b64encode(raw).decode().rstrip("="))
         following = f"{BASE}{urlsplit(path).path}?{urlencode(sorted(query.items()))}"
     return orjson.dumps({"next": following, "previous": None, "results": results})

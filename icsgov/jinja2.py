@@ -43,8 +43,9 @@ def indent(s, width=4, first=False, blank=False):
     makes each line a ``Markup`` and joins them as ``Markup``, escaping each piece: 7 ms of a
     board page, 11 of the home page, against under 1.3 this way (docs/performance.md, 30).
     Markup in, Markup out, the indention taken as it is given, as Jinja's filter takes it;
-    text that is not Markup, or an indention that is, goes to Jinja's own."""
-    if not isinstance(s, Markup) or isinstance(width, Markup):
+    anything but Markup indented by a number or a plain string (text that is not Markup, a
+    subclass of either, an indention that is Markup) goes to Jinja's own."""
+    if type(s) is not Markup or type(width) not in (int, str):
         return do_indent(s, width, first, blank)
     indention = width if isinstance(width, str) else " " * width
     lines = (str(s) + "\n").splitlines()  # the "\n" as Jinja adds it (a last empty line)

@@ -9,6 +9,7 @@ import os
 import shutil
 import tempfile
 import time
+import warnings
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -25,7 +26,7 @@ SHARED = "ICSGOV_TESTS_SHARED_DIR"
 
 
 def pytest_configure(config):
-    if not hasattr(config, "workerinput") and SHARED not in os.environ:
+    if not hasattr(config, "workerinput"):  # the process that starts the run (and its workers)
         os.environ[SHARED] = tempfile.mkdtemp(prefix="icsgov-tests-")
         config._icsgov_shared = Path(os.environ[SHARED])
 
@@ -35,13 +36,18 @@ def pytest_unconfigure(config):
     if shared is not None:  # the process that made it, after every worker has finished
         from icsgov.database import EmbeddedServer
 
-        for pgdata in shared.glob("*/data"):
-            EmbeddedServer(pgdata).stop("immediate")
+        # Any server a worker left running (one stopped short by Ctrl-C, say) is stopped.
+        for pid_file in shared.rglob("postmaster.pid"):
+            EmbeddedServer(pid_file.parent).stop("immediate")
         shutil.rmtree(shared, ignore_errors=True)
         del os.environ[SHARED]
 
 
 def shared_dir():
+    if SHARED not in os.environ:
+        raise RuntimeError(
+            f"{SHARED} is not set: tests/conftest.py's pytest_configure sets it for the run."
+        )
     return Path(os.environ[SHARED])
 
 
@@ -54,17 +60,26 @@ def served_test_database(django_db_setup, django_db_blocker):
     dropped while a thread still held it (a warning at the end of the run, and the database
     left behind)."""
     yield
-    from django.db import connection
+    from django.db import connection, connections
 
+    connections.close_all()  # this thread's own, to every alias
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         for _ in range(100):
             cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
             )
-            if not cursor.fetchone()[0]:
+            left = cursor.fetchone()[0]
+            if not left:
                 break
             time.sleep(0.1)
+        else:
+            warnings.warn(
+                f"{left} connection(s) to the test database still open 10 s after the live "
+                "server and the browser stopped",
+                stacklevel=1,
+            )
+    connection.close()
 
 
 @pytest.fixture(scope="session")

