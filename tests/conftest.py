@@ -54,31 +54,35 @@ def shared_dir():
 @pytest.fixture(scope="session")
 def served_test_database(django_db_setup, django_db_blocker):
     """The test database, for the session's live server and browser: set up before them, so
-    torn down after them, and then only once every other connection to it is closed. The live
-    server answers each request in a thread of its own, which closes its connection when the
-    browser lets go of its keep-alive socket; without the wait the database was sometimes
-    dropped while a thread still held it (a warning at the end of the run, and the database
-    left behind)."""
+    torn down after them. Before it is dropped, every other connection to it should be closed
+    (the live server's request threads close theirs when the browser lets go of its sockets).
+    One that is still open after two seconds is reported, with when it was opened and its last
+    statement, and ended, so that the database is dropped rather than left behind (under
+    pytest-xdist one worker's run has ended with an idle connection whose last statement was a
+    ROLLBACK, opened mid-run; where it comes from is not yet known)."""
     yield
     from django.db import connection, connections
 
     connections.close_all()  # this thread's own, to every alias
+    others = (
+        "FROM pg_stat_activity WHERE datname = current_database() "
+        "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+    )
     with django_db_blocker.unblock(), connection.cursor() as cursor:
-        for _ in range(100):
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
-            )
-            left = cursor.fetchone()[0]
+        for _ in range(20):
+            cursor.execute(f"SELECT backend_start, state, left(query, 200) {others}")
+            left = cursor.fetchall()
             if not left:
                 break
             time.sleep(0.1)
         else:
             warnings.warn(
-                f"{left} connection(s) to the test database still open 10 s after the live "
-                "server and the browser stopped",
+                f"{len(left)} connection(s) to the test database still open after the live "
+                f"server and the browser stopped (opened, state, last statement): {left}; "
+                "ended so that the database can be dropped",
                 stacklevel=1,
             )
+            cursor.execute(f"SELECT pg_terminate_backend(pid) {others}")
     connection.close()
 
 
