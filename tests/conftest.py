@@ -8,6 +8,7 @@ import io
 import os
 import shutil
 import tempfile
+import threading
 import time
 import warnings
 from pathlib import Path
@@ -25,7 +26,20 @@ from tests import factories
 SHARED = "ICSGOV_TESTS_SHARED_DIR"
 
 
+def _name_the_connection(sender, connection, **kwargs):
+    """Each connection the tests open is named (``application_name``) for the thread and the
+    test that opened it, so that one left open can be traced (``served_test_database``). Set on
+    the driver's own cursor: it is not one of the test's queries."""
+    test = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" ", 1)[0]
+    name = f"{threading.current_thread().name} {test}"
+    with connection.connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('application_name', %s, false)", [name[-63:]])
+
+
 def pytest_configure(config):
+    from django.db.backends.signals import connection_created
+
+    connection_created.connect(_name_the_connection, dispatch_uid="icsgov-tests-name")
     if not hasattr(config, "workerinput"):  # the process that starts the run (and its workers)
         os.environ[SHARED] = tempfile.mkdtemp(prefix="icsgov-tests-")
         config._icsgov_shared = Path(os.environ[SHARED])
@@ -70,7 +84,9 @@ def served_test_database(django_db_setup, django_db_blocker):
     )
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         for _ in range(20):
-            cursor.execute(f"SELECT backend_start, state, left(query, 200) {others}")
+            cursor.execute(
+                f"SELECT application_name, backend_start, state, left(query, 200) {others}"
+            )
             left = cursor.fetchall()
             if not left:
                 break
@@ -78,7 +94,8 @@ def served_test_database(django_db_setup, django_db_blocker):
         else:
             warnings.warn(
                 f"{len(left)} connection(s) to the test database still open after the live "
-                f"server and the browser stopped (opened, state, last statement): {left}; "
+                f"server and the browser stopped (thread and test that opened it, when, state, "
+                f"last statement): {left}; "
                 "ended so that the database can be dropped",
                 stacklevel=1,
             )
