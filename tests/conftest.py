@@ -27,13 +27,16 @@ SHARED = "ICSGOV_TESTS_SHARED_DIR"
 
 
 def _name_the_connection(sender, connection, **kwargs):
-    """Each connection the tests open is named (``application_name``) for the thread and the
-    test that opened it, so that one left open can be traced (``served_test_database``). Set on
-    the driver's own cursor: it is not one of the test's queries."""
-    test = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" ", 1)[0]
-    name = f"{threading.current_thread().name} {test}"
-    with connection.connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('application_name', %s, false)", [name[-63:]])
+    """Each connection the tests open is named (``application_name``) for the thread that opened
+    it and the test then running (the process's: a live server's request thread is named for
+    the test running meanwhile), so that one left open can be traced
+    (``served_test_database``). Set on the driver's own cursor: it is not one of the test's
+    queries."""
+    test = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" ", 1)[0].rsplit("/", 1)[-1]
+    thread = threading.current_thread().name[:24]
+    name = f"{thread} {test[len(thread) - 62 :] if len(test) > 62 - len(thread) else test}"
+    with connection.connection.cursor() as cursor:  # Postgres keeps 63 bytes of it
+        cursor.execute("SELECT set_config('application_name', %s, false)", [name])
 
 
 def pytest_configure(config):

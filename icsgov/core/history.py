@@ -11,20 +11,23 @@ may not change the record, and :func:`visible_events` leaves out changes to noth
 fields, so the public history does not even date them.
 """
 
+import functools
 import getpass
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 
 import pghistory
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.db import connection, transaction
-from django.db.models import BigIntegerField, Exists, OuterRef, Q, TextField
+from django.core.signals import setting_changed
+from django.db import connection, connections, transaction
+from django.db.models import BigIntegerField, BooleanField, Exists, OuterRef, Q, TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 
 from icsgov.core import registry, scoping
+from icsgov.core.dates import today
 from icsgov.core.visibility import (
     is_declared,
     private_fields,
@@ -239,8 +242,102 @@ def visible_keys(keys, user, models=None):
     keys it reads, where the union had to decide for every event of the history first (the
     API's /changes/; docs/performance.md, "The changes feed read from the top"). ``models``:
     only the events of those tracked models (a feed filtered by kind of record builds the rules
-    of that kind alone)."""
-    return _events_of(keys, _seen_rows, user, per_row=True, models=models)
+    of that kind alone).
+
+    The condition is built for the user's :class:`Viewer` and kept, as SQL, for every request
+    of a viewer with the same key on the same day (:func:`_keys_condition`; forgotten when a
+    setting changes, as in tests: a rule may read one, e.g. ``SHOW_SYNTHETIC``): building and
+    compiling it, a rule for each of 37 kinds of record, was most of a signed-in page's time."""
+    models = tracked_models() if models is None else models
+    labels = tuple(model._meta.label for model in models)
+    if sees_unpublished(user):
+        return keys.filter(pgh_obj_model__in=labels)
+    viewer = Viewer(user)
+    sql, params = _keys_condition(keys.model._meta.label, viewer.key, today(), labels, keys.db)
+    return keys.filter(RawSQL(sql, params, output_field=BooleanField()))
+
+
+class Viewer:
+    """What the visibility and scoping rules read of a user (icsgov.core.visibility and
+    icsgov.core.scoping): whether they are signed in, active, staff and a superuser, and the
+    systems they may view and change. A condition built for a viewer is the one for every user
+    with the same :attr:`key` (on the same day: the rules read today's date too), so it can be
+    kept for them; anything else of the user is not here to be read (an AttributeError), so a
+    rule that came to read it could not make a condition shared by users who differ in it."""
+
+    __slots__ = ("is_authenticated", "is_active", "is_staff", "is_superuser", "_scoping_systems")
+
+    def __init__(self, user):
+        signed_in = bool(user is not None and user.is_authenticated)
+        self.is_authenticated = signed_in
+        self.is_active = signed_in and bool(user.is_active)
+        self.is_staff = signed_in and bool(user.is_staff)
+        self.is_superuser = signed_in and bool(user.is_superuser)
+        self._scoping_systems = {
+            action: frozenset(scoping.system_ids(user, action) or ())
+            for action in (scoping.VIEW, scoping.CHANGE)
+        }
+
+    @property
+    def key(self):
+        systems = self._scoping_systems
+        return (
+            self.is_authenticated,
+            self.is_active,
+            self.is_staff,
+            self.is_superuser,
+            systems[scoping.VIEW],
+            systems[scoping.CHANGE],
+        )
+
+    @classmethod
+    def of_key(cls, key):
+        viewer = cls.__new__(cls)
+        (
+            viewer.is_authenticated,
+            viewer.is_active,
+            viewer.is_staff,
+            viewer.is_superuser,
+            view,
+            change,
+        ) = key
+        viewer._scoping_systems = {scoping.VIEW: view, scoping.CHANGE: change}
+        return viewer
+
+
+def _refuse_queries(execute, sql, params, many, context):
+    raise RuntimeError(
+        "A visibility rule read the database while the changes feed's condition was built: "
+        "the condition is kept for other requests, so it may be made of nothing but the "
+        f"viewer, the date and SQL (the query: {sql[:200]})"
+    )
+
+
+def _forget_conditions(**kwargs):
+    _keys_condition.cache_clear()
+
+
+setting_changed.connect(_forget_conditions, dispatch_uid="icsgov-history-conditions")
+
+
+@functools.lru_cache(maxsize=128)
+def _keys_condition(keys_label, viewer_key, day, labels, using):
+    """The SQL (and its parameters) of :func:`visible_keys`'s condition on the keys table
+    ``keys_label``, for the viewer of ``viewer_key`` on ``day``, over the models of ``labels``:
+    built once per process for each (128 kept, the least recently used forgotten). ``day`` is
+    part of the key, not an argument of the rules, which read today's date themselves. No query
+    may run while it is built: a value read from the database here would be kept past a
+    change."""
+    keys = apps.get_model(keys_label)._default_manager.using(using).all()
+    models = [apps.get_model(label) for label in labels]
+    with ExitStack() as stack:
+        for alias in connections:
+            stack.enter_context(connections[alias].execute_wrapper(_refuse_queries))
+        query = _events_of(
+            keys, _seen_rows, Viewer.of_key(viewer_key), per_row=True, models=models
+        ).query
+        sql, params = query.get_compiler(using).compile(query.where)
+    return sql, tuple(params)
 
 
 def events_by_key(keys, model=None) -> list:

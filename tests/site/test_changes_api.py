@@ -357,6 +357,85 @@ def test_changes_run_the_same_number_of_queries_for_5_and_50_events(world, role)
     assert few == many
 
 
+# A viewer's condition is built once and kept for every viewer like them (history.visible_keys):
+# what it is made of — their access, today's date, the settings — changes what they see from
+# the next request.
+
+
+def test_a_viewer_given_or_losing_a_systems_access_sees_the_difference_on_the_next_request(
+    world,
+):
+    user = world["secretariat"]
+    twin = factories.UserFactory(username="sec-own-too", is_staff=True)
+    SystemAccess.objects.create(
+        user=twin, system=user.system_access.get().system, role=AccessRole.SECRETARIAT
+    )
+
+    def slugs(who):
+        return {row["object_slug"] for row in changes(client_for(who), "?limit=200")}
+
+    assert "draft-board" not in slugs(user)
+    access = SystemAccess.objects.create(
+        user=user, system=world["draft_board"].system, role=AccessRole.VIEWER
+    )
+    assert "draft-board" in slugs(user)
+    assert "draft-board" not in slugs(twin)  # the same access as before: still unseen
+    access.delete()
+    assert slugs(user) == slugs(twin)
+    assert "draft-board" not in slugs(user)
+    user.is_staff = False
+    user.save()
+    assert slugs(user) == slugs(None)  # no longer staff: the public record alone
+
+
+def test_a_paper_published_tomorrow_enters_the_public_feed_tomorrow(world, monkeypatch):
+    from django.utils import timezone
+
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    meeting = factories.MeetingFactory(board=world["public_board"], is_public=True)
+    paper = factories.MeetingPaperFactory(meeting=meeting, is_public=True, published_on=tomorrow)
+
+    def papers():
+        rows = changes(APIClient(), "?limit=200")
+        return {row["object_id"] for row in rows if row["model"] == "partnerships.meetingpaper"}
+
+    assert str(paper.pk) not in papers()
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    assert str(paper.pk) in papers()
+
+
+def test_a_setting_the_rules_read_changes_the_feed_from_the_next_request(world, settings):
+    factories.SystemFactory(slug="synthetic-feed", is_synthetic=True)
+
+    def slugs():
+        return {row["object_slug"] for row in changes(APIClient(), "?limit=200")}
+
+    settings.SHOW_SYNTHETIC = False
+    assert "synthetic-feed" not in slugs()
+    settings.SHOW_SYNTHETIC = True
+    assert "synthetic-feed" in slugs()
+
+
+def test_a_rule_that_reads_the_database_while_the_condition_is_built_is_refused(world, monkeypatch):
+    """A value a rule read from the database would be kept past the next change, so reading one
+    while the condition is built is an error (in development, not a stale feed)."""
+    from icsgov.core import history
+
+    seen_rows = history._seen_rows
+
+    def reading(model, user):
+        list(model._default_manager.all()[:1])
+        return seen_rows(model, user)
+
+    monkeypatch.setattr(history, "_seen_rows", reading)
+    history._keys_condition.cache_clear()
+    try:
+        with pytest.raises(RuntimeError, match="read the database while the changes feed"):
+            client_for(world["secretariat"]).get("/api/v1/changes/")
+    finally:
+        history._keys_condition.cache_clear()
+
+
 # The feed is read from the keys table (icsgov.change_keys), kept by triggers on every event
 # table: the same changes as the events' own union, and never behind them.
 
