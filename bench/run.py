@@ -49,6 +49,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import override_settings, setup_test_environment  # noqa: E402
 
 from bench import floors  # noqa: E402
+from icsgov.deploy.memory import freeze_loaded  # noqa: E402
 from partnerships.models import Board, Membership  # noqa: E402
 from places.models import System  # noqa: E402
 
@@ -278,6 +279,7 @@ def main():
     staff_client = Client(HTTP_HOST="localhost")
     staff_client.force_login(staff())
     clients = {True: signed_in, "staff": staff_client, False: anonymous}
+    pass  # freeze_loaded()  # as each gunicorn worker does once loaded (icsgov/deploy/memory.py)
     rows = []
     header = f"{'read':38} {'p50 ms':>8} {'p95 ms':>8} {'queries':>7} {'floor ms':>9} {'ratio':>6}"
     print(header)

@@ -10,6 +10,7 @@ request id, in the same JSON logs as everything else (icsgov/deploy/logs.py).
 import os
 
 from icsgov.deploy.logs import logging_config
+from icsgov.deploy.memory import freeze_loaded
 
 wsgi_app = "icsgov.wsgi:application"
 bind = [f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"]
@@ -30,5 +31,13 @@ logconfig_dict = logging_config(
     level=os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
     log_format=os.environ.get("DJANGO_LOG_FORMAT", "json"),
 )
+
+
+def post_worker_init(worker):
+    """The registry is loaded: what it made is kept out of the garbage collector's full
+    collections for the worker's life (icsgov/deploy/memory.py)."""
+    freeze_loaded()
+
+
 # Which proxies may say a request came over HTTPS (X-Forwarded-Proto): gunicorn reads
 # FORWARDED_ALLOW_IPS itself; by default only 127.0.0.1 and ::1.
