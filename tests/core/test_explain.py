@@ -44,14 +44,45 @@ CONTEXT = re.compile(
 )
 
 
+#: A read run as a prepared statement (icsgov.core.prepared): ``EXECUTE name (values)``.
+PREPARED = re.compile(r"(?:^|; )(EXECUTE (icsgov_\w+)(?: \(.*\))?)$", re.S)
+
+
+def _prepared_plan(cursor, execute):
+    """The plan of a prepared read for its values, made now (the session's own plan of it was
+    made before ``enable_seqscan`` was turned off): its query, prepared again under another
+    name from the text it was prepared with (pg_prepared_statements), explained for the same
+    values."""
+    statement, name = execute.group(1), execute.group(2)
+    cursor.execute("SELECT statement FROM pg_prepared_statements WHERE name = %s", [name])
+    text = cursor.fetchone()[0]  # the whole round trip it was prepared in
+    start = text.index(f"PREPARE {name} AS ") + len(f"PREPARE {name} AS ")
+    cursor.execute(f"PREPARE explained AS {text[start : text.rindex(f'; EXECUTE {name}')]}")
+    cursor.execute("SET LOCAL plan_cache_mode = force_custom_plan")
+    cursor.execute(f"EXPLAIN {statement.replace(name, 'explained', 1)}")
+    plan = "\n".join(row[0] for row in cursor.fetchall())
+    cursor.execute("SET LOCAL plan_cache_mode = auto")
+    cursor.execute("DEALLOCATE explained")
+    return plan
+
+
 def explained(sqls):
-    """(query, its EXPLAIN) for each SELECT of ``sqls``, asked with ``enable_seqscan`` off."""
+    """(query, its EXPLAIN) for each SELECT of ``sqls``, asked with ``enable_seqscan`` off (for
+    a prepared one, its query's)."""
     found = []
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         for sql in sqls:
             sql = CONTEXT.sub("", sql)
-            if sql.lstrip().upper().startswith(("SELECT", "WITH")):
+            execute = PREPARED.search(sql)
+            if execute:
+                cursor.execute(
+                    "SELECT statement FROM pg_prepared_statements WHERE name = %s",
+                    [execute.group(2)],
+                )
+                sql = cursor.fetchone()[0]  # what it is, for the callers' "which query"
+                found.append((sql, _prepared_plan(cursor, execute)))
+            elif sql.lstrip().upper().startswith(("SELECT", "WITH")):
                 cursor.execute(f"EXPLAIN {sql}")
                 found.append((sql, "\n".join(row[0] for row in cursor.fetchall())))
         cursor.execute("SET LOCAL enable_seqscan = on")

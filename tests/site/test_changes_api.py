@@ -436,6 +436,30 @@ def test_a_rule_that_reads_the_database_while_the_condition_is_built_is_refused(
         history._keys_condition.cache_clear()
 
 
+def test_the_feeds_own_list_is_read_by_a_prepared_statement_and_a_filtered_one_is_not(world):
+    """The unfiltered feed's page of keys is prepared on the connection once and executed by
+    name after (icsgov.core.prepared), one query either way; a filtered page is planned for its
+    values each time."""
+    client = client_for(world["secretariat"])
+
+    def key_queries(query):
+        with CaptureQueriesContext(connection) as queries:
+            rows = changes(client, query)
+        return rows, [
+            q["sql"]
+            for q in queries
+            if "icsgov_change_key" in q["sql"] or "EXECUTE icsgov_" in q["sql"]
+        ]
+
+    rows, first = key_queries("?limit=2")
+    again_rows, again = key_queries("?limit=2")
+    assert again_rows == rows and len(rows) == 2
+    assert len(first) == 1 and "PREPARE icsgov_" in first[0]
+    assert len(again) == 1 and "EXECUTE icsgov_" in again[0] and "PREPARE" not in again[0]
+    _, filtered = key_queries("?limit=2&label=insert")
+    assert len(filtered) == 1 and "PREPARE" not in filtered[0] and "EXECUTE" not in filtered[0]
+
+
 # The feed is read from the keys table (icsgov.change_keys), kept by triggers on every event
 # table: the same changes as the events' own union, and never behind them.
 

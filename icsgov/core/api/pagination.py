@@ -168,7 +168,7 @@ class KeysetPagination(StrictLimit, BasePagination):
             rows = rows.filter(lookup(tuple(F(key) for key in self.keys), position))
         if back:
             rows = rows.reverse()
-        page = list(rows[: self.limit + 1])
+        page = self.fetch(rows[: self.limit + 1])
         more = len(page) > self.limit
         page = page[: self.limit]
         if back:
@@ -182,6 +182,10 @@ class KeysetPagination(StrictLimit, BasePagination):
             self._next = self._link(False, last) if more else None
             self._previous = self._link(True, first) if position is not None else None
         return page
+
+    def fetch(self, rows) -> list:
+        """The page's rows, one more than the limit (whether there is a next page)."""
+        return list(rows)
 
     def _decode(self, raw):
         """(going back, position) from a cursor, or (False, None) without one."""
