@@ -16,7 +16,9 @@ Each session's statements are kept here, by the driver's connection they were pr
 (``DEALLOCATE``). The preparing and the running are one round trip, so a read is one query
 whether its statement was prepared before or not. If that round trip fails part-way the
 statements the session holds are unknown: all of them are given back before the next read
-prepares again.
+prepares again. (So a statement that can no longer run — its table's columns changed by a
+migration while the session lasted: "cached plan must not change result type" — fails one
+read, and the next prepares it afresh.)
 """
 
 import hashlib
