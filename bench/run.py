@@ -279,7 +279,7 @@ def main():
     staff_client = Client(HTTP_HOST="localhost")
     staff_client.force_login(staff())
     clients = {True: signed_in, "staff": staff_client, False: anonymous}
-    pass  # freeze_loaded()  # as each gunicorn worker does once loaded (icsgov/deploy/memory.py)
+    freeze_loaded()  # as each gunicorn worker does once loaded (icsgov/deploy/memory.py)
     rows = []
     header = f"{'read':38} {'p50 ms':>8} {'p95 ms':>8} {'queries':>7} {'floor ms':>9} {'ratio':>6}"
     print(header)

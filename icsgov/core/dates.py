@@ -5,17 +5,34 @@ filters like any date without inventing a day: (2022-11-01, MONTH) reads "Novemb
 """
 
 import calendar
+import contextvars
 import datetime
 import re
+from contextlib import contextmanager
 
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+_day = contextvars.ContextVar("icsgov_day", default=None)
+
 
 def today() -> datetime.date:
-    """Today in the registry's time zone (settings.TIME_ZONE): the default "as at" date."""
-    return timezone.localdate()
+    """Today in the registry's time zone (settings.TIME_ZONE): the default "as at" date; or,
+    inside :func:`taken_as_today`, the day given there."""
+    return _day.get() or timezone.localdate()
+
+
+@contextmanager
+def taken_as_today(day: datetime.date):
+    """:func:`today` is ``day`` meanwhile (in this thread): for what is made once for a day and
+    kept for it (the changes feed's conditions), so that a clock passing midnight half-way
+    through cannot make it of two days."""
+    token = _day.set(day)
+    try:
+        yield
+    finally:
+        _day.reset(token)
 
 
 #: The dates an "as at" question may ask about: from the NHS's first day to the end of the

@@ -27,7 +27,7 @@ from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 
 from icsgov.core import registry, scoping
-from icsgov.core.dates import today
+from icsgov.core.dates import taken_as_today, today
 from icsgov.core.visibility import (
     is_declared,
     private_fields,
@@ -193,7 +193,9 @@ def _deleted_in_systems(model, user, systems=None):
     user has a role on, judged from the record's last values (the deleted row is gone, but its
     link towards its system is in the event): the staff of that system see the deletion."""
     if systems is None:
-        systems = scoping.system_ids(user, scoping.VIEW) if user is not None else set()
+        staff = bool(user is not None and user.is_authenticated and user.is_active)
+        staff = staff and user.is_staff  # roles count for staff only, as for the records
+        systems = scoping.system_ids(user, scoping.VIEW) if staff else set()
     scope = scoping.scope_of(model)
     if not systems or scope is None:
         return Q(pk__in=[]), {}
@@ -243,6 +245,9 @@ def visible_keys(keys, user, models=None):
     API's /changes/; docs/performance.md, "The changes feed read from the top"). ``models``:
     only the events of those tracked models (a feed filtered by kind of record builds the rules
     of that kind alone).
+
+    Not for use inside another query (a subquery): the condition names the keys table itself,
+    which Django would not rename there.
 
     The condition is built for the user's :class:`Viewer` and kept, as SQL, for every request
     of a viewer with the same key on the same day (:func:`_keys_condition`; forgotten when a
@@ -324,15 +329,15 @@ setting_changed.connect(_forget_conditions, dispatch_uid="icsgov-history-conditi
 def _keys_condition(keys_label, viewer_key, day, labels, using):
     """The SQL, its values written in, of :func:`visible_keys`'s condition on the keys table
     ``keys_label``, for the viewer of ``viewer_key`` on ``day``, over the models of ``labels``:
-    built once per process for each (128 kept, the least recently used forgotten). ``day`` is
-    part of the key, not an argument of the rules, which read today's date themselves. No query
-    may run while it is built: a value read from the database here would be kept past a
-    change."""
+    built once per process for each (128 kept, the least recently used forgotten). The rules
+    read today's date themselves; while it is built, today is ``day``. No query may run while
+    it is built: a value read from the database here would be kept past a change."""
     keys = apps.get_model(keys_label)._default_manager.using(using).all()
     models = [apps.get_model(label) for label in labels]
     with ExitStack() as stack:
         for alias in connections:
             stack.enter_context(connections[alias].execute_wrapper(_refuse_queries))
+        stack.enter_context(taken_as_today(day))  # the rules' today is the key's
         query = _events_of(
             keys, _seen_rows, Viewer.of_key(viewer_key), per_row=True, models=models
         ).query

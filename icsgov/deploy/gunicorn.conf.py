@@ -36,7 +36,8 @@ logconfig_dict = logging_config(
 def post_worker_init(worker):
     """The registry is loaded: what it made is kept out of the garbage collector's full
     collections for the worker's life (icsgov/deploy/memory.py)."""
-    freeze_loaded()
+    frozen = freeze_loaded()
+    worker.log.info("Worker loaded: %d objects kept out of the garbage collector", frozen)
 
 
 # Which proxies may say a request came over HTTPS (X-Forwarded-Proto): gunicorn reads

@@ -116,8 +116,11 @@ def test_each_request_is_one_json_log_line_with_the_id_the_response_names(make_r
     assert mine[0]["request"] == "GET /glossary/"
     assert isinstance(mine[0]["duration_ms"], int)
     assert any(line.get("request_id") == "from-the-load-balancer" for line in finished)
-    # gunicorn's own lines are JSON too.
+    # gunicorn's own lines are JSON too; each worker, once loaded, froze what it loaded
+    # (icsgov/deploy/memory.py), the registry's addresses with it.
     assert any(line["logger"] == "gunicorn.error" for line in lines)
+    frozen = [line for line in lines if "kept out of the garbage collector" in line["event"]]
+    assert len(frozen) >= 2  # WEB_CONCURRENCY=2
 
 
 def test_the_admin_asks_for_a_login(make_run):

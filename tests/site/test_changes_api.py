@@ -383,9 +383,53 @@ def test_a_viewer_given_or_losing_a_systems_access_sees_the_difference_on_the_ne
     access.delete()
     assert slugs(user) == slugs(twin)
     assert "draft-board" not in slugs(user)
+    # A draft of their own system, and a draft meeting of it deleted: seen while staff.
+    own = user.system_access.get().system
+    factories.BoardFactory(system=own, slug="own-draft", is_published=False)
+    gone = factories.MeetingFactory(board=world["public_board"], slug="gone", is_public=False)
+    gone.delete()
+    assert {"own-draft", "gone"} <= slugs(user)
     user.is_staff = False
     user.save()
     assert slugs(user) == slugs(None)  # no longer staff: the public record alone
+    assert not {"own-draft", "gone"} & slugs(user)
+
+
+def test_a_superuser_no_longer_one_sees_what_their_roles_give_them(world):
+    root = world["root"]
+    assert "draft-board" in {row["object_slug"] for row in changes(client_for(root), "?limit=200")}
+    root.is_superuser = False
+    root.save()
+    rows = changes(client_for(root), "?limit=200")
+    assert "draft-board" not in {row["object_slug"] for row in rows}
+    assert "public-board" in {row["object_slug"] for row in rows}
+
+
+def test_a_condition_made_as_the_clock_passes_midnight_is_of_the_day_it_is_kept_for(
+    world, monkeypatch
+):
+    """The rules read today's date themselves; while a condition is made for a day, today is
+    that day (so one made as midnight passes is not half of the next)."""
+    from django.utils import timezone
+
+    from icsgov.core import history
+    from icsgov.models import ChangeKey
+
+    day = timezone.localdate()
+    tomorrow = day + datetime.timedelta(days=1)
+    meeting = factories.MeetingFactory(board=world["public_board"], is_public=True)
+    paper = factories.MeetingPaperFactory(meeting=meeting, is_public=True, published_on=tomorrow)
+    history._keys_condition.cache_clear()
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)  # midnight
+    labels = tuple(model._meta.label for model in history.tracked_models())
+    viewer = history.Viewer(None)
+    sql = history._keys_condition("icsgov.ChangeKey", viewer.key, day, labels, "default")
+    from django.db.models import BooleanField
+    from django.db.models.expressions import RawSQL
+
+    seen = ChangeKey.objects.filter(RawSQL(sql, (), output_field=BooleanField()))
+    assert not seen.filter(pgh_obj_model="partnerships.MeetingPaper", pgh_obj_id=str(paper.pk))
+    history._keys_condition.cache_clear()
 
 
 def test_a_paper_published_tomorrow_enters_the_public_feed_tomorrow(world, monkeypatch):
