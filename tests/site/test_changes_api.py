@@ -395,6 +395,17 @@ def test_a_viewer_given_or_losing_a_systems_access_sees_the_difference_on_the_ne
     assert not {"own-draft", "gone"} & slugs(user)
 
 
+def test_a_viewers_condition_is_built_once_and_kept_for_the_next_request(world):
+    from icsgov.core import history
+
+    client = client_for(world["secretariat"])
+    first = changes(client, "?limit=5")
+    built = history._keys_condition.cache_info()
+    assert changes(client, "?limit=5") == first
+    again = history._keys_condition.cache_info()
+    assert (again.hits, again.misses) == (built.hits + 1, built.misses)
+
+
 def test_a_superuser_no_longer_one_sees_what_their_roles_give_them(world):
     root = world["root"]
     assert "draft-board" in {row["object_slug"] for row in changes(client_for(root), "?limit=200")}
