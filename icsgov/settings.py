@@ -232,6 +232,10 @@ CACHES["reads"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 500)
 READ_CACHE = "reads"
 # ICSGOV_READ_CACHE=false answers every anonymous read afresh (the benchmark's uncached runs).
 READ_CACHE_ENABLED = env.bool("ICSGOV_READ_CACHE", default=True)
+# The changes feed's reads run as statements prepared on the database session
+# (icsgov.core.prepared); DATABASE_PREPARED_STATEMENTS=false plans every read afresh, for a
+# pooler that shares a session between clients (PgBouncer's transaction pooling).
+PREPARED_STATEMENTS = env.bool("DATABASE_PREPARED_STATEMENTS", default=True)
 # Sessions are in the database (Django's default): any application server can serve any request.
 
 AUTH_PASSWORD_VALIDATORS = [

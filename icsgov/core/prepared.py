@@ -14,24 +14,39 @@ values (the feed's own list, paged by cursor).
 Each session's statements are kept here, by the driver's connection they were prepared on
 (a new connection has none), the least recently used of :data:`KEPT` given back
 (``DEALLOCATE``). The preparing and the running are one round trip, so a read is one query
-whether its statement was prepared before or not. If that round trip fails part-way the
-statements the session holds are unknown: all of them are given back before the next read
-prepares again. (So a statement that can no longer run — its table's columns changed by a
-migration while the session lasted: "cached plan must not change result type" — fails one
-read, and the next prepares it afresh.)
+whether its statement was prepared before or not. Inside a transaction (a request's,
+ATOMIC_REQUESTS) the round trip begins with a savepoint, released after it: one query more.
+
+A session's statements can change behind its back: ``DEALLOCATE ALL`` or ``DISCARD ALL`` by
+something else on the connection, or a migration while the session lasted that changed a
+table's columns ("cached plan must not change result type"). A read that finds its statement
+gone, already there, or no longer able to run gives back every statement the session holds
+and runs once more, preparing afresh (in a transaction, after rolling back to its savepoint):
+the reader sees nothing. Any other failure part-way (a timeout, a broken connection) leaves
+the session's statements unknown: all of them are given back before its next read.
+
+Each prepared statement keeps its plan in the server process that serves the session: 3–4 MB
+for the feed's (its condition, about 80 subplans), hence only :data:`KEPT` of them. A pooler
+that hands a server connection to another client after each transaction (PgBouncer's
+``pool_mode = transaction``) would share sessions between clients: set
+``DATABASE_PREPARED_STATEMENTS=false`` there, and every read is planned afresh
+(docs/deploy.md).
 """
 
 import hashlib
 import re
 from collections import OrderedDict
 
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet
-from django.db import connections
+from django.db import DatabaseError, connections
+from django.db.models.query import FlatValuesListIterable, ValuesListIterable
 
-#: Statements kept prepared on each session.
-KEPT = 16
+#: Statements kept prepared on each session (each holds its plan in the server process).
+KEPT = 6
 
 _PLACEHOLDER = re.compile(r"%(s|%)")
+_SAVEPOINT = "icsgov_prepared"
 
 
 class _Session:
@@ -48,28 +63,55 @@ def _session(connection):
     return session
 
 
+def _drifted(error) -> bool:
+    """Whether ``error`` says the session's statements are not what it was told: one is gone
+    (26000), one of the name is there already (42P05), or one can no longer run (0A000,
+    "cached plan must not change result type")."""
+    cause = error.__cause__
+    code = getattr(cause, "pgcode", None)
+    return code in ("26000", "42P05") or (
+        code == "0A000" and "cached plan must not change result type" in str(cause)
+    )
+
+
 def rows(queryset) -> list:
-    """The rows of ``queryset`` (a ``values_list`` whose columns need no conversion from what
-    the driver gives), from its query prepared on the session. A query whose columns need
-    converting is read as usual."""
+    """The rows of ``queryset`` (a ``values_list``, flat or not, whose columns need no
+    conversion from what the driver gives), from its query prepared on the session. A query
+    whose columns need converting, or any query when ``settings.PREPARED_STATEMENTS`` is off,
+    is read as usual."""
+    flat = queryset._iterable_class is FlatValuesListIterable
+    if not flat and queryset._iterable_class is not ValuesListIterable:
+        raise TypeError("prepared.rows() reads a values_list() queryset (tuples, or flat).")
     using = queryset.db
-    connection = connections[using]
     compiler = queryset.query.get_compiler(using)
     try:
         sql, params = compiler.as_sql()
     except EmptyResultSet:
         return []
-    if compiler.get_converters([column for column, _, _ in compiler.select]):
+    if not settings.PREPARED_STATEMENTS or compiler.get_converters(
+        [column for column, _, _ in compiler.select]
+    ):
         return list(queryset)
+    connection = connections[using]
     connection.ensure_connection()
+    try:
+        found = _run(connection, sql, params)
+    except DatabaseError as error:
+        if not _drifted(error):
+            raise
+        found = _run(connection, sql, params)
+    return [row[0] for row in found] if flat else found
+
+
+def _run(connection, sql, params) -> list:
     session = _session(connection)
     name = "icsgov_" + hashlib.blake2b(sql.encode(), digest_size=10).hexdigest()
-    statements = []
+    guarded = connection.in_atomic_block
+    statements = [f"SAVEPOINT {_SAVEPOINT}"] if guarded else []
     if session.unknown:
         statements.append("DEALLOCATE ALL")
         session.names.clear()
-    prepared = name in session.names
-    if prepared:
+    if name in session.names:
         session.names.move_to_end(name)
     else:
         if len(session.names) >= KEPT:
@@ -86,9 +128,17 @@ def rows(queryset) -> list:
         try:
             cursor.execute("; ".join(statements), params)
             found = cursor.fetchall()
-        except Exception:
+        except BaseException as error:
+            # Whatever ran of the round trip, the session's statements are now unknown.
             session.unknown = True
+            # (Not is_usable(): its SELECT 1 fails in the aborted transaction.)
+            if guarded and isinstance(error, DatabaseError) and not connection.connection.closed:
+                cursor.execute(
+                    f"ROLLBACK TO SAVEPOINT {_SAVEPOINT}; RELEASE SAVEPOINT {_SAVEPOINT}"
+                )
             raise
+        if guarded:
+            cursor.execute(f"RELEASE SAVEPOINT {_SAVEPOINT}")
     session.unknown = False
     session.names[name] = True
     return found
