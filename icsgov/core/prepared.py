@@ -107,6 +107,9 @@ def _run(connection, sql, params) -> list:
     session = _session(connection)
     name = "icsgov_" + hashlib.blake2b(sql.encode(), digest_size=10).hexdigest()
     guarded = connection.in_atomic_block
+    # The savepoint is in the same round trip as the read, not transaction.atomic()'s own
+    # query before it: one round trip fewer. Its release cannot join them (the batch's rows
+    # are the last statement's), so it follows the read.
     statements = [f"SAVEPOINT {_SAVEPOINT}"] if guarded else []
     if session.unknown:
         statements.append("DEALLOCATE ALL")
