@@ -44,6 +44,7 @@ from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from icsgov.core import compiled
 from icsgov.core.visibility import visible
 
 #: Minimum trigram word similarity for a name to count as a match (0–1). The match is asked
@@ -213,14 +214,14 @@ def _document(fields):
     return Concat(*parts[:-1], output_field=TextField())
 
 
-def _search_one(index, query, user, limit):
+def _search_queryset(index, rows, query, limit):
+    """The best ``limit`` of ``rows`` (what the viewer may see of the kind) for ``query``, each
+    with its score, whether the words were found in its text, whether it is demonstration data
+    and its snippet."""
     vector = SearchVector(*index.text_fields, config="english")
     text_query = SearchQuery(query, config="english", search_type="websearch")
     query_text, name = ImmutableUnaccent(Value(query)), ImmutableUnaccent(F(index.name_field))
-    rows = visible(index.model.objects.all(), user)
-    if index.only is not None:
-        rows = rows.filter(index.only)
-    queryset = (
+    return (
         rows.annotate(
             document=vector,
             rank=Coalesce(SearchRank(vector, text_query), 0.0, output_field=FloatField()),
@@ -255,6 +256,40 @@ def _search_one(index, query, user, limit):
         )
         .order_by("-score", index.name_field)[:limit]
     )
+
+
+#: Each kind's search compiled once (icsgov.core.compiled), by kind, limit and the viewer's
+#: rows as SQL (so a viewer who may see other rows, or the same viewer on another day, has
+#: its own): the search's expressions cost Django more to build and compile than Postgres
+#: takes to answer them.
+_kept: dict = {}
+
+
+def _kept_search(index, rows, limit):
+    """The kind's search for the viewer's ``rows`` compiled once, the query bound at each
+    run; None when it cannot be (then it is built each time)."""
+    seen = compiled.fingerprint(rows)
+    if seen is None:
+        return None
+    key = (index.kind, limit, *seen)
+    if key not in _kept:
+        if len(_kept) > 500:
+            _kept.clear()
+        _kept[key] = compiled.template(
+            lambda query: _search_queryset(index, rows, query, limit), "query"
+        )
+    return _kept[key]
+
+
+def _search_one(index, query, user, limit):
+    rows = visible(index.model.objects.all(), user)
+    if index.only is not None:
+        rows = rows.filter(index.only)
+    found = _kept_search(index, rows, limit)
+    if found is None:
+        queryset = _search_queryset(index, rows, query, limit)
+    else:
+        queryset = index.model.objects.raw(*found.bind(query=query))
     return [
         Hit(
             index.kind,

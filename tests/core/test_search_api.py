@@ -148,3 +148,51 @@ def test_every_kind_the_apps_register_has_its_two_search_indexes(db):
         if name.name not in present
     ]
     assert missing == []
+
+
+def test_a_search_is_compiled_once_and_answers_as_if_built_each_time(api, southampton):
+    """Each kind's search is compiled once for a viewer's rows (icsgov.core.compiled) and run
+    with the words bound: the same hits as the query built afresh, and a second search with
+    other words compiles nothing again."""
+    from unittest import mock
+
+    from icsgov.core import compiled
+    from icsgov.core import search as engine
+
+    engine._kept.clear()
+    queries = ["Southamton", "partnership care", "O'Brien 100%", "Portsmouth -wellbeing", "ICP"]
+    with mock.patch.object(compiled, "template", wraps=compiled.template) as compiling:
+        for query in queries:
+            for index in engine.indexes():
+                rows = engine.visible(index.model.objects.all(), None)
+                if index.only is not None:
+                    rows = rows.filter(index.only)
+                built = [
+                    (o.pk, float(o.score), o.headline, bool(o.text_match))
+                    for o in engine._search_queryset(index, rows, query, 20)
+                ]
+                kept = [
+                    (h.object.pk, h.score, h.object.headline, h.text_match)
+                    for h in engine._search_one(index, query, None, 20)
+                ]
+                assert kept == built, (index.kind, query)
+    assert compiling.call_count == len(engine.indexes())  # once a kind, not once a search
+    assert all(engine._kept.values())  # every kind's search could be kept
+    assert [h["name"] for h in search(api, "q=Southamton")][:1] == ["Southampton"]
+
+
+def test_a_paper_published_from_tomorrow_is_found_from_tomorrow(api, db):
+    """The viewer's rows are part of what a kept search is kept by: on another day (what is
+    published changes with the date) the search is another one."""
+    import datetime
+
+    from icsgov.core.dates import taken_as_today, today
+
+    tomorrow = today() + datetime.timedelta(days=1)
+    paper = factories.MeetingPaperFactory(
+        title="Orthodontics review", is_public=True, published_on=tomorrow
+    )
+    assert search(api, "q=orthodontics&type=paper") == []
+    with taken_as_today(tomorrow):
+        assert [h["name"] for h in search(api, "q=orthodontics&type=paper")] == [paper.title]
+    assert search(api, "q=orthodontics&type=paper") == []
