@@ -12,7 +12,9 @@ API reads floor_p50_ms and ratio), so two commits can be compared.
 
 A benchmark, not a test: the figures depend on the machine and on what else runs on it.
 Options: ``--repeat N`` (requests per read, default 60), ``--only WORD`` (reads whose name
-contains it), ``--regenerate`` (make the synthetic data again first).
+contains it: a partial run, printed but not written over ``bench/results.json`` unless
+``--output`` is given), ``--output FILE``, ``--regenerate`` (make the synthetic data again
+first).
 """
 
 import argparse
@@ -265,7 +267,12 @@ def main():
     parser.add_argument("--repeat", type=int, default=60)
     parser.add_argument("--only", default="", help="Comma-separated words of read names.")
     parser.add_argument("--regenerate", action="store_true")
-    parser.add_argument("--output", default=str(RESULTS))
+    parser.add_argument(
+        "--output",
+        default=None,
+        help=f"Where to write the results (default {RESULTS.name}; a partial run, --only, "
+        "writes only where this says).",
+    )
     args = parser.parse_args()
 
     setup_test_environment()  # the test client's response.templates etc.; DEBUG stays off
@@ -299,8 +306,14 @@ def main():
             f"{floor}",
             flush=True,
         )
-    Path(args.output).write_text(json.dumps(rows, indent=2) + "\n")
-    print(f"\nWritten to {args.output}.")
+    output = args.output or (None if args.only else str(RESULTS))
+    if output is None:
+        # A partial run's rows alone would replace a whole run's: the file compared between
+        # commits keeps every read.
+        print(f"\nNot written: a partial run (--only) leaves {RESULTS} as it was (--output FILE).")
+        return
+    Path(output).write_text(json.dumps(rows, indent=2) + "\n")
+    print(f"\nWritten to {output}.")
 
 
 if __name__ == "__main__":
